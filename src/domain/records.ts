@@ -1,0 +1,336 @@
+/**
+ * The records CoC Monitor keeps, as zod schemas with their inferred types.
+ *
+ * These are the shapes the domain reasons about. Storage maps them to table entities and back
+ * (parsing on the way in); cards render them. See docs/domain-glossary.md for the terms.
+ *
+ * Conventions:
+ * - `LocalDate` is a calendar date in Europe/London written `YYYY-MM-DD` (letters, target dates).
+ * - `Instant` is an ISO 8601 timestamp in UTC (when something happened).
+ * - People are referred to by their Entra object id (`ObjectId`).
+ */
+import { z } from 'zod';
+
+/** A calendar date in Europe/London, `YYYY-MM-DD`. */
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'is not a real date');
+export type LocalDate = z.infer<typeof LocalDate>;
+
+/** A moment in time, ISO 8601 in UTC. */
+export const Instant = z.iso.datetime({ offset: true });
+export type Instant = z.infer<typeof Instant>;
+
+/** An Entra (Azure AD) object id. */
+export const ObjectId = z.string().min(1).max(64);
+export type ObjectId = z.infer<typeof ObjectId>;
+
+/** An https link to evidence. */
+export const EvidenceLink = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .url('must be a web address')
+  .refine((s) => s.startsWith('https://'), 'must start with https://');
+
+export const Role = z.enum(['sll', 'cos', 'hmi', 'slo', 'deputyPortfolioDirector', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const roleNames: Record<Role, string> = {
+  sll: 'Service Liaison Lead',
+  cos: 'Chief of Staff',
+  hmi: 'HM Inspector',
+  slo: 'Service Liaison Officer',
+  deputyPortfolioDirector: 'Deputy portfolio director',
+  admin: 'Administrator',
+};
+
+/** Short code of a fire and rescue service, e.g. `BUC`; also the prefix of its record ids. */
+export const ServiceCode = z.string().regex(/^[A-Z]{2,5}$/, 'must be 2 to 5 capital letters');
+export type ServiceCode = z.infer<typeof ServiceCode>;
+
+export const RegionId = z.string().regex(/^[a-z][a-z-]*$/);
+export type RegionId = z.infer<typeof RegionId>;
+
+export const Region = z.object({ id: RegionId, name: z.string().min(1) });
+export type Region = z.infer<typeof Region>;
+
+/** A fire and rescue service in England. */
+export const Service = z.object({
+  code: ServiceCode,
+  name: z.string().min(1).max(200),
+  regionId: RegionId,
+  chiefFireOfficer: z.string().max(200).optional(),
+  authorityChair: z.string().max(200).optional(),
+});
+export type Service = z.infer<typeof Service>;
+
+/** An entry of the bot's own directory: who someone is and what they may do. */
+export const Person = z.object({
+  objectId: ObjectId,
+  tenantId: z.string().min(1),
+  name: z.string().min(1).max(200),
+  email: z.string().email().optional(),
+  roles: z.array(Role),
+  /** Inspectorate roles (CoS, HMI) work for a region. */
+  regionId: RegionId.optional(),
+  /** SLL: the services assigned to them. SLO: the service they work for. */
+  serviceCodes: z.array(ServiceCode).default([]),
+});
+export type Person = z.infer<typeof Person>;
+
+/** A CoS or HMI covering for another over a date range (leave cover). */
+export const Delegation = z.object({
+  id: z.string().min(1),
+  from: ObjectId,
+  to: ObjectId,
+  role: z.enum(['cos', 'hmi']),
+  startDate: LocalDate,
+  endDate: LocalDate,
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+export const Pillar = z.enum(['effectiveness', 'efficiency', 'people']);
+export type Pillar = z.infer<typeof Pillar>;
+
+export const Rag = z.enum(['red', 'amber', 'green']);
+export type Rag = z.infer<typeof Rag>;
+
+/** How the service's action-plan due date is worked out; chosen per CoC (§13 table). */
+export const ActionPlanRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('workingDaysFromLetter'), days: z.number().int().positive().default(28) }),
+  z.object({ kind: z.literal('daysFromPublication'), days: z.number().int().positive().default(28) }),
+  z.object({ kind: z.literal('fixedDate'), date: LocalDate }),
+]);
+export type ActionPlanRule = z.infer<typeof ActionPlanRule>;
+
+export const Owners = z.object({ sll: ObjectId, cos: ObjectId, hmi: ObjectId });
+export type Owners = z.infer<typeof Owners>;
+
+export const CocId = z.string().regex(/^[A-Z]{2,5}-\d+$/, 'must look like BUC-1');
+export const RecommendationId = z.string().regex(/^[A-Z]{2,5}-\d+\.\d+$|^EXT-\d+$/, 'must look like BUC-1.2');
+export const AfiId = z.string().regex(/^[A-Z]{2,5}-AFI-\d+$/, 'must look like BUC-AFI-3');
+
+export const CocStatus = z.enum(['open', 'closed']);
+export type CocStatus = z.infer<typeof CocStatus>;
+
+/** A cause of concern (§5): a serious, critical or systemic shortcoming with recommendations. */
+export const CauseOfConcern = z.object({
+  id: CocId,
+  serviceCode: ServiceCode,
+  title: z.string().min(1).max(200),
+  finding: z.string().min(1).max(4000),
+  pillar: Pillar,
+  publicSafetyRisk: z.boolean(),
+  fieldworkEndDate: LocalDate,
+  letterDate: LocalDate.optional(),
+  reportPublishedDate: LocalDate.optional(),
+  /** Public-safety CoCs: when the factual-accuracy check copy went to the service. */
+  checkCopySentDate: LocalDate.optional(),
+  /** Public-safety CoCs: when it was published on the inspectorate's website. */
+  websitePublishedDate: LocalDate.optional(),
+  actionPlanRule: ActionPlanRule,
+  actionPlanReceivedDate: LocalDate.optional(),
+  revisitDate: LocalDate.optional(),
+  owners: Owners,
+  rag: Rag.optional(),
+  status: CocStatus,
+  closedAt: Instant.optional(),
+  closureLetter: z.string().optional(),
+  createdAt: Instant,
+  createdBy: ObjectId,
+  updatedAt: Instant,
+  updatedBy: ObjectId,
+});
+export type CauseOfConcern = z.infer<typeof CauseOfConcern>;
+
+export const RecommendationStatus = z.enum([
+  'open',
+  'inProgress',
+  'evidenceComplete',
+  'cosRecommendedClosure',
+  'closed',
+]);
+export type RecommendationStatus = z.infer<typeof RecommendationStatus>;
+
+export const recommendationStatusNames: Record<RecommendationStatus, string> = {
+  open: 'Open',
+  inProgress: 'In progress',
+  evidenceComplete: 'Evidence complete',
+  cosRecommendedClosure: 'Closure recommended by CoS',
+  closed: 'Signed off (closed)',
+};
+
+/** A revision of a target date; the original date is kept on the recommendation. */
+export const TargetDateRevision = z.object({
+  date: LocalDate,
+  reason: z.string().min(1).max(1000),
+  by: ObjectId,
+  at: Instant,
+});
+export type TargetDateRevision = z.infer<typeof TargetDateRevision>;
+
+export const ProgressSource = z.enum(['sllNote', 'sloResponse', 'revisitFinding', 'laterInspection']);
+export type ProgressSource = z.infer<typeof ProgressSource>;
+
+/** An append-only progress update on a recommendation, AFI or CoC. */
+export const ProgressUpdate = z.object({
+  id: z.string().min(1),
+  subjectId: z.string().min(1),
+  serviceCode: ServiceCode,
+  at: Instant,
+  by: ObjectId,
+  rag: Rag.optional(),
+  text: z.string().min(1).max(4000),
+  evidenceLinks: z.array(EvidenceLink).max(20).default([]),
+  source: ProgressSource,
+});
+export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
+
+/** A recommendation of a CoC, or to an external body (§31) when `cocId` is absent. */
+export const Recommendation = z.object({
+  id: RecommendationId,
+  cocId: CocId.optional(),
+  serviceCode: ServiceCode.optional(),
+  externalBody: z.string().max(200).optional(),
+  text: z.string().min(1).max(2000),
+  status: RecommendationStatus,
+  rag: Rag.optional(),
+  originalTargetDate: LocalDate.optional(),
+  targetDateRevisions: z.array(TargetDateRevision).default([]),
+  latestUpdate: ProgressUpdate.omit({ subjectId: true, serviceCode: true }).optional(),
+  /** The reason given when closure was last rejected. */
+  lastRejection: z.object({ reason: z.string(), by: ObjectId, at: Instant }).optional(),
+  signedOffAt: Instant.optional(),
+  signedOffBy: ObjectId.optional(),
+  updatedAt: Instant,
+  updatedBy: ObjectId,
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const AfiStatus = z.enum(['open', 'complete', 'closed']);
+export type AfiStatus = z.infer<typeof AfiStatus>;
+
+/** An inspection question reference such as `ES1.1` or `P1.12`. */
+export const QuestionRef = z.string().regex(/^[A-Z]{1,3}\d+\.\d+$/, 'must look like ES1.1');
+
+/** An area for improvement (§28-30). */
+export const AreaForImprovement = z.object({
+  id: AfiId,
+  serviceCode: ServiceCode,
+  questionRef: QuestionRef,
+  text: z.string().min(1).max(2000),
+  finding: z.string().max(4000).optional(),
+  targetDate: LocalDate.optional(),
+  status: AfiStatus,
+  sll: ObjectId,
+  cos: ObjectId,
+  completedAt: Instant.optional(),
+  completedBy: ObjectId.optional(),
+  closedAt: Instant.optional(),
+  closedBy: ObjectId.optional(),
+  createdAt: Instant,
+  createdBy: ObjectId,
+  updatedAt: Instant,
+  updatedBy: ObjectId,
+});
+export type AreaForImprovement = z.infer<typeof AreaForImprovement>;
+
+export const ActionStatus = z.enum(['complete', 'ongoing', 'deferred', 'atRisk']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+/** The service's plan to address a CoC (or AFI), as in the improvement plan seed. */
+export const ActionPlan = z.object({
+  subjectId: z.string().min(1),
+  serviceCode: ServiceCode,
+  receivedDate: LocalDate.optional(),
+  actions: z.array(
+    z.object({
+      id: z.string().min(1),
+      description: z.string().min(1).max(2000),
+      owner: z.string().max(200).optional(),
+      targetDate: LocalDate.optional(),
+      status: ActionStatus,
+      progress: z.string().max(4000).optional(),
+    }),
+  ),
+});
+export type ActionPlan = z.infer<typeof ActionPlan>;
+
+export const EngagementStatus = z.enum(['open', 'answered', 'cancelled']);
+
+/** An SLL asking a service's SLOs for an update by a date (§13-14). */
+export const EngagementRequest = z.object({
+  id: z.string().min(1),
+  serviceCode: ServiceCode,
+  cocId: CocId,
+  requestedBy: ObjectId,
+  requestedAt: Instant,
+  dueDate: LocalDate,
+  status: EngagementStatus,
+  answeredBy: ObjectId.optional(),
+  answeredAt: Instant.optional(),
+});
+export type EngagementRequest = z.infer<typeof EngagementRequest>;
+
+export const ClosureSubject = z.object({
+  kind: z.enum(['recommendation', 'afi']),
+  id: z.string().min(1),
+});
+export type ClosureSubject = z.infer<typeof ClosureSubject>;
+
+export const ApprovalStep = z.object({
+  role: z.enum(['cos', 'hmi']),
+  decision: z.enum(['approved', 'rejected']).optional(),
+  by: ObjectId.optional(),
+  /** Set when a delegate decided for the named approver. */
+  onBehalfOf: ObjectId.optional(),
+  at: Instant.optional(),
+  reason: z.string().max(2000).optional(),
+});
+export type ApprovalStep = z.infer<typeof ApprovalStep>;
+
+export const ClosureStatus = z.enum(['pendingCos', 'pendingHmi', 'approved', 'rejected', 'withdrawn']);
+export type ClosureStatus = z.infer<typeof ClosureStatus>;
+
+/** The approval chain to close one recommendation (SLL → CoS → HMI) or AFI (SLL → CoS). */
+export const ClosureRequest = z.object({
+  id: z.string().min(1),
+  subject: ClosureSubject,
+  serviceCode: ServiceCode,
+  cocId: CocId.optional(),
+  requestedBy: ObjectId,
+  requestedAt: Instant,
+  evidenceLinks: z.array(EvidenceLink).max(20),
+  validationNote: z.string().max(4000),
+  steps: z.array(ApprovalStep).min(1),
+  status: ClosureStatus,
+});
+export type ClosureRequest = z.infer<typeof ClosureRequest>;
+
+export const FieldChange = z.object({
+  field: z.string().min(1),
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
+
+/** Every change, by whom and when. Nothing is overwritten without one of these. */
+export const AuditEvent = z.object({
+  id: z.string().min(1),
+  at: Instant,
+  actor: ObjectId,
+  /** When a delegate acted for someone else. */
+  onBehalfOf: ObjectId.optional(),
+  action: z.string().min(1),
+  subject: z.object({ kind: z.string().min(1), id: z.string().min(1) }),
+  serviceCode: ServiceCode.optional(),
+  cocId: CocId.optional(),
+  changes: z.array(FieldChange).default([]),
+  note: z.string().max(4000).optional(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
