@@ -1,0 +1,59 @@
+/**
+ * Lifecycles of CoC Monitor's records as data plus pure decisions. Use cases call these after the
+ * policy has allowed the action, then save the new state and the audit events.
+ */
+export {
+  auditEvent,
+  changedFields,
+  type AuditSubject,
+  type Decision,
+  type DecisionContext,
+} from './decision';
+export {
+  canMoveRecommendation,
+  currentTargetDate,
+  decideRecommendation,
+  recommendationServiceCode,
+  recommendationTransitions,
+  type RecommendationCommand,
+  type RecommendationDecision,
+  type RecommendationMoveKind,
+} from './recommendation';
+export {
+  afterRecommendationsChanged,
+  checkCocDates,
+  cocDateOrder,
+  createCauseOfConcern,
+  decideCauseOfConcern,
+  editableCocFields,
+  reopenCauseOfConcern,
+  type CocCommand,
+  type IssuedCauseOfConcern,
+  type LaterInspectionFinding,
+  type NewCauseOfConcern,
+  type NewRecommendation,
+  type ReopenedCauseOfConcern,
+} from './cause-of-concern';
+export {
+  afiTransitions,
+  createAreaForImprovement,
+  decideAreaForImprovement,
+  editableAfiFields,
+  type AfiCommand,
+  type AfiMoveKind,
+  type NewAreaForImprovement,
+} from './area-for-improvement';
+export {
+  closureStepRoles,
+  decideClosureRequest,
+  isPending,
+  pendingStatusOf,
+  pendingStep,
+  requestClosure,
+  separationOfDutiesConflict,
+  type ClosureCommand,
+  type ClosureDecision,
+  type ClosureRequestInput,
+  type ClosureTarget,
+  type StepRole,
+} from './closure-request';

@@ -1,0 +1,112 @@
+/**
+ * What people ask the bot to do, and who may do each (as data). Grants are checked against the
+ * target's service and region by authorize.ts.
+ */
+
+/** Every action the policy decides on. */
+export const actions = [
+  'view',
+  'viewReport',
+  'issueCoc',
+  'editCoc',
+  'updateRecommendation',
+  'addProgressNote',
+  'reviseTargetDate',
+  'recordActionPlan',
+  'issueAfi',
+  'markAfiComplete',
+  'closeAfi',
+  'requestClosure',
+  'withdrawClosure',
+  'decideClosureAsCos',
+  'decideClosureAsHmi',
+  'requestEngagement',
+  'answerEngagement',
+  'registerChannel',
+  'manageDirectory',
+  'runSweep',
+  'manageExternalRecommendation',
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * Kinds of permission:
+ * - `serviceSll` / `serviceSlo`: the SLL or SLO of the target's service (`serviceCodes` includes it).
+ * - `regionCos` / `regionHmi`: a CoS or HMI of the target's region, or someone standing in today for
+ *   the record's named CoS or HMI. Targets without a service (national, external) match any CoS/HMI.
+ * - `nationalInspectorate`: any SLL, CoS or HMI, for targets that belong to no service.
+ * - `externalOwner`: the deputy portfolio director, for recommendations to external bodies (§31-32).
+ * - `deputyPortfolioDirector` / `admin`: those roles, everywhere.
+ */
+export type Grant =
+  | 'admin'
+  | 'deputyPortfolioDirector'
+  | 'externalOwner'
+  | 'serviceSll'
+  | 'serviceSlo'
+  | 'regionCos'
+  | 'regionHmi'
+  | 'nationalInspectorate';
+
+const everyoneInScope: readonly Grant[] = [
+  'admin',
+  'deputyPortfolioDirector',
+  'serviceSll',
+  'serviceSlo',
+  'regionCos',
+  'regionHmi',
+  'nationalInspectorate',
+];
+
+/**
+ * Who may do what. Administrators correct records (issue, edit) but take no part in the judgement
+ * steps (completing, requesting or deciding closure), which the rule book gives to named roles.
+ */
+export const grantsByAction: Record<Action, readonly Grant[]> = {
+  view: everyoneInScope,
+  viewReport: everyoneInScope,
+  issueCoc: ['serviceSll', 'admin'],
+  editCoc: ['serviceSll', 'admin'],
+  updateRecommendation: ['serviceSll', 'externalOwner', 'admin'],
+  addProgressNote: ['serviceSll', 'serviceSlo', 'externalOwner'],
+  reviseTargetDate: ['serviceSll', 'externalOwner', 'admin'],
+  recordActionPlan: ['serviceSll', 'admin'],
+  issueAfi: ['serviceSll', 'admin'],
+  markAfiComplete: ['serviceSll'],
+  closeAfi: ['regionCos'],
+  requestClosure: ['serviceSll', 'externalOwner'],
+  withdrawClosure: ['serviceSll', 'externalOwner', 'admin'],
+  decideClosureAsCos: ['regionCos'],
+  decideClosureAsHmi: ['regionHmi'],
+  requestEngagement: ['serviceSll'],
+  answerEngagement: ['serviceSlo', 'serviceSll'],
+  registerChannel: ['serviceSll', 'admin'],
+  manageDirectory: ['admin'],
+  runSweep: ['admin'],
+  manageExternalRecommendation: ['deputyPortfolioDirector', 'admin'],
+};
+
+/** How each action reads after "You can't ...". */
+export const actionPhrases: Record<Action, string> = {
+  view: 'see this',
+  viewReport: 'see this report',
+  issueCoc: 'issue a cause of concern',
+  editCoc: 'change this cause of concern',
+  updateRecommendation: 'update this recommendation',
+  addProgressNote: 'add a progress note here',
+  reviseTargetDate: 'change the target date',
+  recordActionPlan: 'record the action plan',
+  issueAfi: 'issue an area for improvement',
+  markAfiComplete: 'mark this area for improvement complete',
+  closeAfi: 'close this area for improvement',
+  requestClosure: 'request closure',
+  withdrawClosure: 'withdraw this closure request',
+  decideClosureAsCos: 'decide this closure as Chief of Staff',
+  decideClosureAsHmi: 'sign off this closure as HM Inspector',
+  requestEngagement: 'ask this service for an update',
+  answerEngagement: 'answer this request for an update',
+  registerChannel: 'register a channel for this service',
+  manageDirectory: 'manage the directory',
+  runSweep: 'run the reminder sweep',
+  manageExternalRecommendation: 'manage recommendations to external bodies',
+};

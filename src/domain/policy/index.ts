@@ -1,0 +1,4 @@
+/** The access policy: who may do what, where, and on whose behalf. */
+export { actionPhrases, actions, grantsByAction, type Action, type Grant } from './actions';
+export { authorize, can, type Permission, type PolicyContext, type Target } from './authorize';
+export { findStandIn, isDelegationActive } from './delegation';
