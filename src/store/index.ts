@@ -1,0 +1,84 @@
+/**
+ * The storage layer of CoC Monitor over Azure Table Storage. Use cases get a {@link Store} from
+ * {@link createStore}; nothing outside this folder talks to @azure/data-tables.
+ * docs/table-design.md explains the tables and keys.
+ */
+import { createConversationsRepository, type ConversationsRepository } from './conversations-repository';
+import { createDirectoryRepository, type DirectoryRepository } from './directory-repository';
+import { createRecordsRepository, type RecordsRepository } from './records-repository';
+import { checkStorageReady, type StorageReadiness } from './storage-ready';
+import {
+  createTableClients,
+  ensureTables,
+  type StoreTables,
+  type TableClientFactoryOptions,
+} from './table-client-factory';
+
+export * from './errors';
+export type { Versioned } from './entity-codec';
+export {
+  createTableClients,
+  ensureTables,
+  tableNameFor,
+  tableNames,
+  type RetrySettings,
+  type StorageConnection,
+  type StoreTables,
+  type TableClientFactoryOptions,
+  type TableName,
+  type TokenSource,
+} from './table-client-factory';
+export {
+  RecordsRepository,
+  createRecordsRepository,
+  maxChangesPerCommit,
+  type CocWithRecommendations,
+  type CommittedChange,
+  type RecordChange,
+  type ReservedNumber,
+} from './records-repository';
+export {
+  Counter,
+  CounterName,
+  cocIdOfRecommendation,
+  externalPartition,
+  type AppendOnlyEntity,
+  type RecordEntity,
+  type RecordType,
+} from './record-entities';
+export { DirectoryRepository, createDirectoryRepository } from './directory-repository';
+export {
+  ConversationKind,
+  ConversationsRepository,
+  StoredConversation,
+  createConversationsRepository,
+} from './conversations-repository';
+export { checkStorageReady, type StorageReadiness } from './storage-ready';
+
+/** `{ connectionString }` (Azurite) or `{ accountUrl }` (Azure, managed identity), plus `tablePrefix`. */
+export type StoreOptions = TableClientFactoryOptions;
+
+/** Every repository over one set of tables, plus the start-up and readiness moves. */
+export interface Store {
+  tables: StoreTables;
+  records: RecordsRepository;
+  directory: DirectoryRepository;
+  conversations: ConversationsRepository;
+  /** Creates the tables if missing; call once at start-up. */
+  ensureTables(): Promise<void>;
+  /** Cheap probe for /readyz. */
+  checkStorageReady(options?: { timeoutMs?: number }): Promise<StorageReadiness>;
+}
+
+/** Builds the whole store from one options object. Sends nothing until first used. */
+export function createStore(options: StoreOptions): Store {
+  const tables = createTableClients(options);
+  return {
+    tables,
+    records: createRecordsRepository(tables.records),
+    directory: createDirectoryRepository(tables.directory),
+    conversations: createConversationsRepository(tables.conversations),
+    ensureTables: () => ensureTables(tables),
+    checkStorageReady: (probeOptions) => checkStorageReady(tables, probeOptions),
+  };
+}

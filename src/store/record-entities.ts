@@ -1,0 +1,145 @@
+/**
+ * The kinds of row in the `records` table, their schemas and where each one is keyed.
+ *
+ * One partition per service holds everything one change can touch, so a change commits in one
+ * entity-group transaction. The RowKey layout (docs/table-design.md explains why):
+ *
+ * | row                    | RowKey                                          |
+ * |------------------------|-------------------------------------------------|
+ * | cause of concern       | `coc|BUC-1|coc`                                 |
+ * | its recommendation     | `coc|BUC-1|rec|BUC-1.2`                         |
+ * | external recommendation| `rec|EXT-3` (partition `EXT`)                   |
+ * | area for improvement   | `afi|BUC-AFI-3`                                 |
+ * | progress update        | `progress|BUC-1.2|<time, oldest first>|<id>`     |
+ * | audit event            | `audit|BUC-1|<time, newest first>|<id>`         |
+ * | closure request        | `closure|<id>`                                  |
+ * | engagement request     | `engagement|<id>`                               |
+ * | action plan            | `plan|BUC-1`                                    |
+ * | id counter             | `counter|coc`, `counter|afi`                    |
+ */
+import { z } from 'zod';
+import {
+  ActionPlan,
+  AreaForImprovement,
+  AuditEvent,
+  CauseOfConcern,
+  ClosureRequest,
+  EngagementRequest,
+  ProgressUpdate,
+  Recommendation,
+} from '../domain/records';
+import { InvalidStoreInputError } from './errors';
+import { parseInput } from './parse-input';
+import { keyOf, reverseSortableTime, sortableTime } from './keys';
+
+/** Partition of recommendations made to external bodies (§31), whose ids look like `EXT-3`. */
+export const externalPartition = 'EXT';
+
+/** Which id sequence a counter row hands out. */
+export const CounterName = z.enum(['coc', 'afi']);
+export type CounterName = z.infer<typeof CounterName>;
+
+/** The last number handed out in one service's id sequence. */
+export const Counter = z.object({ name: CounterName, last: z.number().int().nonnegative() });
+export type Counter = z.infer<typeof Counter>;
+
+/** The schema of each kind of row in the records table. */
+export const recordSchemas = {
+  coc: CauseOfConcern,
+  recommendation: Recommendation,
+  afi: AreaForImprovement,
+  progress: ProgressUpdate,
+  audit: AuditEvent,
+  closure: ClosureRequest,
+  engagement: EngagementRequest,
+  actionPlan: ActionPlan,
+  counter: Counter,
+} as const;
+
+export type RecordType = keyof typeof recordSchemas;
+export type RecordValue<K extends RecordType> = z.infer<(typeof recordSchemas)[K]>;
+
+/** A row of the records table: its kind and its value. */
+export type RecordEntity = { [K in RecordType]: { type: K; value: RecordValue<K> } }[RecordType];
+
+/** Kinds that are only ever added, never changed. */
+export type AppendOnlyEntity = Extract<RecordEntity, { type: 'progress' | 'audit' }>;
+
+const recommendationOfCoc = /^([A-Z]{2,5}-\d+)\.\d+$/;
+
+/** The CoC a recommendation id belongs to (`BUC-1.2` → `BUC-1`), or undefined for `EXT-3`. */
+export function cocIdOfRecommendation(recommendationId: string): string | undefined {
+  return recommendationOfCoc.exec(recommendationId)?.[1];
+}
+
+export const cocRowKey = (cocId: string): string => keyOf('coc', cocId, 'coc');
+
+/** A CoC's recommendations sit right after it, so one range query reads the CoC and all of them. */
+export function recommendationRowKey(recommendationId: string): string {
+  const cocId = cocIdOfRecommendation(recommendationId);
+  return cocId ? keyOf('coc', cocId, 'rec', recommendationId) : keyOf('rec', recommendationId);
+}
+
+export const afiRowKey = (afiId: string): string => keyOf('afi', afiId);
+export const closureRowKey = (id: string): string => keyOf('closure', id);
+export const engagementRowKey = (id: string): string => keyOf('engagement', id);
+export const actionPlanRowKey = (subjectId: string): string => keyOf('plan', subjectId);
+export const counterRowKey = (name: CounterName): string => keyOf('counter', name);
+
+/** Audit events are filed under their CoC (recommendation events too) or, without one, their subject. */
+export function auditGroupOf(event: AuditEvent): string {
+  return event.cocId ?? event.subject.id;
+}
+
+/** Where a row goes: its RowKey, and the partition its own fields name (undefined if they name none). */
+export function placeOf(entity: RecordEntity): { rowKey: string; partitionKey: string | undefined } {
+  switch (entity.type) {
+    case 'coc':
+      return { rowKey: cocRowKey(entity.value.id), partitionKey: entity.value.serviceCode };
+    case 'recommendation': {
+      const { id, cocId, serviceCode } = entity.value;
+      const impliedCoc = cocIdOfRecommendation(id);
+      if (impliedCoc !== cocId) {
+        throw new InvalidStoreInputError(
+          `Recommendation ${id} must belong to CoC ${impliedCoc ?? '(none)'}, not ${cocId ?? '(none)'}.`,
+        );
+      }
+      const partitionKey = serviceCode ?? (cocId ? cocId.split('-')[0] : externalPartition);
+      return { rowKey: recommendationRowKey(id), partitionKey };
+    }
+    case 'afi':
+      return { rowKey: afiRowKey(entity.value.id), partitionKey: entity.value.serviceCode };
+    case 'progress':
+      return {
+        rowKey: keyOf('progress', entity.value.subjectId, sortableTime(entity.value.at), entity.value.id),
+        partitionKey: entity.value.serviceCode,
+      };
+    case 'audit':
+      return {
+        rowKey: keyOf(
+          'audit',
+          auditGroupOf(entity.value),
+          reverseSortableTime(entity.value.at),
+          entity.value.id,
+        ),
+        partitionKey: entity.value.serviceCode,
+      };
+    case 'closure':
+      return { rowKey: closureRowKey(entity.value.id), partitionKey: entity.value.serviceCode };
+    case 'engagement':
+      return { rowKey: engagementRowKey(entity.value.id), partitionKey: entity.value.serviceCode };
+    case 'actionPlan':
+      return { rowKey: actionPlanRowKey(entity.value.subjectId), partitionKey: entity.value.serviceCode };
+    case 'counter':
+      return { rowKey: counterRowKey(entity.value.name), partitionKey: undefined };
+  }
+}
+
+/** Parses a row's value with its kind's schema before it is written (defaults filled in). */
+export function parseRecordEntity(entity: RecordEntity): RecordEntity {
+  const schema: z.ZodType = recordSchemas[entity.type];
+  return {
+    type: entity.type,
+    value: parseInput(schema, entity.value, `${entity.type} to save`),
+  } as RecordEntity;
+}
