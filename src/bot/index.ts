@@ -1,0 +1,14 @@
+/**
+ * The Teams bot. Only this folder and `src/server` may import botbuilder, teams-ai or restify
+ * (see docs/decisions/0001-confine-bot-sdk.md).
+ */
+export { apologyFor, commandText, createBot } from './create-bot';
+export type { Bot, BotApplication, BotHooks, ConversationKind, CreateBotOptions } from './create-bot';
+export { cardAttachment, renderCard } from './card-renderer';
+export type { AdaptiveCardJson } from './card-renderer';
+export { escapeMarkdown, shorten } from './escape-markdown';
+export { helpCommands, renderHelpCard } from './help-card';
+export type { HelpCommand } from './help-card';
+export { callerOf } from './caller-of';
+export type { Caller } from './caller-of';
+export { correlationIdOf, newCorrelationId } from './turn-correlation';

@@ -1,0 +1,150 @@
+/**
+ * The HTTP front door: the Bot Framework endpoint and the two probes Azure asks.
+ *
+ * - `POST /api/messages`: one turn, through the adapter (authentication) and the bot's routes.
+ * - `GET /healthz`: 200 while the process is up (liveness).
+ * - `GET /readyz`: 200 when storage answers, 503 with a reason otherwise (readiness).
+ *
+ * Closing stops accepting connections first, then waits for turns already running.
+ */
+import restify, { type Request, type Response } from 'restify';
+import { createBot, newCorrelationId, type Bot, type BotApplication, type BotHooks } from '../bot';
+import type { Config } from '../config';
+import { createLogger, type Logger } from './logger';
+import type { ReadinessProbe } from './readiness';
+
+/** What `startServer` needs; only `config`, `port` and `readiness` are required. */
+export interface StartServerOptions {
+  config: Config;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Defaults to 127.0.0.1 in local mode and all interfaces in production. */
+  host?: string;
+  readiness: ReadinessProbe;
+  logger?: Logger;
+  hooks?: BotHooks;
+  /** Registers the commands on the bot (see `createBot`). */
+  registerRoutes?: (app: BotApplication) => void;
+  /** How long `close()` waits for running turns before cutting connections. */
+  closeTimeoutMs?: number;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:3978`. */
+  url: string;
+  port: number;
+  bot: Bot;
+  /** Stops accepting, lets running turns finish, then resolves. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+interface ActivitySummary {
+  activityId?: string;
+  activityType?: string;
+  invokeName?: string;
+  channelId?: string;
+  conversationType?: string;
+}
+
+/** The non-personal facts of an incoming activity, for the log line. */
+function summarise(body: unknown): ActivitySummary {
+  if (typeof body !== 'object' || body === null) return {};
+  const activity = body as Record<string, unknown>;
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const conversation = activity.conversation as Record<string, unknown> | undefined;
+  return {
+    activityId: text(activity.id),
+    activityType: text(activity.type),
+    invokeName: text(activity.name),
+    channelId: text(activity.channelId),
+    conversationType: text(conversation?.conversationType),
+  };
+}
+
+/** Starts the server and resolves once it listens. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config, readiness } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const bot = createBot({ config, logger, hooks: options.hooks, registerRoutes: options.registerRoutes });
+  const server = restify.createServer({ name: 'coc-monitor' });
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
+
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+
+  server.post('/api/messages', async (request: Request, response: Response) => {
+    const correlationId = newCorrelationId();
+    const started = process.hrtime.bigint();
+    const summary = summarise(request.body);
+    const turn = bot.process(request, response, correlationId);
+    inFlight.add(turn);
+    try {
+      await turn;
+    } catch (error) {
+      logger.error({ correlationId, ...summary, err: error }, 'request failed');
+      if (!response.headersSent) response.send(500, { error: 'internal', reference: correlationId });
+    } finally {
+      inFlight.delete(turn);
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ correlationId, ...summary, statusCode: response.statusCode, durationMs }, 'turn handled');
+    }
+  });
+
+  // restify wants handlers without `next` to be async functions.
+  server.get('/healthz', async (_request: Request, response: Response) => {
+    response.send(200, { status: 'ok' });
+    return Promise.resolve();
+  });
+
+  server.get('/readyz', async (_request: Request, response: Response) => {
+    if (closing) {
+      response.send(503, { status: 'not ready', reason: 'shutting down' });
+      return;
+    }
+    const result = await readiness.check();
+    if (result.ready) response.send(200, { status: 'ready' });
+    else response.send(503, { status: 'not ready', reason: result.reason ?? 'not ready' });
+  });
+
+  const host = options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address();
+  const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  logger.info({ port, host, mode: config.mode }, 'server listening');
+
+  let closed: Promise<void> | undefined;
+  const shutDown = async (): Promise<void> => {
+    closing = true;
+    const stopped = new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
+    const timeoutMs = options.closeTimeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const outcome = await Promise.race([
+      Promise.allSettled([...inFlight]).then(() => 'done' as const),
+      timedOut,
+    ]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') logger.warn({ running: inFlight.size }, 'turns still running at shutdown');
+    server.server.closeAllConnections();
+    await stopped;
+    logger.info('server closed');
+  };
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    bot,
+    close: () => (closed ??= shutDown()),
+  };
+}
