@@ -12,7 +12,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAzurite, type RunningAzurite } from '../src/dev/azurite';
-import { loadConfigOrExit, startApplication } from '../src/main';
+import { seedDemoDataIfEmpty } from '../src/demo/seed';
+import { loadConfigOrExit, startApplication, type RunningApplication } from '../src/main';
 import { createLogger, exitCleanlyOnSignal, type RunningServer } from '../src/server';
 
 const root = path.resolve(__dirname, '..');
@@ -163,14 +164,17 @@ async function main(): Promise<void> {
     config = { ...config, storage: { kind: 'connectionString', connectionString: azurite.connectionString } };
   }
 
-  // demo seeding: the lead wires seedDemoDataIfEmpty here (when config.demoData is true)
-
-  let server: RunningServer;
+  let server: RunningApplication;
   try {
     server = await startApplication(config, logger);
   } catch (error) {
     await azurite?.stop();
     throw error;
+  }
+
+  if (config.demoData && server.appContext) {
+    const { seeded } = await seedDemoDataIfEmpty(server.appContext.store);
+    if (seeded) console.log('Demo data written: 44 services, the demo people and their records.');
   }
 
   let playground: RunningPlayground | undefined;

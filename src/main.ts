@@ -4,32 +4,95 @@
  * Wiring only. `startApplication` is shared with `scripts/start.ts`, which adds Azurite and the
  * Agents Playground around it.
  */
-import { ConfigError, loadConfig, readEnvironment, type Config } from './config';
+import { createAppContext, type AppContext } from './app/app-context';
+import { registerFeatures, type BotHooks } from './bot';
+import { ConfigError, loadConfig, readEnvironment, type Config, type StorageLocation } from './config';
 import {
   createLogger,
   exitCleanlyOnSignal,
   fixedReadiness,
   startServer,
-  tableStorageReadiness,
   type Logger,
+  type ReadinessProbe,
   type RunningServer,
 } from './server';
+import { createStore, type Store, type StoreOptions } from './store';
 
-/** Starts the bot server for `config` on `config.port`. */
+/** Store options for a configured storage location. */
+export function storeOptionsFor(storage: StorageLocation, tablePrefix: string): StoreOptions {
+  return storage.kind === 'connectionString'
+    ? { connectionString: storage.connectionString, tablePrefix }
+    : { accountUrl: storage.accountUrl, tablePrefix };
+}
+
+/** Overrides for tests: a fixed clock, predictable ids, a store already made. */
+export interface ApplicationOverrides {
+  store?: Store;
+  now?: AppContext['now'];
+  newId?: AppContext['newId'];
+}
+
+/** The running bot and the context its use cases share. */
+export interface RunningApplication extends RunningServer {
+  /** Undefined when no storage is configured (the bot then answers help only). */
+  appContext: AppContext | undefined;
+}
+
+function storeReadiness(store: Store): ReadinessProbe {
+  return { check: () => store.checkStorageReady() };
+}
+
+/** The hook that keeps conversation references, so reminders and approvals can be sent later. */
+function conversationHook(appContext: AppContext): BotHooks['onConversationReference'] {
+  return async (reference, kind) => {
+    const key = kind === 'personal' ? reference.user?.aadObjectId : reference.conversation?.id;
+    if (!key || kind === 'groupChat') return;
+    await appContext.store.conversations.save({
+      kind,
+      key,
+      reference: reference,
+      tenantId: reference.conversation?.tenantId,
+      updatedAt: appContext.now().toISOString(),
+    });
+  };
+}
+
+/** Starts the bot server for `config` on `config.port`: storage, tables, routes, probes. */
 export async function startApplication(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
-): Promise<RunningServer> {
-  const readiness = config.storage
-    ? tableStorageReadiness(config.storage)
-    : fixedReadiness({
+  overrides: ApplicationOverrides & { port?: number } = {},
+): Promise<RunningApplication> {
+  const store =
+    overrides.store ?? (config.storage ? createStore(storeOptionsFor(config.storage, config.tablePrefix)) : undefined);
+  if (!store) {
+    logger.warn('no storage configured: /readyz will answer 503 (npm start runs Azurite for you)');
+    const server = await startServer({
+      config,
+      port: overrides.port ?? config.port,
+      logger,
+      readiness: fixedReadiness({
         ready: false,
         reason: 'no storage configured: set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL',
-      });
-  if (!config.storage)
-    logger.warn('no storage configured: /readyz will answer 503 (npm start runs Azurite for you)');
-  // The lead wires the store, the use cases and the commands here (registerRoutes, hooks).
-  return startServer({ config, port: config.port, readiness, logger });
+      }),
+    });
+    return { ...server, appContext: undefined };
+  }
+  await store.ensureTables();
+  const appContext = createAppContext(store, {
+    bootstrapAdminObjectIds: config.bootstrapAdminObjectIds,
+    ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.newId ? { newId: overrides.newId } : {}),
+  });
+  const server = await startServer({
+    config,
+    port: overrides.port ?? config.port,
+    logger,
+    readiness: storeReadiness(store),
+    hooks: { onConversationReference: conversationHook(appContext) },
+    registerRoutes: (app, tools) => registerFeatures(app, { app: appContext, logger, proactive: tools.proactive }),
+  });
+  return { ...server, appContext };
 }
 
 /** Reads the configuration, or prints the one-line reason and exits 1. */

@@ -20,6 +20,7 @@ import type { Config } from '../config';
 import { cardAttachment, renderCard } from './card-renderer';
 import { escapeMarkdown, shorten } from './escape-markdown';
 import { renderHelpCard } from './help-card';
+import { createProactiveSender, type ProactiveSender } from './proactive';
 import { correlationIdOf, setCorrelationId } from './turn-correlation';
 
 /** The teams-ai application type the rest of `src/bot` registers routes on. */
@@ -41,13 +42,19 @@ export interface BotHooks {
   ) => Promise<void>;
 }
 
+/** What the bot gives the commands it registers. */
+export interface BotTools {
+  /** Posts to, and edits messages in, conversations the bot has a reference for. */
+  proactive: ProactiveSender;
+}
+
 /** What `createBot` needs. */
 export interface CreateBotOptions {
   config: Config;
   logger: Logger;
   hooks?: BotHooks;
   /** Registers the commands; runs after `help` and before the "I didn't understand" catch-all. */
-  registerRoutes?: (app: BotApplication) => void;
+  registerRoutes?: (app: BotApplication, tools: BotTools) => void;
 }
 
 /** A built bot: the application, its adapter, and the entry point for one HTTP request. */
@@ -157,7 +164,7 @@ export function createBot(options: CreateBotOptions): Bot {
   // Teams also sends installationUpdate on install; the greeting comes from conversationUpdate so it appears once.
   app.activity(ActivityTypes.InstallationUpdate, () => Promise.resolve());
 
-  options.registerRoutes?.(app);
+  options.registerRoutes?.(app, { proactive: createProactiveSender(adapter, config.bot.appId) });
 
   app.message(
     (context) => Promise.resolve(isMessage(context)),

@@ -3,7 +3,7 @@
  * (see docs/decisions/0001-confine-bot-sdk.md).
  */
 export { apologyFor, commandText, createBot } from './create-bot';
-export type { Bot, BotApplication, BotHooks, ConversationKind, CreateBotOptions } from './create-bot';
+export type { Bot, BotApplication, BotHooks, BotTools, ConversationKind, CreateBotOptions } from './create-bot';
 export { cardAttachment, renderCard } from './card-renderer';
 export type { AdaptiveCardJson } from './card-renderer';
 export { escapeMarkdown, shorten } from './escape-markdown';
@@ -12,3 +12,7 @@ export type { HelpCommand } from './help-card';
 export { callerOf } from './caller-of';
 export type { Caller } from './caller-of';
 export { correlationIdOf, newCorrelationId } from './turn-correlation';
+export { createProactiveSender } from './proactive';
+export type { ProactiveSender } from './proactive';
+export { registerFeatures, personOf } from './features';
+export type { FeatureContext } from './features';

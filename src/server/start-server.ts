@@ -8,7 +8,7 @@
  * Closing stops accepting connections first, then waits for turns already running.
  */
 import restify, { type Request, type Response } from 'restify';
-import { createBot, newCorrelationId, type Bot, type BotApplication, type BotHooks } from '../bot';
+import { createBot, newCorrelationId, type Bot, type BotApplication, type BotHooks, type BotTools } from '../bot';
 import type { Config } from '../config';
 import { createLogger, type Logger } from './logger';
 import type { ReadinessProbe } from './readiness';
@@ -24,7 +24,7 @@ export interface StartServerOptions {
   logger?: Logger;
   hooks?: BotHooks;
   /** Registers the commands on the bot (see `createBot`). */
-  registerRoutes?: (app: BotApplication) => void;
+  registerRoutes?: (app: BotApplication, tools: BotTools) => void;
   /** How long `close()` waits for running turns before cutting connections. */
   closeTimeoutMs?: number;
 }

@@ -1,0 +1,15 @@
+/**
+ * What every bot feature (a group of commands and card actions) is given when it registers its
+ * routes: the use-case context (store, clock, ids), a logger, and the proactive sender.
+ */
+import type { Logger } from 'pino';
+import type { AppContext } from '../../app/app-context';
+import type { ProactiveSender } from '../proactive';
+
+export interface FeatureContext {
+  /** Store, clock and id source for the use cases in `src/app`. */
+  app: AppContext;
+  logger: Logger;
+  /** Posts to channels and personal chats the bot has a reference for. */
+  proactive: ProactiveSender;
+}

@@ -1,0 +1,15 @@
+/**
+ * Every command and card action of the bot, registered on the teams-ai application in one place.
+ * Each feature module owns its routes; the order below is the order teams-ai tries them.
+ */
+import type { BotApplication } from '../create-bot';
+import type { FeatureContext } from './feature-context';
+
+export type { FeatureContext } from './feature-context';
+export { personOf } from './identify';
+
+/** Registers every feature's routes (called by `createBot` between `help` and the catch-alls). */
+export function registerFeatures(app: BotApplication, features: FeatureContext): void {
+  void app;
+  void features;
+}

@@ -1,0 +1,76 @@
+/**
+ * The whole application for a test file: a fresh set of tables on the test run's Azurite (demo data
+ * seeded unless asked not to), the bot server on a free port in local mode, a recording fake of the
+ * Teams connector, and a client that talks the Bot Framework protocol to `/api/messages`.
+ */
+import { randomUUID } from 'node:crypto';
+import { loadConfig, type Environment } from '../../src/config';
+import { demoToday } from '../../src/demo/records';
+import { seedDemoData } from '../../src/demo/seed';
+import { startApplication, storeOptionsFor, type RunningApplication } from '../../src/main';
+import type { AppContext } from '../../src/app/app-context';
+import { createStore, type Store } from '../../src/store';
+import { createLogger } from '../../src/server';
+import { createBotClient, startFakeConnector, type BotClient, type FakeConnector } from './bot-client';
+import { testConnectionString, uniqueTablePrefix } from './storage';
+
+export interface AppUnderTest {
+  server: RunningApplication;
+  appContext: AppContext;
+  store: Store;
+  connector: FakeConnector;
+  client: BotClient;
+  /** Moves the application's clock (it starts at 10:00 London time on the demo's "today"). */
+  setNow(instant: Date): void;
+  close(): Promise<void>;
+}
+
+export interface AppUnderTestOptions {
+  /** Seed the demo data set (default true). */
+  seed?: boolean;
+  /** Extra environment variables for the configuration. */
+  env?: Environment;
+  /** Start time; default 22 November 2026 10:00 UTC (the demo data's "today"). */
+  now?: Date;
+}
+
+/** Starts the application against fresh tables. Call `close()` in `afterAll`. */
+export async function startAppUnderTest(options: AppUnderTestOptions = {}): Promise<AppUnderTest> {
+  const tablePrefix = uniqueTablePrefix();
+  const config = loadConfig({
+    APP_MODE: 'local',
+    LOG_LEVEL: 'silent',
+    STORAGE_CONNECTION_STRING: testConnectionString(),
+    TABLE_PREFIX: tablePrefix,
+    ...options.env,
+  });
+  if (!config.storage) throw new Error('the test configuration has no storage');
+  const store = createStore({ ...storeOptionsFor(config.storage, tablePrefix), retry: { maxRetries: 0 } });
+  await store.ensureTables();
+  if (options.seed !== false) await seedDemoData(store);
+
+  let now = options.now ?? new Date(`${demoToday}T10:00:00Z`);
+  const connector = await startFakeConnector();
+  const server = await startApplication(config, createLogger('silent'), {
+    store,
+    port: 0,
+    now: () => new Date(now),
+    newId: () => randomUUID(),
+  });
+  const appContext = server.appContext;
+  if (!appContext) throw new Error('the application started without storage');
+  return {
+    server,
+    appContext,
+    store,
+    connector,
+    client: createBotClient(server.url, connector),
+    setNow: (instant) => {
+      now = instant;
+    },
+    close: async () => {
+      await server.close();
+      await connector.close();
+    },
+  };
+}
