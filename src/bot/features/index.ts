@@ -3,13 +3,17 @@
  * Each feature module owns its routes; the order below is the order teams-ai tries them.
  */
 import type { BotApplication } from '../create-bot';
+import { registerCocCard } from './coc-card';
 import type { FeatureContext } from './feature-context';
+import { registerIssueForms } from './issue-forms';
+import { registerLists } from './lists';
 
 export type { FeatureContext } from './feature-context';
 export { personOf } from './identify';
 
 /** Registers every feature's routes (called by `createBot` between `help` and the catch-alls). */
 export function registerFeatures(app: BotApplication, features: FeatureContext): void {
-  void app;
-  void features;
+  registerIssueForms(app, features);
+  registerCocCard(app, features);
+  registerLists(app, features);
 }
