@@ -15,16 +15,26 @@ export interface HelpCommand {
 
 /** The commands, in the order a new user would meet them. */
 export const helpCommands: readonly HelpCommand[] = [
-  { usage: 'new coc', description: 'Record a new cause of concern and its recommendations.' },
-  { usage: 'new afi', description: 'Record a new area for improvement.' },
-  { usage: 'show <id>', description: 'Show one cause of concern, recommendation or area for improvement.' },
-  { usage: 'list', description: 'List the open records for your services.' },
-  { usage: 'list overdue', description: 'List recommendations past their target date.' },
+  { usage: 'new coc', description: 'Issue a new cause of concern and its recommendations, on a form.' },
+  { usage: 'new afi', description: 'Issue a new area for improvement, on a form.' },
+  {
+    usage: 'show <id>',
+    description: 'Show a cause of concern (BUC-1), recommendation (BUC-1.2) or area for improvement (BUC-AFI-3).',
+  },
+  { usage: 'list', description: 'List your open records, newest first, with what falls due next.' },
+  { usage: 'list <service>', description: 'List one service’s open records, by code or name, e.g. list BUC.' },
+  { usage: 'list overdue', description: 'List your records whose target date or deadline has passed.' },
+  { usage: 'list due <n> days', description: 'List your records due within n days, e.g. list due 14 days.' },
   {
     usage: 'status <rec id> <rag> <note>',
-    description: 'Record progress on a recommendation: red, amber or green, with a short note.',
+    description: 'Record progress on a recommendation: red, amber or green, with a short note. You can undo it.',
   },
-  { usage: 'history <id>', description: 'Show who changed a record, and when.' },
+  { usage: 'history <id>', description: 'Show who changed a record, what and when, newest first.' },
+  {
+    usage: 'register service <code>',
+    description: 'In a service’s channel: post that service’s new causes of concern and updates here.',
+  },
+  { usage: 'unregister', description: 'In a registered channel: stop posting service updates there.' },
   { usage: 'help', description: 'Show this list.' },
 ];
 

@@ -4,12 +4,18 @@
  *
  * The reference itself is opaque here (the bot's botbuilder `ConversationReference`); the store
  * only needs to know whose it is. Partitioned by kind, keyed by user object id or channel id.
+ *
+ * A channel registered for a service (`register service BUC`) is kept in a row of its own,
+ * partition `registered-service` (or `registered-board`), keyed by the service code: one channel per
+ * service and purpose, so registering another replaces it, and the per-turn refresh of the
+ * `channel` row (a full replace) can never wipe the registration.
  */
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { Instant } from '../domain/records';
+import { Instant, ServiceCode } from '../domain/records';
 import { fromEntity, toEntity } from './entity-codec';
-import { isNotFound, translateStorageError, type EntityRef } from './errors';
+import { InvalidStoreInputError, isNotFound, translateStorageError, type EntityRef } from './errors';
+import { odata } from '@azure/data-tables';
 import { keyOf, partitionFilter } from './keys';
 import { parseInput } from './parse-input';
 import { queryEntities, readEntity } from './table-access';
@@ -27,10 +33,30 @@ export const StoredConversation = z.object({
   reference: z.record(z.string(), z.unknown()),
   tenantId: z.string().min(1).optional(),
   updatedAt: Instant,
+  /** A registered channel: the service it belongs to. */
+  serviceCode: ServiceCode.optional(),
+  /** A registered channel: the service's own channel, or its improvement board's. */
+  purpose: z.enum(['service', 'board']).optional(),
 });
 export type StoredConversation = z.infer<typeof StoredConversation>;
 
+/** What a registered channel is for. */
+export type ChannelPurpose = NonNullable<StoredConversation['purpose']>;
+
+/** A channel registered for a service: `serviceCode` and `purpose` are set. */
+export type RegisteredChannel = StoredConversation & { serviceCode: ServiceCode; purpose: ChannelPurpose };
+
+const registrationPartitions: Record<ChannelPurpose, string> = {
+  service: 'registered-service',
+  board: 'registered-board',
+};
+
+function isRegistered(conversation: StoredConversation): conversation is RegisteredChannel {
+  return conversation.serviceCode !== undefined && conversation.purpose !== undefined;
+}
+
 const recordType = 'conversation';
+const registrationType = 'channelRegistration';
 
 /** Repository of the `conversations` table; build it with {@link createConversationsRepository}. */
 export class ConversationsRepository {
@@ -68,6 +94,72 @@ export class ConversationsRepository {
       partitionFilter(parseInput(ConversationKind, kind, 'conversation kind')),
     );
     return rows.map((row) => fromEntity(this.client.tableName, row, recordType, StoredConversation).value);
+  }
+
+  /**
+   * Registers a channel for a service and purpose, replacing the channel registered before (one per
+   * service and purpose). Returns the registration it replaced, or `null`.
+   */
+  async registerChannel(channel: RegisteredChannel): Promise<RegisteredChannel | null> {
+    const value = parseInput(StoredConversation, channel, 'channel registration');
+    if (!isRegistered(value) || value.kind !== 'channel') {
+      throw new InvalidStoreInputError(
+        'A registered channel needs kind "channel", a service code and a purpose.',
+      );
+    }
+    const previous = await this.registeredChannel(value.serviceCode, value.purpose);
+    const ref: EntityRef = {
+      table: this.client.tableName,
+      partitionKey: registrationPartitions[value.purpose],
+      rowKey: keyOf(value.serviceCode),
+    };
+    try {
+      await this.client.upsertEntity(toEntity(ref, registrationType, value), 'Replace');
+    } catch (error) {
+      throw translateStorageError(error, ref);
+    }
+    return previous;
+  }
+
+  /** The channel registered for a service and purpose, or `null`. */
+  async registeredChannel(serviceCode: string, purpose: ChannelPurpose): Promise<RegisteredChannel | null> {
+    const code = parseInput(ServiceCode, serviceCode, 'service code');
+    const row = await readEntity(this.client, registrationPartitions[purpose], keyOf(code));
+    if (!row) return null;
+    const value = fromEntity(this.client.tableName, row, registrationType, StoredConversation).value;
+    return isRegistered(value) ? value : null;
+  }
+
+  /** The service's own channel (where issued records are announced), or `null`. */
+  async serviceChannel(serviceCode: string): Promise<RegisteredChannel | null> {
+    return this.registeredChannel(serviceCode, 'service');
+  }
+
+  /** Every registration of one channel (a channel may serve several services). */
+  async registrationsOf(channelKey: string): Promise<RegisteredChannel[]> {
+    const found: RegisteredChannel[] = [];
+    for (const partition of Object.values(registrationPartitions)) {
+      const rows = await queryEntities(
+        this.client,
+        odata`PartitionKey eq ${partition} and key eq ${channelKey}`,
+      );
+      for (const row of rows) {
+        const value = fromEntity(this.client.tableName, row, registrationType, StoredConversation).value;
+        if (isRegistered(value)) found.push(value);
+      }
+    }
+    return found;
+  }
+
+  /** Removes the registration of a service and purpose; removing one that is not there is not an error. */
+  async unregisterChannel(serviceCode: string, purpose: ChannelPurpose): Promise<void> {
+    const code = parseInput(ServiceCode, serviceCode, 'service code');
+    try {
+      await this.client.deleteEntity(registrationPartitions[purpose], keyOf(code));
+    } catch (error) {
+      if (isNotFound(error)) return; // already gone: the outcome the caller asked for
+      throw translateStorageError(error);
+    }
   }
 
   /** Forgets a reference (the bot was removed); forgetting one that is not there is not an error. */

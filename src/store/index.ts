@@ -40,6 +40,7 @@ export {
 export {
   Counter,
   CounterName,
+  FormSubmission,
   cocIdOfRecommendation,
   externalPartition,
   type AppendOnlyEntity,
@@ -52,6 +53,8 @@ export {
   ConversationsRepository,
   StoredConversation,
   createConversationsRepository,
+  type ChannelPurpose,
+  type RegisteredChannel,
 } from './conversations-repository';
 export { checkStorageReady, type StorageReadiness } from './storage-ready';
 

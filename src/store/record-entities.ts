@@ -16,6 +16,7 @@
  * | engagement request     | `engagement|<id>`                               |
  * | action plan            | `plan|BUC-1`                                    |
  * | id counter             | `counter|coc`, `counter|afi`                    |
+ * | form submission        | `submission|<form id>`                          |
  */
 import { z } from 'zod';
 import {
@@ -25,8 +26,11 @@ import {
   CauseOfConcern,
   ClosureRequest,
   EngagementRequest,
+  Instant,
+  ObjectId,
   ProgressUpdate,
   Recommendation,
+  ServiceCode,
 } from '../domain/records';
 import { InvalidStoreInputError } from './errors';
 import { parseInput } from './parse-input';
@@ -43,6 +47,21 @@ export type CounterName = z.infer<typeof CounterName>;
 export const Counter = z.object({ name: CounterName, last: z.number().int().nonnegative() });
 export type Counter = z.infer<typeof Counter>;
 
+/**
+ * A card form that has been submitted, created in the same transaction as the record it made: a
+ * second submission of the same form fails on this row (already exists), so a double click never
+ * issues two records, and the second click can be answered with the first one's result.
+ */
+export const FormSubmission = z.object({
+  formId: z.string().min(1).max(100),
+  /** The record the form created, e.g. `BUC-4` or `BUC-AFI-2`. */
+  subjectId: z.string().min(1),
+  serviceCode: ServiceCode,
+  by: ObjectId,
+  at: Instant,
+});
+export type FormSubmission = z.infer<typeof FormSubmission>;
+
 /** The schema of each kind of row in the records table. */
 export const recordSchemas = {
   coc: CauseOfConcern,
@@ -54,6 +73,7 @@ export const recordSchemas = {
   engagement: EngagementRequest,
   actionPlan: ActionPlan,
   counter: Counter,
+  submission: FormSubmission,
 } as const;
 
 export type RecordType = keyof typeof recordSchemas;
@@ -85,6 +105,7 @@ export const closureRowKey = (id: string): string => keyOf('closure', id);
 export const engagementRowKey = (id: string): string => keyOf('engagement', id);
 export const actionPlanRowKey = (subjectId: string): string => keyOf('plan', subjectId);
 export const counterRowKey = (name: CounterName): string => keyOf('counter', name);
+export const submissionRowKey = (formId: string): string => keyOf('submission', formId);
 
 /** Audit events are filed under their CoC (recommendation events too) or, without one, their subject. */
 export function auditGroupOf(event: AuditEvent): string {
@@ -132,6 +153,8 @@ export function placeOf(entity: RecordEntity): { rowKey: string; partitionKey: s
       return { rowKey: actionPlanRowKey(entity.value.subjectId), partitionKey: entity.value.serviceCode };
     case 'counter':
       return { rowKey: counterRowKey(entity.value.name), partitionKey: undefined };
+    case 'submission':
+      return { rowKey: submissionRowKey(entity.value.formId), partitionKey: entity.value.serviceCode };
   }
 }
 

@@ -32,8 +32,10 @@ import {
   placeOf,
   recommendationRowKey,
   recordSchemas,
+  submissionRowKey,
   type AppendOnlyEntity,
   type CounterName,
+  type FormSubmission,
   type RecordEntity,
   type RecordType,
   type RecordValue,
@@ -161,6 +163,40 @@ export class RecordsRepository {
     return (await this.listOfType('coc', serviceCode, 'coc')).sort(byIdNumber);
   }
 
+  /**
+   * Every CoC of one service (or of every service when `serviceCode` is undefined) with its
+   * recommendations, read with one range query over the `coc|` rows; CoCs in numbered order.
+   */
+  async listCocsWithRecommendations(serviceCode?: string): Promise<CocWithRecommendations[]> {
+    const { from, to } = rowKeyRange('coc');
+    const filter =
+      serviceCode === undefined
+        ? odata`RowKey ge ${from} and RowKey lt ${to}`
+        : odata`PartitionKey eq ${parseServiceCode(serviceCode)} and RowKey ge ${from} and RowKey lt ${to}`;
+    const rows = await queryEntities(this.client, filter);
+    const cocs = rows.filter((row) => row.recordType === 'coc').map((row) => this.parse(row, 'coc'));
+    const recommendations = rows
+      .filter((row) => row.recordType === 'recommendation')
+      .map((row) => this.parse(row, 'recommendation'));
+    return cocs.sort(byIdNumber).map((coc) => ({
+      coc,
+      recommendations: recommendations
+        .filter((r) => r.value.cocId === coc.value.id)
+        .sort(byIdNumber),
+    }));
+  }
+
+  /** Every progress update of one service (or of every service), oldest first within each subject. */
+  async listServiceProgress(serviceCode?: string): Promise<ProgressUpdate[]> {
+    const { from, to } = rowKeyRange('progress');
+    const filter =
+      serviceCode === undefined
+        ? odata`RowKey ge ${from} and RowKey lt ${to} and recordType eq ${'progress'}`
+        : odata`PartitionKey eq ${parseServiceCode(serviceCode)} and RowKey ge ${from} and RowKey lt ${to}`;
+    const rows = await queryEntities(this.client, filter);
+    return rows.map((row) => this.parse(row, 'progress').value);
+  }
+
   /** One recommendation, or `null`. External ones (`EXT-3`) live in the `EXT` partition. */
   async getRecommendation(
     serviceCode: string,
@@ -228,6 +264,11 @@ export class RecordsRepository {
   /** The service's action plan for a CoC or AFI, or `null`. */
   async getActionPlan(serviceCode: string, subjectId: string): Promise<Versioned<ActionPlan> | null> {
     return await this.getOne(serviceCode, actionPlanRowKey(subjectId), 'actionPlan');
+  }
+
+  /** The record a card form created, if that form was submitted before (see `FormSubmission`). */
+  async getFormSubmission(serviceCode: string, formId: string): Promise<FormSubmission | null> {
+    return (await this.getOne(serviceCode, submissionRowKey(formId), 'submission'))?.value ?? null;
   }
 
   /**

@@ -109,8 +109,11 @@ export const cocDateOrder: readonly {
   },
 ];
 
-/** The date-order problems of a CoC (empty when the dates are in order). LocalDates sort as text. */
-export function checkCocDates(coc: CauseOfConcern): FieldIssue[] {
+/**
+ * The date-order problems of a CoC (empty when the dates are in order). LocalDates sort as text.
+ * Takes a partial CoC so a form can be checked before the rest of it is valid.
+ */
+export function checkCocDates(coc: Partial<CauseOfConcern>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const rule of cocDateOrder) {
     const earlier = coc[rule.earlier];

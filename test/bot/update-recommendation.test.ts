@@ -1,0 +1,184 @@
+import { demoPeople } from '../../src/demo/people';
+import { extraDemoPeople } from '../../src/demo/extra-people';
+import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { visibleText } from '../support/bot-client';
+import { findCardProblems } from '../support/card-validator';
+
+type Card = Record<string, unknown>;
+
+function invokeCard(body: unknown): Card {
+  const response = body as { type?: string; value?: Card };
+  expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+  const card = response.value ?? {};
+  expect(findCardProblems(card)).toEqual([]);
+  return card;
+}
+
+/** The value an input of a form card shows, by id. */
+function inputValue(card: unknown, id: string): unknown {
+  let found: unknown;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      const record = node as Record<string, unknown>;
+      if (record.id === id && typeof record.type === 'string' && record.type.startsWith('Input.')) found = record.value;
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+describe('updating a recommendation from the CoC card', () => {
+  let app: AppUnderTest;
+  beforeAll(async () => {
+    app = await startAppUnderTest();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const version = async (id: string) => {
+    const found = await app.store.records.getRecommendation(id.slice(0, 3), id);
+    if (!found) throw new Error(`no ${id}`);
+    return found.value;
+  };
+
+  it('opens the update form in place with the current values', async () => {
+    const turn = await app.client.sendInvoke('openRecommendationForm', { recommendationId: 'BUC-2.3', form: 'update' }, demoPeople.sll);
+
+    const form = invokeCard(turn.body);
+    expect(visibleText(form)).toContain('Update BUC-2.3');
+    expect(inputValue(form, 'status')).toBe('open');
+  });
+
+  it('saves a new status and RAG, replaces the card in place and writes the audit event', async () => {
+    const drawn = await version('BUC-2.3');
+
+    const turn = await app.client.sendInvoke(
+      'updateRecommendation',
+      { recommendationId: 'BUC-2.3', updatedAt: drawn.updatedAt, status: 'inProgress', rag: 'amber' },
+      demoPeople.sll,
+    );
+
+    const card = invokeCard(turn.body);
+    expect(visibleText(card)).toContain('Saved: BUC-2.3 updated.');
+    expect(visibleText(card)).toContain('BUC-2.3 · In progress · Amber');
+    expect(turn.messages.length).toBe(1);
+    const saved = await version('BUC-2.3');
+    expect(saved).toMatchObject({ status: 'inProgress', rag: 'amber', updatedBy: demoPeople.sll.objectId });
+    const audit = await app.store.records.listAudit('BUC', 'BUC-2', { limit: 2 });
+    expect(audit.map((event) => event.changes).flat()).toEqual(
+      expect.arrayContaining([
+        { field: 'status', from: 'open', to: 'inProgress' },
+        { field: 'rag', to: 'amber' },
+      ]),
+    );
+  });
+
+  it('revises a target date and shows the original and the revision', async () => {
+    const drawn = await version('BUC-2.1');
+
+    const turn = await app.client.sendInvoke(
+      'reviseTargetDate',
+      { recommendationId: 'BUC-2.1', updatedAt: drawn.updatedAt, date: '2027-02-26', reason: 'The staff survey moved to January.' },
+      demoPeople.sll,
+    );
+
+    const text = visibleText(invokeCard(turn.body));
+    expect(text).toContain('26 February 2027 (96 days left)');
+    expect(text).toContain('Original target date');
+    expect(text).toContain('31 December 2026');
+    expect(text).toContain('To 26 February 2027 by Sam Patel: The staff survey moved to January.');
+    expect((await version('BUC-2.1')).targetDateRevisions).toHaveLength(1);
+  });
+
+  it('refuses an evidence link that is not https, naming the field and keeping the input', async () => {
+    const drawn = await version('BUC-1.1');
+
+    const turn = await app.client.sendInvoke(
+      'addProgressNote',
+      {
+        recommendationId: 'BUC-1.1',
+        updatedAt: drawn.updatedAt,
+        text: 'Audits of the top 100 premises done.',
+        link1: 'https://bucks-fire.example/audits.pdf',
+        link2: 'http://bucks-fire.example/plan.pdf',
+      },
+      demoPeople.sll,
+    );
+
+    const form = invokeCard(turn.body);
+    expect(visibleText(form)).toContain('Evidence link 2 must start with https://');
+    expect(inputValue(form, 'text')).toBe('Audits of the top 100 premises done.');
+    expect(inputValue(form, 'link2')).toBe('http://bucks-fire.example/plan.pdf');
+    expect(await version('BUC-1.1')).toEqual(drawn);
+  });
+
+  it('tells the second of two people that the first changed it, keeping their input and overwriting nothing', async () => {
+    const drawn = await version('BUC-1.3');
+    app.setNow(new Date('2026-11-22T14:05:00Z'));
+
+    const first = await app.client.sendInvoke(
+      'updateRecommendation',
+      { recommendationId: 'BUC-1.3', updatedAt: drawn.updatedAt, status: 'inProgress', rag: 'amber' },
+      demoPeople.sll,
+    );
+    const second = await app.client.sendInvoke(
+      'updateRecommendation',
+      { recommendationId: 'BUC-1.3', updatedAt: drawn.updatedAt, status: 'evidenceComplete', rag: 'green' },
+      demoPeople.admin,
+    );
+
+    expect(visibleText(invokeCard(first.body))).toContain('Saved');
+    const form = invokeCard(second.body);
+    expect(visibleText(form)).toContain(
+      'This recommendation was changed by Sam Patel at 14:05 on 22 November 2026. Check the new values and submit again.',
+    );
+    expect(visibleText(form)).toContain('Amber');
+    expect(inputValue(form, 'status')).toBe('evidenceComplete');
+    expect(inputValue(form, 'rag')).toBe('green');
+    expect(await version('BUC-1.3')).toMatchObject({ status: 'inProgress', rag: 'amber', updatedBy: demoPeople.sll.objectId });
+  });
+
+  it('refuses an SLO who forges an update, and changes nothing', async () => {
+    const before = await version('BUC-1.1');
+
+    const turn = await app.client.sendInvoke(
+      'updateRecommendation',
+      { recommendationId: 'BUC-1.1', updatedAt: before.updatedAt, status: 'evidenceComplete', rag: 'green' },
+      extraDemoPeople.sloBuckinghamshire,
+    );
+
+    expect(visibleText(invokeCard(turn.body))).toContain("You can't update this recommendation");
+    expect(await version('BUC-1.1')).toEqual(before);
+  });
+
+  it('records the date the action plan arrived', async () => {
+    const coc = await app.store.records.getCoc('HWF', 'HWF-1');
+    if (!coc) throw new Error('no HWF-1');
+
+    const turn = await app.client.sendInvoke(
+      'recordActionPlanReceived',
+      { cocId: 'HWF-1', updatedAt: coc.value.updatedAt, date: '2026-11-20' },
+      demoPeople.sll,
+    );
+
+    expect(visibleText(invokeCard(turn.body))).toContain('Received on 20 November 2026');
+    expect((await app.store.records.getCoc('HWF', 'HWF-1'))?.value.actionPlanReceivedDate).toBe('2026-11-20');
+  });
+
+  it('lets the SLO add a progress note as the service’s response', async () => {
+    const drawn = await version('BUC-1.1');
+
+    const turn = await app.client.sendInvoke(
+      'addProgressNote',
+      { recommendationId: 'BUC-1.1', updatedAt: drawn.updatedAt, text: 'Two more audits done.', link1: 'https://bucks-fire.example/a.pdf' },
+      extraDemoPeople.sloBuckinghamshire,
+    );
+
+    expect(visibleText(invokeCard(turn.body))).toContain('Taylor Quinn');
+    const progress = await app.store.records.listProgress('BUC', 'BUC-1.1');
+    expect(progress.at(-1)).toMatchObject({ source: 'sloResponse', evidenceLinks: ['https://bucks-fire.example/a.pdf'] });
+  });
+});
