@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'appPackage/build/', 'test-results/', '*.config.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      'coverage/',
+      'appPackage/build/',
+      'test-results/',
+      '*.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -24,7 +34,23 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['botbuilder*', '@microsoft/*', '@azure/*', 'restify*', 'node:*', 'fs', 'http', 'https', 'net', 'child_process', 'pino', '../store/*', '../bot/*', '../server/*', '../app/*'],
+              group: [
+                'botbuilder*',
+                '@microsoft/*',
+                '@azure/*',
+                'restify*',
+                'node:*',
+                'fs',
+                'http',
+                'https',
+                'net',
+                'child_process',
+                'pino',
+                '../store/*',
+                '../bot/*',
+                '../server/*',
+                '../app/*',
+              ],
               message: 'src/domain is pure: no I/O, SDK or outer-layer imports.',
             },
           ],
@@ -32,8 +58,14 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: the domain does not read the clock.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in: the domain does not read the clock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass `now` in: the domain does not read the clock.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass `now` in: the domain does not read the clock.',
+        },
       ],
     },
   },
@@ -44,7 +76,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', '@microsoft/teams-ai', 'restify*', '../bot/*', '../server/*'], message: 'Only src/bot and src/server may use botbuilder, teams-ai or restify.' },
+            {
+              group: ['botbuilder*', '@microsoft/teams-ai', 'restify*', '../bot/*', '../server/*'],
+              message: 'Only src/bot and src/server may use botbuilder, teams-ai or restify.',
+            },
           ],
         },
       ],

@@ -64,7 +64,8 @@ export async function startApplication(
   overrides: ApplicationOverrides & { port?: number } = {},
 ): Promise<RunningApplication> {
   const store =
-    overrides.store ?? (config.storage ? createStore(storeOptionsFor(config.storage, config.tablePrefix)) : undefined);
+    overrides.store ??
+    (config.storage ? createStore(storeOptionsFor(config.storage, config.tablePrefix)) : undefined);
   if (!store) {
     logger.warn('no storage configured: /readyz will answer 503 (npm start runs Azurite for you)');
     const server = await startServer({
@@ -90,7 +91,8 @@ export async function startApplication(
     logger,
     readiness: storeReadiness(store),
     hooks: { onConversationReference: conversationHook(appContext) },
-    registerRoutes: (app, tools) => registerFeatures(app, { app: appContext, logger, proactive: tools.proactive }),
+    registerRoutes: (app, tools) =>
+      registerFeatures(app, { app: appContext, logger, proactive: tools.proactive }),
   });
   return { ...server, appContext };
 }

@@ -29,13 +29,23 @@ export async function identifyCaller(context: AppContext, caller: Caller): Promi
   const bootstrapAdmin = context.bootstrapAdminObjectIds.includes(caller.objectId);
   if (person) {
     if (caller.tenantId && person.tenantId !== caller.tenantId) {
-      return fail('not-allowed', 'You are signed in from a different organisation than the one in the CoC Monitor directory.');
+      return fail(
+        'not-allowed',
+        'You are signed in from a different organisation than the one in the CoC Monitor directory.',
+      );
     }
-    if (bootstrapAdmin && !person.roles.includes('admin')) return ok({ ...person, roles: [...person.roles, 'admin'] });
+    if (bootstrapAdmin && !person.roles.includes('admin'))
+      return ok({ ...person, roles: [...person.roles, 'admin'] });
     return ok(person);
   }
   if (bootstrapAdmin) {
-    return ok({ objectId: caller.objectId, tenantId: caller.tenantId, name: caller.name || 'Administrator', roles: ['admin'], serviceCodes: [] });
+    return ok({
+      objectId: caller.objectId,
+      tenantId: caller.tenantId,
+      name: caller.name || 'Administrator',
+      roles: ['admin'],
+      serviceCodes: [],
+    });
   }
   return fail('not-allowed', "You're not in the CoC Monitor directory yet. Ask an administrator to add you.");
 }

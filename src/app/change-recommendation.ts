@@ -10,7 +10,13 @@ import type { Action } from '../domain/policy';
 import type { AuditEvent, Person, ProgressUpdate, Recommendation } from '../domain/records';
 import type { RecordChange } from '../store';
 import type { AppContext } from './app-context';
-import { authorizeIn, changedSince, commitOrDetectConflict, decisionContextOf, scopeOf } from './record-access';
+import {
+  authorizeIn,
+  changedSince,
+  commitOrDetectConflict,
+  decisionContextOf,
+  scopeOf,
+} from './record-access';
 
 /** A saved change to a recommendation. No events means nothing needed saving. */
 export interface RecommendationChanged {
@@ -51,8 +57,11 @@ export async function changeRecommendation<Fields>(
   request: RecommendationChangeRequest<Fields>,
 ): Promise<Result<RecommendationChanged>> {
   const partition = partitionOfRecommendation(request.recommendationId);
-  const found = partition ? await context.store.records.getRecommendation(partition, request.recommendationId) : null;
-  if (!partition || !found) return fail('not-found', `There is no recommendation ${request.recommendationId}.`);
+  const found = partition
+    ? await context.store.records.getRecommendation(partition, request.recommendationId)
+    : null;
+  if (!partition || !found)
+    return fail('not-found', `There is no recommendation ${request.recommendationId}.`);
 
   const scope = await scopeOf(context, actor, partition);
   const permission = authorizeIn(actor, request.action, scope);
@@ -71,7 +80,9 @@ export async function changeRecommendation<Fields>(
   const { state, events, progressUpdate } = decision.value;
   if (events.length === 0) return ok({ previous: found.value, recommendation: found.value, events });
 
-  const changes: RecordChange[] = [{ kind: 'update', entity: { type: 'recommendation', value: state }, etag: found.etag }];
+  const changes: RecordChange[] = [
+    { kind: 'update', entity: { type: 'recommendation', value: state }, etag: found.etag },
+  ];
   if (progressUpdate) changes.push({ kind: 'append', entity: { type: 'progress', value: progressUpdate } });
   for (const event of events) changes.push({ kind: 'append', entity: { type: 'audit', value: event } });
   if ((await commitOrDetectConflict(context, partition, changes)) === 'conflict') {

@@ -5,9 +5,21 @@
  */
 import { fail, ok, type Result } from '../domain/errors';
 import { parseRecordId } from '../domain/ids';
-import { actionPlanDueDate, daysBetween, obligationsOf, toLondonDate, type Obligation } from '../domain/clock';
+import {
+  actionPlanDueDate,
+  daysBetween,
+  obligationsOf,
+  toLondonDate,
+  type Obligation,
+} from '../domain/clock';
 import { can } from '../domain/policy';
-import type { AreaForImprovement, CauseOfConcern, LocalDate, Person, Recommendation } from '../domain/records';
+import type {
+  AreaForImprovement,
+  CauseOfConcern,
+  LocalDate,
+  Person,
+  Recommendation,
+} from '../domain/records';
 import { todayOf, type AppContext } from './app-context';
 import { authorizeIn, scopeOf, type ServiceScope } from './record-access';
 
@@ -73,7 +85,9 @@ async function refreshUserIdsOf(
   owners: readonly string[],
 ): Promise<string[]> {
   const serviceStaff = [...people.values()]
-    .filter((p) => p.serviceCodes.includes(serviceCode) && (p.roles.includes('sll') || p.roles.includes('slo')))
+    .filter(
+      (p) => p.serviceCodes.includes(serviceCode) && (p.roles.includes('sll') || p.roles.includes('slo')),
+    )
     .map((p) => p.objectId);
   const objectIds = [...new Set([...owners, ...serviceStaff])].slice(0, maxRefreshUsers);
   return Promise.all(objectIds.map((id) => teamsUserIdOf(context, id)));
@@ -82,7 +96,10 @@ async function refreshUserIdsOf(
 function lastContactDates(recommendations: readonly Recommendation[]): { slo?: LocalDate; any?: LocalDate } {
   const updates = recommendations.flatMap((r) => (r.latestUpdate ? [r.latestUpdate] : []));
   const latest = (list: typeof updates) =>
-    list.map((u) => toLondonDate(u.at)).sort().at(-1);
+    list
+      .map((u) => toLondonDate(u.at))
+      .sort()
+      .at(-1);
   const result: { slo?: LocalDate; any?: LocalDate } = {};
   const slo = latest(updates.filter((u) => u.source === 'sloResponse'));
   const any = latest(updates);
@@ -114,7 +131,11 @@ function recommendationView(
 }
 
 /** Loads a CoC for one person, refusing (with the reason) anyone its scope does not include. */
-export async function loadCocView(context: AppContext, viewer: Person, cocId: string): Promise<Result<CocView>> {
+export async function loadCocView(
+  context: AppContext,
+  viewer: Person,
+  cocId: string,
+): Promise<Result<CocView>> {
   const parsed = parseRecordId(cocId);
   const id = parsed?.kind === 'coc' ? parsed : null;
   const found = id ? await context.store.records.getCocWithRecommendations(id.serviceCode, id.id) : null;
@@ -150,7 +171,11 @@ export async function loadCocView(context: AppContext, viewer: Person, cocId: st
 }
 
 /** Loads an AFI for one person, refusing (with the reason) anyone its scope does not include. */
-export async function loadAfiView(context: AppContext, viewer: Person, afiId: string): Promise<Result<AfiView>> {
+export async function loadAfiView(
+  context: AppContext,
+  viewer: Person,
+  afiId: string,
+): Promise<Result<AfiView>> {
   const parsed = parseRecordId(afiId);
   const id = parsed?.kind === 'afi' ? parsed : null;
   const found = id ? await context.store.records.getAfi(id.serviceCode, id.id) : null;
@@ -172,7 +197,11 @@ export async function loadAfiView(context: AppContext, viewer: Person, afiId: st
 }
 
 /** Opens whatever an id names: a CoC, a recommendation's CoC, or an AFI. */
-export async function loadRecordView(context: AppContext, viewer: Person, id: string): Promise<Result<RecordView>> {
+export async function loadRecordView(
+  context: AppContext,
+  viewer: Person,
+  id: string,
+): Promise<Result<RecordView>> {
   const parsed = parseRecordId(id);
   if (parsed?.kind === 'afi') {
     const afi = await loadAfiView(context, viewer, parsed.id);
@@ -182,7 +211,10 @@ export async function loadRecordView(context: AppContext, viewer: Person, id: st
     const cocId = parsed.kind === 'coc' ? parsed.id : parsed.cocId;
     const coc = await loadCocView(context, viewer, cocId);
     if (!coc.ok) return coc;
-    if (parsed.kind === 'recommendation' && !coc.value.recommendations.some((r) => r.recommendation.id === parsed.id)) {
+    if (
+      parsed.kind === 'recommendation' &&
+      !coc.value.recommendations.some((r) => r.recommendation.id === parsed.id)
+    ) {
       return fail('not-found', `There is no recommendation ${parsed.id}.`);
     }
     return ok({ kind: 'coc', view: coc.value });

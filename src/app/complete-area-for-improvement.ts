@@ -7,7 +7,13 @@ import { parseRecordId } from '../domain/ids';
 import { decideAreaForImprovement } from '../domain/lifecycle';
 import type { AreaForImprovement, AuditEvent, Person } from '../domain/records';
 import type { AppContext } from './app-context';
-import { authorizeIn, changedSince, commitOrDetectConflict, decisionContextOf, scopeOf } from './record-access';
+import {
+  authorizeIn,
+  changedSince,
+  commitOrDetectConflict,
+  decisionContextOf,
+  scopeOf,
+} from './record-access';
 
 /** What the caller asks for; `expectedUpdatedAt` is the version their card showed. */
 export interface CompleteAreaForImprovementInput {
@@ -32,7 +38,10 @@ export async function completeAreaForImprovement(
   const found = parsedId ? await context.store.records.getAfi(parsedId.serviceCode, parsedId.id) : null;
   if (!parsedId || !found) return fail('not-found', `There is no area for improvement ${input.afiId}.`);
 
-  const scope = await scopeOf(context, actor, parsedId.serviceCode, { sll: found.value.sll, cos: found.value.cos });
+  const scope = await scopeOf(context, actor, parsedId.serviceCode, {
+    sll: found.value.sll,
+    cos: found.value.cos,
+  });
   const permission = authorizeIn(actor, 'markAfiComplete', scope);
   if (!permission.ok) return permission;
   if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== found.value.updatedAt) {

@@ -12,7 +12,12 @@ export type ServiceMatch = { found: true; service: Service } | { found: false; s
 const commonEndings = /\s+(fire and rescue service|fire and rescue|fire service|fire brigade)$/;
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function shortNameOf(service: Service): string {

@@ -16,7 +16,13 @@
  * names a query and a page, never whose records to show.
  */
 import { z } from 'zod';
-import { obligationsOf, currentTargetDate, daysBetween, toLondonDate, type ObligationKind } from '../domain/clock';
+import {
+  obligationsOf,
+  currentTargetDate,
+  daysBetween,
+  toLondonDate,
+  type ObligationKind,
+} from '../domain/clock';
 import { fail, ok, type Result } from '../domain/errors';
 import type {
   AreaForImprovement,
@@ -123,7 +129,10 @@ async function loadRecords(context: AppContext, serviceCode: string | undefined)
   };
 }
 
-async function loadRecordsOf(context: AppContext, serviceCodes: readonly string[] | 'all'): Promise<ServiceRecords> {
+async function loadRecordsOf(
+  context: AppContext,
+  serviceCodes: readonly string[] | 'all',
+): Promise<ServiceRecords> {
   if (serviceCodes === 'all') return loadRecords(context, undefined);
   const parts = await Promise.all(serviceCodes.map((code) => loadRecords(context, code)));
   return {
@@ -148,7 +157,9 @@ function nextObligationOf(
 ): NextDue | undefined {
   const coc = entry.coc.value;
   const subjects = new Set([coc.id, ...entry.recommendations.map((r) => r.value.id)]);
-  const progress = data.progress.filter((p) => p.serviceCode === coc.serviceCode && subjects.has(p.subjectId));
+  const progress = data.progress.filter(
+    (p) => p.serviceCode === coc.serviceCode && subjects.has(p.subjectId),
+  );
   const engagements = data.engagements.filter((e) => e.serviceCode === coc.serviceCode && e.cocId === coc.id);
   const sloUpdates = [
     ...progress.filter((p) => p.source === 'sloResponse').map((p) => p.at),
@@ -172,7 +183,9 @@ function nextObligationOf(
 }
 
 function targetDue(dueDate: LocalDate | undefined, today: LocalDate): NextDue | undefined {
-  return dueDate === undefined ? undefined : { kind: 'targetDate', dueDate, daysUntilDue: daysBetween(today, dueDate) };
+  return dueDate === undefined
+    ? undefined
+    : { kind: 'targetDate', dueDate, daysUntilDue: daysBetween(today, dueDate) };
 }
 
 const evidenceIn: readonly RecommendationStatus[] = ['evidenceComplete', 'cosRecommendedClosure'];
@@ -219,7 +232,8 @@ function rowsOf(
   const rows: ListRow[] = [];
   for (const entry of data.cocs) {
     const coc = entry.coc.value;
-    if (coc.status === 'closed' || !include.coc(coc) || !visibility.check(coc.serviceCode, coc.owners).ok) continue;
+    if (coc.status === 'closed' || !include.coc(coc) || !visibility.check(coc.serviceCode, coc.owners).ok)
+      continue;
     const next = nextObligationOf(entry, data, today, context);
     rows.push({
       kind: 'coc',
@@ -237,7 +251,8 @@ function rowsOf(
   }
   for (const afi of data.afis) {
     const owners = { sll: afi.sll, cos: afi.cos };
-    if (afi.status === 'closed' || !include.afi(afi) || !visibility.check(afi.serviceCode, owners).ok) continue;
+    if (afi.status === 'closed' || !include.afi(afi) || !visibility.check(afi.serviceCode, owners).ok)
+      continue;
     rows.push(afiRow(afi, today));
   }
   return rows;

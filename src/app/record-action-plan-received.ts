@@ -7,7 +7,13 @@ import { parseRecordId } from '../domain/ids';
 import { decideCauseOfConcern } from '../domain/lifecycle';
 import { LocalDate, type AuditEvent, type CauseOfConcern, type Person } from '../domain/records';
 import { todayOf, type AppContext } from './app-context';
-import { authorizeIn, changedSince, commitOrDetectConflict, decisionContextOf, scopeOf } from './record-access';
+import {
+  authorizeIn,
+  changedSince,
+  commitOrDetectConflict,
+  decisionContextOf,
+  scopeOf,
+} from './record-access';
 
 /** The field of the action-plan form. */
 export const ActionPlanReceivedFields = z.object({ date: z.string().min(1, 'is required').pipe(LocalDate) });
@@ -62,7 +68,9 @@ export async function recordActionPlanReceived(
   ]);
   if (saved === 'conflict') {
     const fresh = await context.store.records.getCoc(parsedId.serviceCode, parsedId.id);
-    return fresh ? changedSince(context, 'cause of concern', fresh.value) : fail('not-found', `${input.cocId} no longer exists.`);
+    return fresh
+      ? changedSince(context, 'cause of concern', fresh.value)
+      : fail('not-found', `${input.cocId} no longer exists.`);
   }
   return ok({ coc: state, events });
 }

@@ -49,7 +49,9 @@ export async function undoQuickStatusUpdate(
   const parsed = parseRecordId(input.recommendationId);
   const auditSubject = parsed?.kind === 'recommendation' ? parsed.cocId : parsed?.id;
   const events =
-    partition && auditSubject ? await context.store.records.listAudit(partition, auditSubject, { limit: 500 }) : [];
+    partition && auditSubject
+      ? await context.store.records.listAudit(partition, auditSubject, { limit: 500 })
+      : [];
   const event = events.find((e) => e.id === input.auditEventId && e.subject.id === parsed?.id);
   if (!partition || !event) return fail('not-found', "I can't find that change to undo.");
 

@@ -19,15 +19,20 @@ export const helpCommands: readonly HelpCommand[] = [
   { usage: 'new afi', description: 'Issue a new area for improvement, on a form.' },
   {
     usage: 'show <id>',
-    description: 'Show a cause of concern (BUC-1), recommendation (BUC-1.2) or area for improvement (BUC-AFI-3).',
+    description:
+      'Show a cause of concern (BUC-1), recommendation (BUC-1.2) or area for improvement (BUC-AFI-3).',
   },
   { usage: 'list', description: 'List your open records, newest first, with what falls due next.' },
-  { usage: 'list <service>', description: 'List one service’s open records, by code or name, e.g. list BUC.' },
+  {
+    usage: 'list <service>',
+    description: 'List one service’s open records, by code or name, e.g. list BUC.',
+  },
   { usage: 'list overdue', description: 'List your records whose target date or deadline has passed.' },
   { usage: 'list due <n> days', description: 'List your records due within n days, e.g. list due 14 days.' },
   {
     usage: 'status <rec id> <rag> <note>',
-    description: 'Record progress on a recommendation: red, amber or green, with a short note. You can undo it.',
+    description:
+      'Record progress on a recommendation: red, amber or green, with a short note. You can undo it.',
   },
   { usage: 'history <id>', description: 'Show who changed a record, what and when, newest first.' },
   {

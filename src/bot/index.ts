@@ -3,7 +3,14 @@
  * (see docs/decisions/0001-confine-bot-sdk.md).
  */
 export { apologyFor, commandText, createBot } from './create-bot';
-export type { Bot, BotApplication, BotHooks, BotTools, ConversationKind, CreateBotOptions } from './create-bot';
+export type {
+  Bot,
+  BotApplication,
+  BotHooks,
+  BotTools,
+  ConversationKind,
+  CreateBotOptions,
+} from './create-bot';
 export { cardAttachment, renderCard } from './card-renderer';
 export type { AdaptiveCardJson } from './card-renderer';
 export { escapeMarkdown, shorten } from './escape-markdown';

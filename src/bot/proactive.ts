@@ -13,7 +13,11 @@ export interface ProactiveSender {
   /** Posts `activity` to the conversation; resolves with the new message's id. */
   send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined>;
   /** Replaces the message `activityId` in that conversation (an updated status card). */
-  update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void>;
+  update(
+    reference: Partial<ConversationReference>,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<void>;
 }
 
 /**

@@ -238,7 +238,8 @@ export const demoCauseOfConcernActionPlans: ActionPlan[] = [
     actions: [
       {
         id: '1',
-        description: 'Adopt a premises risk model that ranks every non-domestic premises by risk, including where people sleep.',
+        description:
+          'Adopt a premises risk model that ranks every non-domestic premises by risk, including where people sleep.',
         owner: 'Head of Protection',
         targetDate: '2026-01-31',
         status: 'complete',
@@ -293,7 +294,8 @@ export const demoCauseOfConcernActionPlans: ActionPlan[] = [
       },
       {
         id: '2',
-        description: 'Commission an independent review of open bullying, harassment and discrimination cases.',
+        description:
+          'Commission an independent review of open bullying, harassment and discrimination cases.',
         owner: 'Director of People',
         targetDate: '2026-07-31',
         status: 'complete',

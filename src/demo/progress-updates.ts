@@ -275,7 +275,10 @@ export const demoProgressUpdates: ProgressUpdate[] = [
 export function latestUpdateOf(subjectId: string): Recommendation['latestUpdate'] {
   const latest = demoProgressUpdates
     .filter((update) => update.subjectId === subjectId)
-    .reduce<ProgressUpdate | undefined>((found, update) => (found && found.at >= update.at ? found : update), undefined);
+    .reduce<ProgressUpdate | undefined>(
+      (found, update) => (found && found.at >= update.at ? found : update),
+      undefined,
+    );
   if (!latest) return undefined;
   const { id, at, by, rag, text, evidenceLinks, source } = latest;
   return { id, at, by, rag, text, evidenceLinks, source };

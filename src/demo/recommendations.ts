@@ -184,7 +184,8 @@ export const demoRecommendations: Recommendation[] = [
     targetDateRevisions: [
       {
         date: '2026-12-18',
-        reason: 'The service commissioned an independent review of open cases; the new date lets the review report first.',
+        reason:
+          'The service commissioned an independent review of open cases; the new date lets the review report first.',
         by: sll,
         at: '2026-05-20T09:00:00Z',
       },

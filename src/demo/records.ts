@@ -36,7 +36,8 @@ export const bucAreasForImprovement: AreaForImprovement[] = [
     serviceCode: 'BUC',
     questionRef: 'ES2.3',
     text: 'The service should evaluate its prevention work, so it understands the benefits better.',
-    finding: 'The service does not evaluate its prevention activity, so it cannot tell which activities reduce risk.',
+    finding:
+      'The service does not evaluate its prevention activity, so it cannot tell which activities reduce risk.',
     targetDate: '2026-12-31',
     status: 'complete',
     sll: demoPeople.sll.objectId,
@@ -54,7 +55,10 @@ export const bucAreasForImprovement: AreaForImprovement[] = [
 export const demoPeopleAll: Person[] = [...demoDirectory, ...extraDemoDirectory];
 
 /** Every demo area for improvement. */
-export const demoAreasForImprovement: AreaForImprovement[] = [...hwfAreasForImprovement, ...bucAreasForImprovement];
+export const demoAreasForImprovement: AreaForImprovement[] = [
+  ...hwfAreasForImprovement,
+  ...bucAreasForImprovement,
+];
 
 /** Every demo action plan: Hereford & Worcester's improvement plan, then the causes of concern. */
 export const demoActionPlans: ActionPlan[] = [...hwfActionPlans, ...demoCauseOfConcernActionPlans];

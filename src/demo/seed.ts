@@ -34,14 +34,23 @@ export async function seedDemoData(store: Store, data: DemoDataSet = demoDataSet
     const ids = new Set([coc.id, ...recommendations.map((r) => r.id)]);
     const changes: RecordChange[] = [
       { kind: 'create', entity: { type: 'coc', value: coc } },
-      ...recommendations.map((value): RecordChange => ({ kind: 'create', entity: { type: 'recommendation', value } })),
+      ...recommendations.map((value): RecordChange => ({
+        kind: 'create',
+        entity: { type: 'recommendation', value },
+      })),
       ...data.progressUpdates
         .filter((p) => ids.has(p.subjectId))
         .map((value): RecordChange => ({ kind: 'append', entity: { type: 'progress', value } })),
       ...data.actionPlans
         .filter((p) => p.subjectId === coc.id)
         .map((value): RecordChange => ({ kind: 'create', entity: { type: 'actionPlan', value } })),
-      { kind: 'append', entity: { type: 'audit', value: seededEvent(coc.id, coc.serviceCode, coc.createdAt, coc.createdBy, coc.id) } },
+      {
+        kind: 'append',
+        entity: {
+          type: 'audit',
+          value: seededEvent(coc.id, coc.serviceCode, coc.createdAt, coc.createdBy, coc.id),
+        },
+      },
     ];
     groupOf(coc.serviceCode).push(changes);
   }
@@ -55,7 +64,10 @@ export async function seedDemoData(store: Store, data: DemoDataSet = demoDataSet
       ...data.actionPlans
         .filter((p) => p.subjectId === afi.id)
         .map((value): RecordChange => ({ kind: 'create', entity: { type: 'actionPlan', value } })),
-      { kind: 'append', entity: { type: 'audit', value: seededEvent(afi.id, afi.serviceCode, afi.createdAt, afi.createdBy) } },
+      {
+        kind: 'append',
+        entity: { type: 'audit', value: seededEvent(afi.id, afi.serviceCode, afi.createdAt, afi.createdBy) },
+      },
     ];
     groupOf(afi.serviceCode).push(changes);
   }
@@ -74,11 +86,21 @@ export async function seedDemoData(store: Store, data: DemoDataSet = demoDataSet
     if (partition === externalPartition) continue;
     const last = (prefix: RegExp, ids: string[]): number =>
       Math.max(0, ...ids.map((id) => Number(prefix.exec(id)?.[1] ?? 0)));
-    const cocNumber = last(/-(\d+)$/, data.causesOfConcern.filter((c) => c.serviceCode === partition).map((c) => c.id));
-    const afiNumber = last(/-AFI-(\d+)$/, data.areasForImprovement.filter((a) => a.serviceCode === partition).map((a) => a.id));
+    const cocNumber = last(
+      /-(\d+)$/,
+      data.causesOfConcern.filter((c) => c.serviceCode === partition).map((c) => c.id),
+    );
+    const afiNumber = last(
+      /-AFI-(\d+)$/,
+      data.areasForImprovement.filter((a) => a.serviceCode === partition).map((a) => a.id),
+    );
     groups.push([
-      ...(cocNumber > 0 ? [{ kind: 'create', entity: { type: 'counter', value: { name: 'coc', last: cocNumber } } } as const] : []),
-      ...(afiNumber > 0 ? [{ kind: 'create', entity: { type: 'counter', value: { name: 'afi', last: afiNumber } } } as const] : []),
+      ...(cocNumber > 0
+        ? [{ kind: 'create', entity: { type: 'counter', value: { name: 'coc', last: cocNumber } } } as const]
+        : []),
+      ...(afiNumber > 0
+        ? [{ kind: 'create', entity: { type: 'counter', value: { name: 'afi', last: afiNumber } } } as const]
+        : []),
     ]);
   }
 

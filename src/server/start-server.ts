@@ -8,7 +8,14 @@
  * Closing stops accepting connections first, then waits for turns already running.
  */
 import restify, { type Request, type Response } from 'restify';
-import { createBot, newCorrelationId, type Bot, type BotApplication, type BotHooks, type BotTools } from '../bot';
+import {
+  createBot,
+  newCorrelationId,
+  type Bot,
+  type BotApplication,
+  type BotHooks,
+  type BotTools,
+} from '../bot';
 import type { Config } from '../config';
 import { createLogger, type Logger } from './logger';
 import type { ReadinessProbe } from './readiness';

@@ -180,9 +180,7 @@ export class RecordsRepository {
       .map((row) => this.parse(row, 'recommendation'));
     return cocs.sort(byIdNumber).map((coc) => ({
       coc,
-      recommendations: recommendations
-        .filter((r) => r.value.cocId === coc.value.id)
-        .sort(byIdNumber),
+      recommendations: recommendations.filter((r) => r.value.cocId === coc.value.id).sort(byIdNumber),
     }));
   }
 

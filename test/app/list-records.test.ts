@@ -20,13 +20,17 @@ function daysFromToday(date: string): number {
 function expectedForSll(objectId: string) {
   const cocs = demoCausesOfConcern.filter((c) => c.owners.sll === objectId && c.status === 'open');
   const cocIds = new Set(cocs.map((c) => c.id));
-  const recommendations = demoRecommendations.filter((r) => r.cocId !== undefined && cocIds.has(r.cocId) && r.status !== 'closed');
+  const recommendations = demoRecommendations.filter(
+    (r) => r.cocId !== undefined && cocIds.has(r.cocId) && r.status !== 'closed',
+  );
   const afis = demoAreasForImprovement.filter((a) => a.sll === objectId && a.status !== 'closed');
   const recommendationDue = recommendations
     .filter((r) => r.status === 'open' || r.status === 'inProgress')
     .map((r) => r.targetDateRevisions.at(-1)?.date ?? r.originalTargetDate)
     .flatMap((date) => (date ? [daysFromToday(date)] : []));
-  const afiDue = afis.filter((a) => a.status === 'open' && a.targetDate).map((a) => daysFromToday(a.targetDate ?? ''));
+  const afiDue = afis
+    .filter((a) => a.status === 'open' && a.targetDate)
+    .map((a) => daysFromToday(a.targetDate ?? ''));
   const due = [...recommendationDue, ...afiDue];
   return {
     ids: [...cocs.map((c) => c.id), ...recommendations.map((r) => r.id), ...afis.map((a) => a.id)].sort(),
@@ -64,7 +68,7 @@ describe('listRecords', () => {
     context = createAppContext(store, { now: () => new Date(`${demoToday}T10:00:00Z`) });
   });
 
-  it("gives the SLL their own open records with counts that match the demo data", async () => {
+  it('gives the SLL their own open records with counts that match the demo data', async () => {
     const expected = expectedForSll(demoPeople.sll.objectId);
 
     const list = await firstPage(demoPeople.sll, { kind: 'mine' });
@@ -104,8 +108,16 @@ describe('listRecords', () => {
   it("gives a CoC's row its earliest unmet obligation: HWF-1's action plan, 28 working days after the letter", async () => {
     const rows = await allRows(demoPeople.sll, { kind: 'mine' });
 
-    expect(rows.find((r) => r.id === 'HWF-1')?.next).toEqual({ kind: 'actionPlan', dueDate: '2026-12-09', daysUntilDue: 17 });
-    expect(rows.find((r) => r.id === 'BUC-2.3')?.next).toEqual({ kind: 'targetDate', dueDate: '2026-10-30', daysUntilDue: -23 });
+    expect(rows.find((r) => r.id === 'HWF-1')?.next).toEqual({
+      kind: 'actionPlan',
+      dueDate: '2026-12-09',
+      daysUntilDue: 17,
+    });
+    expect(rows.find((r) => r.id === 'BUC-2.3')?.next).toEqual({
+      kind: 'targetDate',
+      dueDate: '2026-10-30',
+      daysUntilDue: -23,
+    });
   });
 
   it('lists only overdue records for list overdue, all with days late', async () => {
@@ -130,7 +142,8 @@ describe('listRecords', () => {
       ok: false,
       error: {
         code: 'not-allowed',
-        reason: "You can't see this: you are not the Service Liaison Lead for Cumbria Fire and Rescue Service.",
+        reason:
+          "You can't see this: you are not the Service Liaison Lead for Cumbria Fire and Rescue Service.",
       },
     });
   });
@@ -139,7 +152,9 @@ describe('listRecords', () => {
     const result = await listRecords(context, demoPeople.slo, { kind: 'service', serviceCode: 'BUC' });
 
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.reason).toContain('you are not a Service Liaison Officer for Buckinghamshire');
+    expect(!result.ok && result.error.reason).toContain(
+      'you are not a Service Liaison Officer for Buckinghamshire',
+    );
   });
 
   it("gives the central Chief of Staff the region's records they own, not the north's", async () => {
@@ -168,7 +183,10 @@ describe('listRecords', () => {
     });
 
     const ids = (await allRows(demoPeople.cosNorth, { kind: 'mine' })).map((r) => r.id);
-    const sameServiceList = await listRecords(context, demoPeople.cosNorth, { kind: 'service', serviceCode: 'BUC' });
+    const sameServiceList = await listRecords(context, demoPeople.cosNorth, {
+      kind: 'service',
+      serviceCode: 'BUC',
+    });
 
     expect(ids).toEqual(expect.arrayContaining(['CUM-1', 'BUC-1', 'WMF-1']));
     expect(sameServiceList.ok && sameServiceList.value.rows.map((r) => r.id)).toContain('BUC-1');

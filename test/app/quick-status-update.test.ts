@@ -27,10 +27,18 @@ describe('quick status update and its undo (use cases)', () => {
 
   it('refuses Undo once someone changed the recommendation since, saying who and when', async () => {
     app.setNow(new Date('2026-11-22T11:00:00Z'));
-    const update = await quickStatusUpdate(app.appContext, demoPeople.sll, { recommendationId: 'BUC-1.1', rag: 'red', text: 'Slipping.' });
+    const update = await quickStatusUpdate(app.appContext, demoPeople.sll, {
+      recommendationId: 'BUC-1.1',
+      rag: 'red',
+      text: 'Slipping.',
+    });
     if (!update.ok) throw new Error(update.error.reason);
     app.setNow(new Date('2026-11-22T11:30:00Z'));
-    await quickStatusUpdate(app.appContext, demoPeople.sll, { recommendationId: 'BUC-1.1', rag: 'amber', text: 'Better.' });
+    await quickStatusUpdate(app.appContext, demoPeople.sll, {
+      recommendationId: 'BUC-1.1',
+      rag: 'amber',
+      text: 'Better.',
+    });
 
     const undo = await undoQuickStatusUpdate(app.appContext, demoPeople.sll, {
       recommendationId: 'BUC-1.1',
@@ -41,7 +49,8 @@ describe('quick status update and its undo (use cases)', () => {
       ok: false,
       error: {
         code: 'conflict',
-        reason: "You can't undo this change: BUC-1.1 was changed by Sam Patel at 11:30 on 22 November 2026, after your update.",
+        reason:
+          "You can't undo this change: BUC-1.1 was changed by Sam Patel at 11:30 on 22 November 2026, after your update.",
       },
     });
     expect((await app.store.records.getRecommendation('BUC', 'BUC-1.1'))?.value.rag).toBe('amber');

@@ -24,7 +24,10 @@ describe('recordHistory', () => {
     if (!decided.ok) throw new Error(decided.error.reason);
     const changes: RecordChange[] = [
       { kind: 'update', entity: { type: 'recommendation', value: decided.value.state }, etag: current.etag },
-      ...decided.value.events.map((value): RecordChange => ({ kind: 'append', entity: { type: 'audit', value } })),
+      ...decided.value.events.map((value): RecordChange => ({
+        kind: 'append',
+        entity: { type: 'audit', value },
+      })),
     ];
     await context.store.records.commit('BUC', changes);
   }
@@ -45,7 +48,11 @@ describe('recordHistory', () => {
     const history = await recordHistory(context, demoPeople.sll, 'BUC-1');
 
     if (!history.ok) throw new Error(history.error.reason);
-    expect(history.value.subject).toEqual({ kind: 'coc', id: 'BUC-1', title: 'Risk-based inspection programme' });
+    expect(history.value.subject).toEqual({
+      kind: 'coc',
+      id: 'BUC-1',
+      title: 'Risk-based inspection programme',
+    });
     expect(history.value.events.map((e) => [e.action, e.at])).toEqual([
       ['recommendation.target-date-revised', '2026-11-21T16:45:00.000Z'],
       ['recommendation.rag-changed', '2026-11-20T09:30:00.000Z'],
@@ -67,7 +74,10 @@ describe('recordHistory', () => {
   it('gives an area for improvement its own history', async () => {
     const history = await recordHistory(context, demoPeople.sll, 'BUC-AFI-1');
 
-    expect(history).toMatchObject({ ok: true, value: { subject: { kind: 'afi', id: 'BUC-AFI-1' }, totalEvents: 1 } });
+    expect(history).toMatchObject({
+      ok: true,
+      value: { subject: { kind: 'afi', id: 'BUC-AFI-1' }, totalEvents: 1 },
+    });
   });
 
   it("refuses a Service Liaison Officer another service's history, saying why", async () => {
@@ -77,7 +87,8 @@ describe('recordHistory', () => {
       ok: false,
       error: {
         code: 'not-allowed',
-        reason: "You can't see this: you are not a Service Liaison Officer for Buckinghamshire Fire and Rescue Service.",
+        reason:
+          "You can't see this: you are not a Service Liaison Officer for Buckinghamshire Fire and Rescue Service.",
       },
     });
   });
@@ -87,7 +98,10 @@ describe('recordHistory', () => {
       ok: false,
       error: { code: 'not-found', reason: "I can't find BUC-9." },
     });
-    expect(await recordHistory(context, demoPeople.sll, 'BUC-1.9')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await recordHistory(context, demoPeople.sll, 'BUC-1.9')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     const notAnId = await recordHistory(context, demoPeople.sll, 'yesterday');
     expect(!notAnId.ok && notAnId.error.reason).toContain('“yesterday” is not a record id');
   });
@@ -95,7 +109,10 @@ describe('recordHistory', () => {
   it(`pages a long history ${String(historyPageSize)} events at a time, oldest on the last page`, async () => {
     for (let i = 0; i < 22; i += 1) {
       const minute = String(i).padStart(2, '0');
-      await changeBuc11(demoPeople.sll, `2026-11-22T08:${minute}:00.000Z`, { type: 'setRag', rag: i % 2 === 0 ? 'amber' : 'red' });
+      await changeBuc11(demoPeople.sll, `2026-11-22T08:${minute}:00.000Z`, {
+        type: 'setRag',
+        rag: i % 2 === 0 ? 'amber' : 'red',
+      });
     }
 
     const first = await recordHistory(context, demoPeople.sll, 'BUC-1', 1);

@@ -76,13 +76,18 @@ describe('the CoC card (show <id>)', () => {
     const turn = await app.client.sendMessage('show BUC-1', extraDemoPeople.sllNorth);
 
     const text = visibleText(turn.cards[0]);
-    expect(text).toContain('you are not the Service Liaison Lead for Buckinghamshire Fire and Rescue Service');
+    expect(text).toContain(
+      'you are not the Service Liaison Lead for Buckinghamshire Fire and Rescue Service',
+    );
     expect(text).not.toContain('Risk-based inspection programme');
     expect(findCardProblems(turn.cards[0])).toEqual([]);
   });
 
   it('opens the CoC of a recommendation id, and works when @mentioned in a channel', async () => {
-    const turn = await app.client.sendMessage('show buc-1.3', demoPeople.sll, { conversationType: 'channel', mentionBot: true });
+    const turn = await app.client.sendMessage('show buc-1.3', demoPeople.sll, {
+      conversationType: 'channel',
+      mentionBot: true,
+    });
 
     expect(visibleText(turn.cards[0])).toContain('BUC-1.3 · In progress · Red');
   });
@@ -95,7 +100,11 @@ describe('the CoC card (show <id>)', () => {
     const afi = await app.store.records.getAfi('HWF', 'HWF-AFI-2');
     if (afi?.value.status !== 'open') throw new Error('demo HWF-AFI-2 should be open');
 
-    const turn = await app.client.sendInvoke('completeAfi', { afiId: 'HWF-AFI-2', updatedAt: afi.value.updatedAt }, demoPeople.sll);
+    const turn = await app.client.sendInvoke(
+      'completeAfi',
+      { afiId: 'HWF-AFI-2', updatedAt: afi.value.updatedAt },
+      demoPeople.sll,
+    );
 
     const answer = invokeCard(turn.body);
     expect(findCardProblems(answer)).toEqual([]);
@@ -123,7 +132,10 @@ describe('the CoC card (show <id>)', () => {
   });
 
   it('shows typed Markdown literally', async () => {
-    await app.client.sendMessage('status BUC-1.1 green see [link](https://x.example) **now**', demoPeople.sll);
+    await app.client.sendMessage(
+      'status BUC-1.1 green see [link](https://x.example) **now**',
+      demoPeople.sll,
+    );
 
     const turn = await app.client.sendMessage('show BUC-1', demoPeople.sll);
 

@@ -18,7 +18,12 @@ describe('history over the Bot Framework protocol', () => {
   let eventNumber = 0;
 
   /** Changes a BUC-1 recommendation as `actor` at `now`: new state and audit event in one commit. */
-  async function change(id: string, actor: Person, now: string, command: RecommendationCommand): Promise<void> {
+  async function change(
+    id: string,
+    actor: Person,
+    now: string,
+    command: RecommendationCommand,
+  ): Promise<void> {
     const current = await app.store.records.getRecommendation('BUC', id);
     if (!current) throw new Error(`${id} is missing`);
     const decided = decideRecommendation(current.value, command, {
@@ -29,7 +34,10 @@ describe('history over the Bot Framework protocol', () => {
     if (!decided.ok) throw new Error(decided.error.reason);
     await app.store.records.commit('BUC', [
       { kind: 'update', entity: { type: 'recommendation', value: decided.value.state }, etag: current.etag },
-      ...decided.value.events.map((value): RecordChange => ({ kind: 'append', entity: { type: 'audit', value } })),
+      ...decided.value.events.map((value): RecordChange => ({
+        kind: 'append',
+        entity: { type: 'audit', value },
+      })),
     ]);
   }
 
@@ -67,7 +75,10 @@ describe('history over the Bot Framework protocol', () => {
   });
 
   it("shows a recommendation's history through its CoC when mentioned in a channel", async () => {
-    const turn = await app.client.sendMessage('history buc-1.1', demoPeople.hmi, { conversationType: 'channel', mentionBot: true });
+    const turn = await app.client.sendMessage('history buc-1.1', demoPeople.hmi, {
+      conversationType: 'channel',
+      mentionBot: true,
+    });
 
     expect(visibleText(theCard(turn))).toContain('(you asked for BUC-1.1)');
   });
@@ -95,7 +106,9 @@ describe('history over the Bot Framework protocol', () => {
     const notAnId = await app.client.sendMessage('history [x](https://x)');
     expect(visibleText({ text: notAnId.texts[0] })).toContain('“[x](https://x)” is not a record id.');
     expect(notAnId.texts[0]).not.toContain('[x](https://x)');
-    expect(visibleText({ text: (await app.client.sendMessage('history BUC-9')).texts[0] })).toBe("I can't find BUC-9.");
+    expect(visibleText({ text: (await app.client.sendMessage('history BUC-9')).texts[0] })).toBe(
+      "I can't find BUC-9.",
+    );
   });
 
   it('pages a long history twenty events at a time with the Older events button', async () => {

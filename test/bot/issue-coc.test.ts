@@ -357,7 +357,9 @@ describe('issuing a cause of concern from the new coc form', () => {
       app.client.sendInvoke('issueCoc', aCocForm({ title: 'Second at once' }), demoPeople.sll),
     ]);
 
-    const ids = turns.map((turn) => /Cause of concern (BUC-\d+) issued/.exec(visibleText(invokeCard(turn)))?.[1]);
+    const ids = turns.map(
+      (turn) => /Cause of concern (BUC-\d+) issued/.exec(visibleText(invokeCard(turn)))?.[1],
+    );
     expect(ids[0]).toBeDefined();
     expect(ids[1]).toBeDefined();
     expect(ids[0]).not.toBe(ids[1]);

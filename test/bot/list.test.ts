@@ -33,7 +33,11 @@ function buttonsOf(card: unknown): { title: string; verb: string; data: Record<s
     else if (typeof node === 'object' && node !== null) {
       const record = node as Record<string, unknown>;
       if (record.type === 'Action.Execute') {
-        found.push({ title: String(record.title), verb: String(record.verb), data: record.data as Record<string, unknown> });
+        found.push({
+          title: String(record.title),
+          verb: String(record.verb),
+          data: record.data as Record<string, unknown>,
+        });
       }
       Object.values(record).forEach(walk);
     }
@@ -55,9 +59,13 @@ const samsRecommendations = demoRecommendations.filter(
 const samsAfis = demoAreasForImprovement.filter((a) => a.sll === sam && a.status !== 'closed');
 const lateRecommendations = samsRecommendations.filter((r) => {
   const target = r.targetDateRevisions.at(-1)?.date ?? r.originalTargetDate;
-  return (r.status === 'open' || r.status === 'inProgress') && target !== undefined && daysFromToday(target) < 0;
+  return (
+    (r.status === 'open' || r.status === 'inProgress') && target !== undefined && daysFromToday(target) < 0
+  );
 });
-const lateAfis = samsAfis.filter((a) => a.status === 'open' && a.targetDate !== undefined && daysFromToday(a.targetDate) < 0);
+const lateAfis = samsAfis.filter(
+  (a) => a.status === 'open' && a.targetDate !== undefined && daysFromToday(a.targetDate) < 0,
+);
 const samsRowCount = samsCocs.length + samsRecommendations.length + samsAfis.length;
 
 describe('list over the Bot Framework protocol', () => {
@@ -91,7 +99,10 @@ describe('list over the Bot Framework protocol', () => {
   });
 
   it('answers when mentioned in a channel too', async () => {
-    const turn = await app.client.sendMessage('list overdue', demoPeople.sll, { conversationType: 'channel', mentionBot: true });
+    const turn = await app.client.sendMessage('list overdue', demoPeople.sll, {
+      conversationType: 'channel',
+      mentionBot: true,
+    });
 
     expect(visibleText(theCard(turn))).toContain('Your overdue records');
   });
@@ -121,11 +132,16 @@ describe('list over the Bot Framework protocol', () => {
     // Page 1 starts with HWF-1 and its recommendations; page 2 holds older records.
     expect(visibleText(first)).toContain('HWF-1.3');
     expect(secondShown).not.toContain('HWF-1.3');
-    expect(buttonsOf(second).map((b) => b.title)).toEqual(expect.arrayContaining(['Previous page', 'Next page']));
+    expect(buttonsOf(second).map((b) => b.title)).toEqual(
+      expect.arrayContaining(['Previous page', 'Next page']),
+    );
   });
 
   it("refuses a forged page request for another region's service, whatever the button says", async () => {
-    const turn = await app.client.sendInvoke('listPage', { query: { kind: 'service', serviceCode: 'CUM' }, page: 1 });
+    const turn = await app.client.sendInvoke('listPage', {
+      query: { kind: 'service', serviceCode: 'CUM' },
+      page: 1,
+    });
 
     expect(turn.body).toMatchObject({
       statusCode: 200,
@@ -158,7 +174,9 @@ describe('list over the Bot Framework protocol', () => {
     expect(mine).toContain('HWF-1');
     expect(mine).not.toMatch(/BUC-\d/);
     expect(byCode).toContain('Hereford & Worcester Fire and Rescue Service');
-    expect(other.texts[0]).toContain('you are not a Service Liaison Officer for Buckinghamshire Fire and Rescue Service');
+    expect(other.texts[0]).toContain(
+      'you are not a Service Liaison Officer for Buckinghamshire Fire and Rescue Service',
+    );
   });
 
   describe('with records due today, in 14 days and in 15 days', () => {
@@ -240,7 +258,9 @@ describe('list over the Bot Framework protocol', () => {
   it('says plainly when no service is anything like the name', async () => {
     const turn = await app.client.sendMessage('list quarterly figures');
 
-    expect(turn.texts[0]).toMatch(/^I don't know a service called “quarterly figures”\. Type list followed by a service code/);
+    expect(turn.texts[0]).toMatch(
+      /^I don't know a service called “quarterly figures”\. Type list followed by a service code/,
+    );
   });
 });
 

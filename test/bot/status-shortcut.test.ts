@@ -20,16 +20,28 @@ function invokeCard(body: unknown): Card {
 
 describe('parseStatusShortcut', () => {
   it.each([
-    ['status BUC-1.3 amber backlog halved', { recommendationId: 'BUC-1.3', rag: 'amber', text: 'backlog halved' }],
-    ['status buc-1.3 in progress Red  slipping', { recommendationId: 'BUC-1.3', status: 'inProgress', rag: 'red', text: 'slipping' }],
-    ['status BUC-1.3 evidence complete green all done', { recommendationId: 'BUC-1.3', status: 'evidenceComplete', rag: 'green', text: 'all done' }],
+    [
+      'status BUC-1.3 amber backlog halved',
+      { recommendationId: 'BUC-1.3', rag: 'amber', text: 'backlog halved' },
+    ],
+    [
+      'status buc-1.3 in progress Red  slipping',
+      { recommendationId: 'BUC-1.3', status: 'inProgress', rag: 'red', text: 'slipping' },
+    ],
+    [
+      'status BUC-1.3 evidence complete green all done',
+      { recommendationId: 'BUC-1.3', status: 'evidenceComplete', rag: 'green', text: 'all done' },
+    ],
   ])('reads %s', (text, expected) => {
     expect(parseStatusShortcut(text)).toEqual(expected);
   });
 
-  it.each(['status', 'status BUC-1.3', 'status BUC-1.3 amber', 'status BUC-1.3 purple note'])('refuses %s', (text) => {
-    expect(parseStatusShortcut(text)).toBeNull();
-  });
+  it.each(['status', 'status BUC-1.3', 'status BUC-1.3 amber', 'status BUC-1.3 purple note'])(
+    'refuses %s',
+    (text) => {
+      expect(parseStatusShortcut(text)).toBeNull();
+    },
+  );
 });
 
 describe('the status shortcut and its Undo', () => {
@@ -43,7 +55,10 @@ describe('the status shortcut and its Undo', () => {
 
   it('updates the RAG, adds the note, shows old and new values; Undo by the same person restores them', async () => {
     const original = await app.store.records.getRecommendation('BUC', 'BUC-1.3');
-    const turn = await app.client.sendMessage('status BUC-1.3 amber referral backlog halved since March', demoPeople.sll);
+    const turn = await app.client.sendMessage(
+      'status BUC-1.3 amber referral backlog halved since March',
+      demoPeople.sll,
+    );
 
     const card = turn.cards[0];
     expect(findCardProblems(card)).toEqual([]);
@@ -52,7 +67,10 @@ describe('the status shortcut and its Undo', () => {
     expect(text).toMatch(/Before[\s\S]*Red[\s\S]*After[\s\S]*Amber/);
     expect(text).toContain('referral backlog halved since March');
     const saved = await app.store.records.getRecommendation('BUC', 'BUC-1.3');
-    expect(saved?.value).toMatchObject({ rag: 'amber', latestUpdate: { text: 'referral backlog halved since March' } });
+    expect(saved?.value).toMatchObject({
+      rag: 'amber',
+      latestUpdate: { text: 'referral backlog halved since March' },
+    });
     const data = undoData(card);
     expect(data).toMatchObject({ recommendationId: 'BUC-1.3' });
 
@@ -65,7 +83,10 @@ describe('the status shortcut and its Undo', () => {
     expect(restored?.value.latestUpdate).toEqual(original?.value.latestUpdate);
     expect(restored?.value.latestUpdate?.id).not.toBe(saved?.value.latestUpdate?.id);
     const audit = await app.store.records.listAudit('BUC', 'BUC-1', { limit: 1 });
-    expect(audit[0]).toMatchObject({ action: 'recommendation.status-update-undone', actor: demoPeople.sll.objectId });
+    expect(audit[0]).toMatchObject({
+      action: 'recommendation.status-update-undone',
+      actor: demoPeople.sll.objectId,
+    });
     expect(audit[0]?.changes).toContainEqual({ field: 'rag', from: 'amber', to: 'red' });
 
     const again = await app.client.sendInvoke('undoStatus', data ?? {}, demoPeople.sll);
@@ -73,12 +94,17 @@ describe('the status shortcut and its Undo', () => {
   });
 
   it('refuses Undo by someone else, naming who may', async () => {
-    const turn = await app.client.sendMessage('status BUC-1.1 in progress green on track again', demoPeople.sll);
+    const turn = await app.client.sendMessage(
+      'status BUC-1.1 in progress green on track again',
+      demoPeople.sll,
+    );
     const before = await app.store.records.getRecommendation('BUC', 'BUC-1.1');
 
     const undo = await app.client.sendInvoke('undoStatus', undoData(turn.cards[0]) ?? {}, demoPeople.admin);
 
-    expect(visibleText(invokeCard(undo.body))).toContain("You can't undo this change: only Sam Patel, who made it, can undo it.");
+    expect(visibleText(invokeCard(undo.body))).toContain(
+      "You can't undo this change: only Sam Patel, who made it, can undo it.",
+    );
     expect((await app.store.records.getRecommendation('BUC', 'BUC-1.1'))?.value).toEqual(before?.value);
   });
 

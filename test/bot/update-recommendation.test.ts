@@ -21,7 +21,8 @@ function inputValue(card: unknown, id: string): unknown {
     if (Array.isArray(node)) node.forEach(walk);
     else if (typeof node === 'object' && node !== null) {
       const record = node as Record<string, unknown>;
-      if (record.id === id && typeof record.type === 'string' && record.type.startsWith('Input.')) found = record.value;
+      if (record.id === id && typeof record.type === 'string' && record.type.startsWith('Input.'))
+        found = record.value;
       Object.values(record).forEach(walk);
     }
   };
@@ -45,7 +46,11 @@ describe('updating a recommendation from the CoC card', () => {
   };
 
   it('opens the update form in place with the current values', async () => {
-    const turn = await app.client.sendInvoke('openRecommendationForm', { recommendationId: 'BUC-2.3', form: 'update' }, demoPeople.sll);
+    const turn = await app.client.sendInvoke(
+      'openRecommendationForm',
+      { recommendationId: 'BUC-2.3', form: 'update' },
+      demoPeople.sll,
+    );
 
     const form = invokeCard(turn.body);
     expect(visibleText(form)).toContain('Update BUC-2.3');
@@ -81,7 +86,12 @@ describe('updating a recommendation from the CoC card', () => {
 
     const turn = await app.client.sendInvoke(
       'reviseTargetDate',
-      { recommendationId: 'BUC-2.1', updatedAt: drawn.updatedAt, date: '2027-02-26', reason: 'The staff survey moved to January.' },
+      {
+        recommendationId: 'BUC-2.1',
+        updatedAt: drawn.updatedAt,
+        date: '2027-02-26',
+        reason: 'The staff survey moved to January.',
+      },
       demoPeople.sll,
     );
 
@@ -138,7 +148,11 @@ describe('updating a recommendation from the CoC card', () => {
     expect(visibleText(form)).toContain('Amber');
     expect(inputValue(form, 'status')).toBe('evidenceComplete');
     expect(inputValue(form, 'rag')).toBe('green');
-    expect(await version('BUC-1.3')).toMatchObject({ status: 'inProgress', rag: 'amber', updatedBy: demoPeople.sll.objectId });
+    expect(await version('BUC-1.3')).toMatchObject({
+      status: 'inProgress',
+      rag: 'amber',
+      updatedBy: demoPeople.sll.objectId,
+    });
   });
 
   it('refuses an SLO who forges an update, and changes nothing', async () => {
@@ -173,12 +187,20 @@ describe('updating a recommendation from the CoC card', () => {
 
     const turn = await app.client.sendInvoke(
       'addProgressNote',
-      { recommendationId: 'BUC-1.1', updatedAt: drawn.updatedAt, text: 'Two more audits done.', link1: 'https://bucks-fire.example/a.pdf' },
+      {
+        recommendationId: 'BUC-1.1',
+        updatedAt: drawn.updatedAt,
+        text: 'Two more audits done.',
+        link1: 'https://bucks-fire.example/a.pdf',
+      },
       extraDemoPeople.sloBuckinghamshire,
     );
 
     expect(visibleText(invokeCard(turn.body))).toContain('Taylor Quinn');
     const progress = await app.store.records.listProgress('BUC', 'BUC-1.1');
-    expect(progress.at(-1)).toMatchObject({ source: 'sloResponse', evidenceLinks: ['https://bucks-fire.example/a.pdf'] });
+    expect(progress.at(-1)).toMatchObject({
+      source: 'sloResponse',
+      evidenceLinks: ['https://bucks-fire.example/a.pdf'],
+    });
   });
 });

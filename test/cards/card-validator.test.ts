@@ -5,7 +5,10 @@ describe('card validator', () => {
     const card = {
       type: 'AdaptiveCard',
       version: '1.5',
-      body: [{ type: 'TextBlock', text: 'Hello', wrap: true }, { type: 'Input.Text', id: 'note', label: 'Note' }],
+      body: [
+        { type: 'TextBlock', text: 'Hello', wrap: true },
+        { type: 'Input.Text', id: 'note', label: 'Note' },
+      ],
       actions: [{ type: 'Action.Execute', title: 'Save', verb: 'save' }],
     };
     expect(findCardProblems(card)).toEqual([]);

@@ -35,7 +35,11 @@ function regionOf(serviceCode: string): string | undefined {
 }
 
 /** Problems with one record, as "id: path message" lines, so a failure says which record is wrong. */
-function schemaProblems(schema: z.ZodType, records: readonly object[], idOf: (record: object) => string): string[] {
+function schemaProblems(
+  schema: z.ZodType,
+  records: readonly object[],
+  idOf: (record: object) => string,
+): string[] {
   return records.flatMap((record) => {
     const result = schema.safeParse(record);
     return result.success
@@ -107,9 +111,14 @@ describe('demo data set', () => {
       }
     });
 
-    it.each(data.causesOfConcern.map((coc) => [coc.id, coc] as const))('%s has at least one recommendation', (_id, coc) => {
-      expect(data.recommendations.filter((recommendation) => recommendation.cocId === coc.id).length).toBeGreaterThan(0);
-    });
+    it.each(data.causesOfConcern.map((coc) => [coc.id, coc] as const))(
+      '%s has at least one recommendation',
+      (_id, coc) => {
+        expect(
+          data.recommendations.filter((recommendation) => recommendation.cocId === coc.id).length,
+        ).toBeGreaterThan(0);
+      },
+    );
 
     it('keeps as latest update the newest progress update, with the same RAG', () => {
       for (const recommendation of data.recommendations) {
@@ -123,7 +132,9 @@ describe('demo data set', () => {
     });
 
     it('gives every revised target a reason, a new date and a time after the cause of concern was raised', () => {
-      const revised = data.recommendations.filter((recommendation) => recommendation.targetDateRevisions.length > 0);
+      const revised = data.recommendations.filter(
+        (recommendation) => recommendation.targetDateRevisions.length > 0,
+      );
       expect(revised.length).toBeGreaterThanOrEqual(2);
       for (const recommendation of revised) {
         const coc = data.causesOfConcern.find((candidate) => candidate.id === recommendation.cocId);
@@ -167,7 +178,8 @@ describe('demo data set', () => {
         expect(daysBetween(coc.fieldworkEndDate, letter)).toBeLessThanOrEqual(42);
         expect(String(coc.checkCopySentDate) > letter).toBe(true);
         expect(String(coc.websitePublishedDate) > String(coc.checkCopySentDate)).toBe(true);
-        if (coc.reportPublishedDate) expect(coc.reportPublishedDate > String(coc.websitePublishedDate)).toBe(true);
+        if (coc.reportPublishedDate)
+          expect(coc.reportPublishedDate > String(coc.websitePublishedDate)).toBe(true);
       },
     );
 
@@ -182,8 +194,12 @@ describe('demo data set', () => {
     it('uses each action-plan rule of the §13 table at least once', () => {
       const kinds = new Set(data.causesOfConcern.map((coc) => coc.actionPlanRule.kind));
       expect([...kinds].sort()).toEqual(['daysFromPublication', 'fixedDate', 'workingDaysFromLetter']);
-      const byLetter = data.causesOfConcern.filter((coc) => coc.actionPlanRule.kind === 'workingDaysFromLetter');
-      const byPublication = data.causesOfConcern.filter((coc) => coc.actionPlanRule.kind === 'daysFromPublication');
+      const byLetter = data.causesOfConcern.filter(
+        (coc) => coc.actionPlanRule.kind === 'workingDaysFromLetter',
+      );
+      const byPublication = data.causesOfConcern.filter(
+        (coc) => coc.actionPlanRule.kind === 'daysFromPublication',
+      );
       expect(byLetter.every((coc) => coc.letterDate)).toBe(true);
       expect(byPublication.every((coc) => coc.reportPublishedDate)).toBe(true);
     });
@@ -197,7 +213,9 @@ describe('demo data set', () => {
     });
 
     it('has concerns outside the central region, which the central Chief of Staff must not see', () => {
-      const elsewhere = data.causesOfConcern.filter((coc) => regionOf(coc.serviceCode) !== demoPeople.cos.regionId);
+      const elsewhere = data.causesOfConcern.filter(
+        (coc) => regionOf(coc.serviceCode) !== demoPeople.cos.regionId,
+      );
       expect(new Set(elsewhere.map((coc) => regionOf(coc.serviceCode)))).toEqual(new Set(['north', 'south']));
     });
   });
@@ -208,14 +226,18 @@ describe('demo data set', () => {
       const person = personWith(objectId);
       if (!person) return `${objectId} is not in the directory`;
       if (!person.roles.includes(role)) return `${person.name} is not a ${role}`;
-      if (role === 'sll' && !person.serviceCodes.includes(serviceCode)) return `${person.name} does not own ${serviceCode}`;
-      if (role !== 'sll' && person.regionId !== regionOf(serviceCode)) return `${person.name} works outside ${serviceCode}’s region`;
+      if (role === 'sll' && !person.serviceCodes.includes(serviceCode))
+        return `${person.name} does not own ${serviceCode}`;
+      if (role !== 'sll' && person.regionId !== regionOf(serviceCode))
+        return `${person.name} works outside ${serviceCode}’s region`;
       return undefined;
     }
 
     it('gives every cause of concern an SLL of its service and a CoS and HMI of its region', () => {
       const problems = data.causesOfConcern.flatMap((coc) =>
-        (['sll', 'cos', 'hmi'] as const).flatMap((role) => ownerProblem(coc.owners[role], role, coc.serviceCode) ?? []),
+        (['sll', 'cos', 'hmi'] as const).flatMap(
+          (role) => ownerProblem(coc.owners[role], role, coc.serviceCode) ?? [],
+        ),
       );
       expect(problems).toEqual([]);
     });
@@ -246,8 +268,16 @@ describe('demo data set', () => {
     it('has every change made by someone in the directory', () => {
       const actors = [
         ...data.causesOfConcern.flatMap((coc) => [coc.createdBy, coc.updatedBy]),
-        ...data.recommendations.flatMap((r) => [r.updatedBy, ...r.targetDateRevisions.map((revision) => revision.by)]),
-        ...data.areasForImprovement.flatMap((afi) => [afi.createdBy, afi.updatedBy, afi.completedBy, afi.closedBy]),
+        ...data.recommendations.flatMap((r) => [
+          r.updatedBy,
+          ...r.targetDateRevisions.map((revision) => revision.by),
+        ]),
+        ...data.areasForImprovement.flatMap((afi) => [
+          afi.createdBy,
+          afi.updatedBy,
+          afi.completedBy,
+          afi.closedBy,
+        ]),
       ].filter((actor): actor is string => actor !== undefined);
       expect(actors.filter((actor) => !personWith(actor))).toEqual([]);
     });
@@ -267,7 +297,9 @@ describe('demo data set', () => {
     });
 
     it('uses every action status the improvement plan knows, including at risk', () => {
-      const statuses = new Set(data.actionPlans.flatMap((plan) => plan.actions.map((action) => action.status)));
+      const statuses = new Set(
+        data.actionPlans.flatMap((plan) => plan.actions.map((action) => action.status)),
+      );
       expect([...statuses].sort()).toEqual(['atRisk', 'complete', 'deferred', 'ongoing']);
     });
 
@@ -281,7 +313,12 @@ describe('demo data set', () => {
     const timestamps = [
       ...data.causesOfConcern.flatMap((coc) => [coc.createdAt, coc.updatedAt, coc.closedAt]),
       ...data.recommendations.flatMap((r) => [r.updatedAt, r.signedOffAt]),
-      ...data.areasForImprovement.flatMap((afi) => [afi.createdAt, afi.updatedAt, afi.completedAt, afi.closedAt]),
+      ...data.areasForImprovement.flatMap((afi) => [
+        afi.createdAt,
+        afi.updatedAt,
+        afi.completedAt,
+        afi.closedAt,
+      ]),
       ...data.progressUpdates.map((update) => update.at),
     ].filter((at): at is string => at !== undefined);
 

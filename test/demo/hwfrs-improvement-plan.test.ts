@@ -25,7 +25,8 @@ function readSeedSections(): SeedSection[] {
       const [label = '', value = ''] = cells;
       if (label === 'Area for Improvement') current.areaForImprovement = value;
       else if (label === 'Summary Finding') current.summaryFinding = value;
-      else if (label !== 'HWFRS Action Proposed' && label !== 'Strategic lead') current.actionRows.push(cells);
+      else if (label !== 'HWFRS Action Proposed' && label !== 'Strategic lead')
+        current.actionRows.push(cells);
     }
   }
   return sections;
@@ -35,8 +36,18 @@ const seed = readSeedSections();
 
 describe('Hereford & Worcester areas for improvement', () => {
   it('takes every area for improvement in the plan, in order, with its question reference', () => {
-    expect(seed.map((section) => section.questionRef)).toEqual(['ES1.1', 'ES1.4', 'ES1.5', 'EY1.4', 'EY1.6', 'P1.8', 'P1.12']);
-    expect(hwfAreasForImprovement.map((afi) => afi.questionRef)).toEqual(seed.map((section) => section.questionRef));
+    expect(seed.map((section) => section.questionRef)).toEqual([
+      'ES1.1',
+      'ES1.4',
+      'ES1.5',
+      'EY1.4',
+      'EY1.6',
+      'P1.8',
+      'P1.12',
+    ]);
+    expect(hwfAreasForImprovement.map((afi) => afi.questionRef)).toEqual(
+      seed.map((section) => section.questionRef),
+    );
   });
 
   it.each(seed.map((section, index) => [section.questionRef, index, section] as const))(
@@ -86,14 +97,6 @@ describe('Hereford & Worcester action plans', () => {
 
   it('gives every dated action the last day of the month the plan names', () => {
     const es14 = hwfActionPlans[1]?.actions.map((action) => action.targetDate);
-    expect(es14).toEqual([
-      '2021-03-31',
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      '2021-02-28',
-    ]);
+    expect(es14).toEqual(['2021-03-31', undefined, undefined, undefined, undefined, undefined, '2021-02-28']);
   });
 });

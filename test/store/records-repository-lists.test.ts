@@ -1,5 +1,11 @@
 import type { RecordChange, RecordEntity, Store } from '../../src/store';
-import { aCauseOfConcern, aFreshStore, anAreaForImprovement, aProgressUpdate, aRecommendation } from './builders';
+import {
+  aCauseOfConcern,
+  aFreshStore,
+  anAreaForImprovement,
+  aProgressUpdate,
+  aRecommendation,
+} from './builders';
 
 function create(entity: RecordEntity): RecordChange {
   return { kind: 'create', entity };
@@ -18,15 +24,27 @@ describe('RecordsRepository lists for finding what needs attention', () => {
       create({ type: 'coc', value: aCauseOfConcern({ id: 'BUC-10', title: 'Tenth' }) }),
       create({ type: 'recommendation', value: aRecommendation({ id: 'BUC-10.1', cocId: 'BUC-10' }) }),
       create({ type: 'afi', value: anAreaForImprovement({ id: 'BUC-AFI-1' }) }),
-      { kind: 'append', entity: { type: 'progress', value: aProgressUpdate({ id: 'p1', subjectId: 'BUC-1.1' }) } },
-      { kind: 'append', entity: { type: 'progress', value: aProgressUpdate({ id: 'p2', subjectId: 'BUC-AFI-1' }) } },
+      {
+        kind: 'append',
+        entity: { type: 'progress', value: aProgressUpdate({ id: 'p1', subjectId: 'BUC-1.1' }) },
+      },
+      {
+        kind: 'append',
+        entity: { type: 'progress', value: aProgressUpdate({ id: 'p2', subjectId: 'BUC-AFI-1' }) },
+      },
     ]);
     await store.records.commit('HWF', [
       create({ type: 'coc', value: aCauseOfConcern({ id: 'HWF-1', serviceCode: 'HWF' }) }),
-      create({ type: 'recommendation', value: aRecommendation({ id: 'HWF-1.1', cocId: 'HWF-1', serviceCode: 'HWF' }) }),
+      create({
+        type: 'recommendation',
+        value: aRecommendation({ id: 'HWF-1.1', cocId: 'HWF-1', serviceCode: 'HWF' }),
+      }),
       {
         kind: 'append',
-        entity: { type: 'progress', value: aProgressUpdate({ id: 'p3', subjectId: 'HWF-1.1', serviceCode: 'HWF' }) },
+        entity: {
+          type: 'progress',
+          value: aProgressUpdate({ id: 'p3', subjectId: 'HWF-1.1', serviceCode: 'HWF' }),
+        },
       },
     ]);
   });
@@ -44,9 +62,9 @@ describe('RecordsRepository lists for finding what needs attention', () => {
     const listed = await store.records.listCocsWithRecommendations();
 
     expect(listed.map((entry) => entry.coc.value.id).sort()).toEqual(['BUC-1', 'BUC-10', 'HWF-1']);
-    expect(listed.find((entry) => entry.coc.value.id === 'HWF-1')?.recommendations.map((r) => r.value.id)).toEqual([
-      'HWF-1.1',
-    ]);
+    expect(
+      listed.find((entry) => entry.coc.value.id === 'HWF-1')?.recommendations.map((r) => r.value.id),
+    ).toEqual(['HWF-1.1']);
   });
 
   it('reads all the progress updates of one service, and of every service', async () => {

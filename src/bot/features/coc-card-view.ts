@@ -4,11 +4,7 @@
  * the directory and dates are ours.
  */
 import { daysBetween, formatLongDate, toLondonDate, type Obligation } from '../../domain/clock';
-import {
-  recommendationStatusNames,
-  type Rag,
-  type Recommendation,
-} from '../../domain/records';
+import { recommendationStatusNames, type Rag, type Recommendation } from '../../domain/records';
 import type { AfiView, CocView, RecommendationView } from '../../app/coc-view';
 import { renderCard, type AdaptiveCardJson } from '../card-renderer';
 import { escapeMarkdown } from '../escape-markdown';
@@ -53,13 +49,15 @@ function dateFacts(view: CocView): Fact[] {
   const find = (kind: Obligation['kind']) => view.obligations.find((o) => o.kind === kind);
   const facts: Fact[] = [];
   if (coc.publicSafetyRisk) {
-    if (coc.letterDate) facts.push({ title: 'Notification letter', value: `Sent on ${formatLongDate(coc.letterDate)}` });
+    if (coc.letterDate)
+      facts.push({ title: 'Notification letter', value: `Sent on ${formatLongDate(coc.letterDate)}` });
     else facts.push(...dueFact('Notification letter due', find('notification')));
   }
   if (coc.actionPlanReceivedDate) {
     facts.push({ title: 'Action plan', value: `Received on ${formatLongDate(coc.actionPlanReceivedDate)}` });
   } else if (view.actionPlanAwaiting) {
-    const waitingFor = view.actionPlanAwaiting === 'letterDate' ? 'the letter is sent' : 'the report is published';
+    const waitingFor =
+      view.actionPlanAwaiting === 'letterDate' ? 'the letter is sent' : 'the report is published';
     facts.push({ title: 'Action plan due', value: `Not known until ${waitingFor}` });
   } else {
     facts.push(...dueFact('Action plan due', find('actionPlan')));
@@ -114,7 +112,10 @@ function targetFacts(view: RecommendationView): Fact[] {
 function latestUpdateFacts(view: RecommendationView): Fact[] {
   const update = view.recommendation.latestUpdate;
   if (!update) return [{ title: 'Latest update', value: 'None yet' }];
-  const links = update.evidenceLinks.length > 0 ? ` Evidence: ${update.evidenceLinks.map(escapeMarkdown).join(', ')}` : '';
+  const links =
+    update.evidenceLinks.length > 0
+      ? ` Evidence: ${update.evidenceLinks.map(escapeMarkdown).join(', ')}`
+      : '';
   return [
     {
       title: 'Latest update',
@@ -163,7 +164,11 @@ export function renderCocCard(view: CocView, notice?: Notice): AdaptiveCardJson 
   });
 }
 
-const afiStatusNames = { open: 'Open', complete: 'Complete (waiting for the Chief of Staff)', closed: 'Closed' };
+const afiStatusNames = {
+  open: 'Open',
+  complete: 'Complete (waiting for the Chief of Staff)',
+  closed: 'Closed',
+};
 
 /** The AFI card for the person the view was built for. */
 export function renderAfiCard(view: AfiView, notice?: Notice): AdaptiveCardJson {

@@ -21,7 +21,11 @@ const CocData = z.object({ cocId: z.string().min(1).max(40) });
 const AfiData = z.object({ afiId: z.string().min(1).max(40) });
 
 /** The card `show <id>` answers with, for the person asking. */
-async function showCard(context: TurnContext, features: FeatureContext, id: string): Promise<AdaptiveCardJson> {
+async function showCard(
+  context: TurnContext,
+  features: FeatureContext,
+  id: string,
+): Promise<AdaptiveCardJson> {
   const person = await personOf(context, features);
   if (!person.ok) return renderNoticeCard("You can't see this", person.error.reason);
   const view = await loadRecordView(features.app, person.value, id);
@@ -29,24 +33,35 @@ async function showCard(context: TurnContext, features: FeatureContext, id: stri
   return view.value.kind === 'coc' ? renderCocCard(view.value.view) : renderAfiCard(view.value.view);
 }
 
-async function cocCard(context: TurnContext, features: FeatureContext, raw: unknown): Promise<AdaptiveCardJson> {
+async function cocCard(
+  context: TurnContext,
+  features: FeatureContext,
+  raw: unknown,
+): Promise<AdaptiveCardJson> {
   const data = CocData.safeParse(raw);
-  if (!data.success) return renderNoticeCard("Can't show this", 'The card did not say which cause of concern to show.');
+  if (!data.success)
+    return renderNoticeCard("Can't show this", 'The card did not say which cause of concern to show.');
   const person = await personOf(context, features);
   if (!person.ok) return renderNoticeCard("You can't see this", person.error.reason);
   const view = await loadCocView(features.app, person.value, data.data.cocId);
-  return view.ok ? renderCocCard(view.value) : renderNoticeCard(`Can't show ${data.data.cocId}`, view.error.reason);
+  return view.ok
+    ? renderCocCard(view.value)
+    : renderNoticeCard(`Can't show ${data.data.cocId}`, view.error.reason);
 }
 
 /** Registers `show`, the CoC and AFI card verbs, the forms and the `status` shortcut. */
 export function registerCocCard(app: BotApplication, features: FeatureContext): void {
   app.message(
-    (context) => Promise.resolve(context.activity.type === 'message' && showCommand.test(commandText(context))),
+    (context) =>
+      Promise.resolve(context.activity.type === 'message' && showCommand.test(commandText(context))),
     async (context) => {
       const id = showCommand.exec(commandText(context))?.[1];
       const card = id
         ? await showCard(context, features, id)
-        : renderNoticeCard('Which record?', 'Type show and an id, for example: show BUC-1, show BUC-1.2 or show HWF-AFI-2.');
+        : renderNoticeCard(
+            'Which record?',
+            'Type show and an id, for example: show BUC-1, show BUC-1.2 or show HWF-AFI-2.',
+          );
       await context.sendActivity({ attachments: [cardAttachment(card)] });
     },
   );
@@ -59,10 +74,21 @@ export function registerCocCard(app: BotApplication, features: FeatureContext): 
     const data = AfiData.safeParse(raw);
     const person = await personOf(context, features);
     if (!data.success || !person.ok) {
-      return answerWithCard(context, renderNoticeCard("Can't show this", person.ok ? 'The card did not say which record.' : person.error.reason));
+      return answerWithCard(
+        context,
+        renderNoticeCard(
+          "Can't show this",
+          person.ok ? 'The card did not say which record.' : person.error.reason,
+        ),
+      );
     }
     const view = await loadAfiView(features.app, person.value, data.data.afiId);
-    return answerWithCard(context, view.ok ? renderAfiCard(view.value) : renderNoticeCard(`Can't show ${data.data.afiId}`, view.error.reason));
+    return answerWithCard(
+      context,
+      view.ok
+        ? renderAfiCard(view.value)
+        : renderNoticeCard(`Can't show ${data.data.afiId}`, view.error.reason),
+    );
   });
 
   registerUpdateActions(app, features);

@@ -114,10 +114,12 @@ export function readableValue(value: unknown, names: Record<string, string>): st
     if (instantPattern.test(value) && !Number.isNaN(Date.parse(value))) return formatLondonTimeOnDate(value);
     const status = RecommendationStatus.safeParse(value);
     if (status.success) return recommendationStatusNames[status.data];
-    if (value === 'red' || value === 'amber' || value === 'green') return `${value.charAt(0).toUpperCase()}${value.slice(1)}`;
+    if (value === 'red' || value === 'amber' || value === 'green')
+      return `${value.charAt(0).toUpperCase()}${value.slice(1)}`;
     return value;
   }
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((v) => readableValue(v, names)).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? '(none)' : value.map((v) => readableValue(v, names)).join(', ');
   if (typeof value === 'object') {
     return Object.entries(value)
       .map(([key, inner]) => `${fieldNameOf(key)}: ${readableValue(inner, names)}`)
@@ -128,7 +130,8 @@ export function readableValue(value: unknown, names: Record<string, string>): st
 
 function eventData(event: AuditEvent, names: Record<string, string>): Record<string, unknown> {
   const who = names[event.actor] ?? 'Someone not in the directory';
-  const onBehalf = event.onBehalfOf === undefined ? '' : ` for ${names[event.onBehalfOf] ?? 'someone not in the directory'}`;
+  const onBehalf =
+    event.onBehalfOf === undefined ? '' : ` for ${names[event.onBehalfOf] ?? 'someone not in the directory'}`;
   return {
     what: escapeMarkdown(actionPhraseOf(event)),
     whoAndWhen: escapeMarkdown(`${who}${onBehalf} at ${formatLondonTimeOnDate(event.at)}`),

@@ -37,7 +37,8 @@ async function historyCardFor(
 /** Registers `history <id>` and the `historyPage` button. */
 export function registerHistory(app: BotApplication, features: FeatureContext): void {
   app.message(
-    (context) => Promise.resolve(context.activity.type === 'message' && historyPattern.test(commandText(context))),
+    (context) =>
+      Promise.resolve(context.activity.type === 'message' && historyPattern.test(commandText(context))),
     async (context) => {
       const id = (historyPattern.exec(commandText(context))?.[1] ?? '').trim();
       const person = await personOf(context, features);
@@ -46,7 +47,9 @@ export function registerHistory(app: BotApplication, features: FeatureContext): 
         return;
       }
       const reply = id === '' ? historyUsage : await historyCardFor(features, person.value, id, 1);
-      await context.sendActivity(typeof reply === 'string' ? reply : { attachments: [cardAttachment(reply)] });
+      await context.sendActivity(
+        typeof reply === 'string' ? reply : { attachments: [cardAttachment(reply)] },
+      );
     },
   );
 

@@ -40,7 +40,8 @@ function unknownServiceMessage(name: string, suggestions: readonly { code: strin
     return `${typed} Type list followed by a service code such as BUC, or the service’s name.`;
   }
   const options = suggestions.map((s) => `${escapeMarkdown(s.name)} (${s.code})`);
-  const joined = options.length > 1 ? `${options.slice(0, -1).join(', ')} or ${options.at(-1) ?? ''}` : options[0];
+  const joined =
+    options.length > 1 ? `${options.slice(0, -1).join(', ')} or ${options.at(-1) ?? ''}` : options[0];
   return `${typed} Did you mean ${joined ?? ''}?`;
 }
 
@@ -60,7 +61,11 @@ async function queryOf(features: FeatureContext, command: ListCommand): Promise<
   }
 }
 
-async function answerList(context: TurnContext, features: FeatureContext, command: ListCommand): Promise<void> {
+async function answerList(
+  context: TurnContext,
+  features: FeatureContext,
+  command: ListCommand,
+): Promise<void> {
   const person = await personOf(context, features);
   if (!person.ok) {
     await context.sendActivity(person.error.reason);

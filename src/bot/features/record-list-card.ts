@@ -2,7 +2,13 @@
  * The compact list card (`cards/record-list.json`): a heading with counts, one row per open record
  * with its status, RAG and next due date, an Open button, and paging buttons.
  */
-import { listPageSize, type ListQuery, type ListRow, type NextDue, type RecordListPage } from '../../app/list-records';
+import {
+  listPageSize,
+  type ListQuery,
+  type ListRow,
+  type NextDue,
+  type RecordListPage,
+} from '../../app/list-records';
 import { formatLongDate, type ObligationKind } from '../../domain/clock';
 import { recommendationStatusNames, type Rag } from '../../domain/records';
 import { renderCard, type AdaptiveCardJson } from '../card-renderer';
@@ -73,7 +79,13 @@ function noDueLine(row: ListRow): string {
 function rowData(row: ListRow, soonDays: number): Record<string, unknown> {
   const next = row.next;
   const dueColour =
-    next === undefined ? 'Default' : next.daysUntilDue < 0 ? 'Attention' : next.daysUntilDue <= soonDays ? 'Warning' : 'Default';
+    next === undefined
+      ? 'Default'
+      : next.daysUntilDue < 0
+        ? 'Attention'
+        : next.daysUntilDue <= soonDays
+          ? 'Warning'
+          : 'Default';
   return {
     kind: row.kind,
     id: row.id,
@@ -117,8 +129,12 @@ function emptyMessageOf(query: ListQuery): string {
 export function summaryOf(list: RecordListPage): string {
   const { counts } = list;
   const parts = [
-    counts.causesOfConcern > 0 ? plural(counts.causesOfConcern, 'open cause of concern', 'open causes of concern') : '',
-    counts.recommendations > 0 ? plural(counts.recommendations, 'open recommendation', 'open recommendations') : '',
+    counts.causesOfConcern > 0
+      ? plural(counts.causesOfConcern, 'open cause of concern', 'open causes of concern')
+      : '',
+    counts.recommendations > 0
+      ? plural(counts.recommendations, 'open recommendation', 'open recommendations')
+      : '',
     counts.areasForImprovement > 0
       ? plural(counts.areasForImprovement, 'open area for improvement', 'open areas for improvement')
       : '',

@@ -6,7 +6,11 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { quickStatusUpdate } from '../../app/quick-status-update';
 import { undoQuickStatusUpdate } from '../../app/undo-quick-status-update';
-import { recommendationStatusNames, type Recommendation, type RecommendationStatus } from '../../domain/records';
+import {
+  recommendationStatusNames,
+  type Recommendation,
+  type RecommendationStatus,
+} from '../../domain/records';
 import { cardAttachment, renderCard, type AdaptiveCardJson } from '../card-renderer';
 import { commandText, type BotApplication } from '../create-bot';
 import { escapeMarkdown } from '../escape-markdown';
@@ -24,7 +28,8 @@ export interface StatusShortcut {
 }
 
 const command = /^status(?:\s+|$)/i;
-const shape = /^status\s+(\S+)\s+(?:(in progress|evidence complete|open)\s+)?(red|amber|green)\s+(\S[\s\S]*)$/i;
+const shape =
+  /^status\s+(\S+)\s+(?:(in progress|evidence complete|open)\s+)?(red|amber|green)\s+(\S[\s\S]*)$/i;
 const statusWords: Record<string, RecommendationStatus> = {
   'in progress': 'inProgress',
   'evidence complete': 'evidenceComplete',
@@ -49,7 +54,8 @@ export function parseStatusShortcut(text: string): StatusShortcut | null {
     rag: rag.toLowerCase() as StatusShortcut['rag'],
     text: note.trim(),
   };
-  const status = statusWord === undefined ? undefined : statusWords[statusWord.toLowerCase().replace(/\s+/g, ' ')];
+  const status =
+    statusWord === undefined ? undefined : statusWords[statusWord.toLowerCase().replace(/\s+/g, ' ')];
   if (status) parsed.status = status;
   return parsed;
 }
@@ -87,7 +93,10 @@ export function renderStatusChangedCard(options: {
   });
 }
 
-const UndoData = z.object({ recommendationId: z.string().min(1).max(40), auditEventId: z.string().min(1).max(100) });
+const UndoData = z.object({
+  recommendationId: z.string().min(1).max(40),
+  auditEventId: z.string().min(1).max(100),
+});
 
 async function reply(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   await context.sendActivity({ attachments: [cardAttachment(card)] });
@@ -105,7 +114,10 @@ export function registerStatusShortcut(app: BotApplication, features: FeatureCon
       const result = await quickStatusUpdate(features.app, person.value, shortcut);
       if (!result.ok) {
         const cocId = /^([A-Z]{2,5}-\d+)\./.exec(shortcut.recommendationId)?.[1] ?? '';
-        return reply(context, renderNoticeCard(`${shortcut.recommendationId} was not changed`, result.error.reason, cocId));
+        return reply(
+          context,
+          renderNoticeCard(`${shortcut.recommendationId} was not changed`, result.error.reason, cocId),
+        );
       }
       const { previous, recommendation, events } = result.value;
       await reply(
@@ -123,12 +135,18 @@ export function registerStatusShortcut(app: BotApplication, features: FeatureCon
 
   app.adaptiveCards.actionExecute('undoStatus', async (context, _state, raw: unknown) => {
     const data = UndoData.safeParse(raw);
-    if (!data.success) return answerWithCard(context, renderNoticeCard("That button didn't work", 'The card sent something I could not read.'));
+    if (!data.success)
+      return answerWithCard(
+        context,
+        renderNoticeCard("That button didn't work", 'The card sent something I could not read.'),
+      );
     const person = await personOf(context, features);
-    if (!person.ok) return answerWithCard(context, renderNoticeCard("You can't do that", person.error.reason));
+    if (!person.ok)
+      return answerWithCard(context, renderNoticeCard("You can't do that", person.error.reason));
     const result = await undoQuickStatusUpdate(features.app, person.value, data.data);
     const cocId = /^([A-Z]{2,5}-\d+)\./.exec(data.data.recommendationId)?.[1] ?? '';
-    if (!result.ok) return answerWithCard(context, renderNoticeCard('Not undone', result.error.reason, cocId));
+    if (!result.ok)
+      return answerWithCard(context, renderNoticeCard('Not undone', result.error.reason, cocId));
     const card = renderStatusChangedCard({
       before: result.value.previous,
       after: result.value.recommendation,

@@ -80,7 +80,10 @@ async function cocCardFor(features: FeatureContext, person: Person, cocId: strin
   const view = await loadCocView(features.app, person, cocId);
   return view.ok
     ? renderCocCard(view.value, notice)
-    : renderNoticeCard("Can't show this cause of concern", notice ? `${notice.text} ${view.error.reason}` : view.error.reason);
+    : renderNoticeCard(
+        "Can't show this cause of concern",
+        notice ? `${notice.text} ${view.error.reason}` : view.error.reason,
+      );
 }
 
 /** The same CoC with no buttons: what everyone sees until their own refresh arrives. */
@@ -88,7 +91,12 @@ function withoutActions(view: CocView): CocView {
   return {
     ...view,
     canRecordActionPlan: false,
-    recommendations: view.recommendations.map((r) => ({ ...r, canUpdate: false, canAddNote: false, canReviseDate: false })),
+    recommendations: view.recommendations.map((r) => ({
+      ...r,
+      canUpdate: false,
+      canAddNote: false,
+      canReviseDate: false,
+    })),
   };
 }
 
@@ -118,10 +126,21 @@ async function begin<T>(
 ): Promise<{ person: Person; data: T } | { answered: string }> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    return { answered: await answerWithCard(context, renderNoticeCard("That button didn't work", 'The card sent something I could not read. Open the record again with show <id>.')) };
+    return {
+      answered: await answerWithCard(
+        context,
+        renderNoticeCard(
+          "That button didn't work",
+          'The card sent something I could not read. Open the record again with show <id>.',
+        ),
+      ),
+    };
   }
   const person = await personOf(context, features);
-  if (!person.ok) return { answered: await answerWithCard(context, renderNoticeCard("You can't do that", person.error.reason)) };
+  if (!person.ok)
+    return {
+      answered: await answerWithCard(context, renderNoticeCard("You can't do that", person.error.reason)),
+    };
   return { person: person.value, data: parsed.data };
 }
 
@@ -145,7 +164,10 @@ async function answerRecommendationFailure(
   }
   const values = typedValues(data);
   if (error.code === 'conflict') {
-    return answerWithCard(context, renderRecommendationForm({ form, view: recommendation, values, notice: error.reason }));
+    return answerWithCard(
+      context,
+      renderRecommendationForm({ form, view: recommendation, values, notice: error.reason }),
+    );
   }
   const options = {
     form,
@@ -156,7 +178,9 @@ async function answerRecommendationFailure(
   };
   return answerWithCard(
     context,
-    renderRecommendationForm(data.updatedAt === undefined ? options : { ...options, updatedAt: data.updatedAt }),
+    renderRecommendationForm(
+      data.updatedAt === undefined ? options : { ...options, updatedAt: data.updatedAt },
+    ),
   );
 }
 
@@ -173,7 +197,11 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
       : undefined;
     const allowed =
       recommendation &&
-      { update: recommendation.canUpdate, progressNote: recommendation.canAddNote, targetDate: recommendation.canReviseDate }[data.form];
+      {
+        update: recommendation.canUpdate,
+        progressNote: recommendation.canAddNote,
+        targetDate: recommendation.canReviseDate,
+      }[data.form];
     if (!recommendation || !allowed) {
       const notice: Notice = { text: `You can't do that on ${data.recommendationId}.`, tone: 'attention' };
       return answerWithCard(context, await cocCardFor(features, person, cocId, notice));
@@ -209,7 +237,9 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
         addProgressNote(features.app, person, {
           recommendationId: data.recommendationId,
           text: data.text ?? '',
-          evidenceLinks: typedValues(data).links.map((link) => link.trim()).filter((link) => link !== ''),
+          evidenceLinks: typedValues(data)
+            .links.map((link) => link.trim())
+            .filter((link) => link !== ''),
           ...(data.updatedAt === undefined ? {} : { expectedUpdatedAt: data.updatedAt }),
         }),
       saved: (id) => `Saved: progress note added to ${id}.`,
@@ -234,7 +264,13 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
       const { person, data } = started;
       const result = await save(person, data);
       if (!result.ok) return answerRecommendationFailure(context, features, person, form, data, result);
-      return answerSaved(context, features, person, cocIdOfRecommendation(data.recommendationId) ?? '', saved(data.recommendationId));
+      return answerSaved(
+        context,
+        features,
+        person,
+        cocIdOfRecommendation(data.recommendationId) ?? '',
+        saved(data.recommendationId),
+      );
     });
   }
 
@@ -243,10 +279,16 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
     if ('answered' in started) return started.answered;
     const view = await loadCocView(features.app, started.person, started.data.cocId);
     if (!view.ok || !view.value.canRecordActionPlan) {
-      const notice: Notice = { text: "You can't record the action plan for this cause of concern.", tone: 'attention' };
+      const notice: Notice = {
+        text: "You can't record the action plan for this cause of concern.",
+        tone: 'attention',
+      };
       return answerWithCard(context, await cocCardFor(features, started.person, started.data.cocId, notice));
     }
-    return answerWithCard(context, renderActionPlanForm({ coc: view.value.coc, date: view.value.coc.actionPlanReceivedDate ?? '' }));
+    return answerWithCard(
+      context,
+      renderActionPlanForm({ coc: view.value.coc, date: view.value.coc.actionPlanReceivedDate ?? '' }),
+    );
   });
 
   app.adaptiveCards.actionExecute('recordActionPlanReceived', async (context, _state, raw: unknown) => {
@@ -258,14 +300,22 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
       date: data.date ?? '',
       ...(data.updatedAt === undefined ? {} : { expectedUpdatedAt: data.updatedAt }),
     });
-    if (result.ok) return answerSaved(context, features, person, data.cocId, `Saved: action plan for ${data.cocId} received.`);
+    if (result.ok)
+      return answerSaved(
+        context,
+        features,
+        person,
+        data.cocId,
+        `Saved: action plan for ${data.cocId} received.`,
+      );
     const view = await loadCocView(features.app, person, data.cocId);
     const { error } = result;
     if (!view.ok || (error.code !== 'validation' && error.code !== 'conflict')) {
       return answerWithCard(context, await cocCardFor(features, person, data.cocId, noticeOf(error)));
     }
     const form = { coc: view.value.coc, date: data.date ?? '' };
-    if (error.code === 'conflict') return answerWithCard(context, renderActionPlanForm({ ...form, notice: error.reason }));
+    if (error.code === 'conflict')
+      return answerWithCard(context, renderActionPlanForm({ ...form, notice: error.reason }));
     const errors = error.code === 'validation' ? fieldMessages(error.issues) : {};
     return answerWithCard(
       context,
@@ -287,7 +337,11 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
       ...(data.updatedAt === undefined ? {} : { expectedUpdatedAt: data.updatedAt }),
     });
     const view = await loadAfiView(features.app, person, data.afiId);
-    if (!view.ok) return answerWithCard(context, renderNoticeCard("Can't show this area for improvement", view.error.reason));
+    if (!view.ok)
+      return answerWithCard(
+        context,
+        renderNoticeCard("Can't show this area for improvement", view.error.reason),
+      );
     if (!result.ok) return answerWithCard(context, renderAfiCard(view.value, noticeOf(result.error)));
     return answerWithCard(
       context,
@@ -295,5 +349,4 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
       renderAfiCard({ ...view.value, canComplete: false }),
     );
   });
-
 }

@@ -104,7 +104,13 @@ export function renderRecommendationForm(options: {
       { title: 'Target date now', value: target ? formatLongDate(target) : 'Not set' },
     ],
     form,
-    values: { status: values.status, rag: values.rag, text: values.text, date: values.date, reason: values.reason },
+    values: {
+      status: values.status,
+      rag: values.rag,
+      text: values.text,
+      date: values.date,
+      reason: values.reason,
+    },
     errors: {
       status: errors.status ?? '',
       rag: errors.rag ?? '',

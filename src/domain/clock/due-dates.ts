@@ -26,7 +26,10 @@ export function notificationDueDate(fieldworkEndDate: LocalDate): LocalDate {
 }
 
 /** What `actionPlanDueDate` needs from a CoC. */
-export type ActionPlanDueInput = Pick<CauseOfConcern, 'actionPlanRule' | 'letterDate' | 'reportPublishedDate'>;
+export type ActionPlanDueInput = Pick<
+  CauseOfConcern,
+  'actionPlanRule' | 'letterDate' | 'reportPublishedDate'
+>;
 
 /**
  * The action plan's due date, or which date must be recorded before it can be known

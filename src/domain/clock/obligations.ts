@@ -15,7 +15,14 @@ import {
 import { compareLocalDates, daysBetween } from './local-date';
 
 /** The kinds of obligation, one per row of the clock table, in the order a list shows them. */
-export const OBLIGATION_KINDS = ['notification', 'actionPlan', 'quarterlyUpdate', 'engagement', 'revisit', 'targetDate'] as const;
+export const OBLIGATION_KINDS = [
+  'notification',
+  'actionPlan',
+  'quarterlyUpdate',
+  'engagement',
+  'revisit',
+  'targetDate',
+] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
 interface ObligationBase {
@@ -48,7 +55,10 @@ export interface ObligationInput {
     | 'revisitDate'
   >;
   /** The CoC's recommendations (the caller picks them; they are not filtered by `cocId`). */
-  recommendations: readonly Pick<Recommendation, 'id' | 'status' | 'originalTargetDate' | 'targetDateRevisions'>[];
+  recommendations: readonly Pick<
+    Recommendation,
+    'id' | 'status' | 'originalTargetDate' | 'targetDateRevisions'
+  >[];
   /** When the Service Liaison Officer (SLO) last gave a progress update. */
   lastSloUpdateDate?: LocalDate;
   /** When the Service Liaison Lead (SLL) last engaged with the service about this CoC. */
@@ -73,12 +83,21 @@ export interface ObligationInput {
  * obligationsOf({ coc, recommendations: [] }, '2023-11-01')
  * //=> [{ kind: 'actionPlan', subjectId: 'BUC-1', dueDate: '2023-11-28', met: false, daysUntilDue: 27 }, ...]
  */
-export function obligationsOf(input: ObligationInput, today: LocalDate, options: HolidayOptions = {}): Obligation[] {
+export function obligationsOf(
+  input: ObligationInput,
+  today: LocalDate,
+  options: HolidayOptions = {},
+): Obligation[] {
   const { coc } = input;
   if (coc.status === 'closed') return [];
 
   const obligations: Obligation[] = [];
-  const add = (kind: Exclude<ObligationKind, 'engagement'>, subjectId: string, dueDate: LocalDate, met: boolean): void => {
+  const add = (
+    kind: Exclude<ObligationKind, 'engagement'>,
+    subjectId: string,
+    dueDate: LocalDate,
+    met: boolean,
+  ): void => {
     obligations.push({ kind, subjectId, dueDate, met, daysUntilDue: daysBetween(today, dueDate) });
   };
 
@@ -120,7 +139,8 @@ export function obligationsOf(input: ObligationInput, today: LocalDate, options:
     if (recommendation.status === 'closed') continue;
     const target = currentTargetDate(recommendation);
     if (target === undefined) continue;
-    const evidenceIn = recommendation.status === 'evidenceComplete' || recommendation.status === 'cosRecommendedClosure';
+    const evidenceIn =
+      recommendation.status === 'evidenceComplete' || recommendation.status === 'cosRecommendedClosure';
     add('targetDate', recommendation.id, target, evidenceIn);
   }
 

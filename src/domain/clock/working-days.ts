@@ -28,7 +28,8 @@ export function isWorkingDay(date: LocalDate, options: HolidayOptions = {}): boo
  * addWorkingDays('2023-10-19', 28) //=> '2023-11-28'
  */
 export function addWorkingDays(date: LocalDate, n: number, options: HolidayOptions = {}): LocalDate {
-  if (!Number.isInteger(n)) throw new ClockError('invalidDayCount', `A number of working days must be whole, not ${n}.`);
+  if (!Number.isInteger(n))
+    throw new ClockError('invalidDayCount', `A number of working days must be whole, not ${n}.`);
   const step = n < 0 ? -1 : 1;
   let remaining = Math.abs(n);
   let current = date;

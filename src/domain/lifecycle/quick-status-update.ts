@@ -68,10 +68,20 @@ export function decideQuickStatusUpdate(
     current = moved.value.state;
     changes.push(...moved.value.events.flatMap((event) => event.changes));
   }
-  const noted = decideRecommendation(current, { type: 'addProgress', text: input.text, rag: input.rag }, context);
+  const noted = decideRecommendation(
+    current,
+    { type: 'addProgress', text: input.text, rag: input.rag },
+    context,
+  );
   if (!noted.ok) return noted;
   changes.push(...noted.value.events.flatMap((event) => event.changes));
-  const event = auditEvent(context, quickStatusUpdateAction, subjectOf(recommendation), changes, input.text.trim());
+  const event = auditEvent(
+    context,
+    quickStatusUpdateAction,
+    subjectOf(recommendation),
+    changes,
+    input.text.trim(),
+  );
   const decision: RecommendationDecision = { state: noted.value.state, events: [event] };
   if (noted.value.progressUpdate !== undefined) decision.progressUpdate = noted.value.progressUpdate;
   return ok(decision);
@@ -131,7 +141,10 @@ export function decideUndoQuickStatusUpdate(
   const changes: FieldChange[] = [];
   if (status.changed && oldStatus.success) {
     if (!canMoveRecommendation(recommendation.status, oldStatus.data, 'byHand')) {
-      return fail('invalid-transition', `Recommendation ${recommendation.id} can't go back to its old status.`);
+      return fail(
+        'invalid-transition',
+        `Recommendation ${recommendation.id} can't go back to its old status.`,
+      );
     }
     restored.status = oldStatus.data;
     changes.push({ field: 'status', from: recommendation.status, to: oldStatus.data });

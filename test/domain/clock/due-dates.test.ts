@@ -25,30 +25,72 @@ describe('notificationDueDate', () => {
 describe('actionPlanDueDate', () => {
   it.each<[string, ActionPlanDueInput, string]>([
     // Thu 19 Oct 2023 + 28 working days (no bank holidays in between) is Tue 28 Nov 2023.
-    ['28 working days after a letter of 19 October 2023', { actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 }, letterDate: '2023-10-19' }, '2023-11-28'],
+    [
+      '28 working days after a letter of 19 October 2023',
+      { actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 }, letterDate: '2023-10-19' },
+      '2023-11-28',
+    ],
     // 19 Oct + 28 calendar days: 12 to 31 Oct, 16 Nov.
-    ['28 days after publication on 19 October 2023', { actionPlanRule: { kind: 'daysFromPublication', days: 28 }, reportPublishedDate: '2023-10-19', letterDate: '2023-10-02' }, '2023-11-16'],
+    [
+      '28 days after publication on 19 October 2023',
+      {
+        actionPlanRule: { kind: 'daysFromPublication', days: 28 },
+        reportPublishedDate: '2023-10-19',
+        letterDate: '2023-10-02',
+      },
+      '2023-11-16',
+    ],
     // Thu 20 Apr 2023 + 28 working days, skipping 1 May, 8 May (coronation), 29 May: Fri 2 Jun.
-    ['28 working days across the coronation', { actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 }, letterDate: '2023-04-20' }, '2023-06-02'],
+    [
+      '28 working days across the coronation',
+      { actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 }, letterDate: '2023-04-20' },
+      '2023-06-02',
+    ],
     // Thu 1 Dec 2022 + 10 working days: 2 Dec = 1; 5-9 Dec = 2-6; 12-15 Dec = 7-10.
-    ['a shorter working-day period set on the CoC', { actionPlanRule: { kind: 'workingDaysFromLetter', days: 10 }, letterDate: '2022-12-01' }, '2022-12-15'],
-    ['a fixed date given in the letter', { actionPlanRule: { kind: 'fixedDate', date: '2023-06-30' }, letterDate: '2023-04-28' }, '2023-06-30'],
-    ['a fixed date before any letter is recorded', { actionPlanRule: { kind: 'fixedDate', date: '2023-06-30' } }, '2023-06-30'],
+    [
+      'a shorter working-day period set on the CoC',
+      { actionPlanRule: { kind: 'workingDaysFromLetter', days: 10 }, letterDate: '2022-12-01' },
+      '2022-12-15',
+    ],
+    [
+      'a fixed date given in the letter',
+      { actionPlanRule: { kind: 'fixedDate', date: '2023-06-30' }, letterDate: '2023-04-28' },
+      '2023-06-30',
+    ],
+    [
+      'a fixed date before any letter is recorded',
+      { actionPlanRule: { kind: 'fixedDate', date: '2023-06-30' } },
+      '2023-06-30',
+    ],
   ])('%s is due %s', (_story, coc, expected) => {
     expect(actionPlanDueDate(coc)).toEqual({ kind: 'due', dueDate: expected });
   });
 
   it.each<[string, ActionPlanDueInput, 'letterDate' | 'reportPublishedDate']>([
-    ['the working-day rule without a letter date', { actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 } }, 'letterDate'],
-    ['the publication rule before the report is published', { actionPlanRule: { kind: 'daysFromPublication', days: 28 }, letterDate: '2023-10-19' }, 'reportPublishedDate'],
+    [
+      'the working-day rule without a letter date',
+      { actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 } },
+      'letterDate',
+    ],
+    [
+      'the publication rule before the report is published',
+      { actionPlanRule: { kind: 'daysFromPublication', days: 28 }, letterDate: '2023-10-19' },
+      'reportPublishedDate',
+    ],
   ])('says which date is missing for %s', (_story, coc, missing) => {
     expect(actionPlanDueDate(coc)).toEqual({ kind: 'awaitingBaseDate', missing });
   });
 
   it('counts extra holidays from configuration on the working-day rule', () => {
     // As the first row, with Mon 27 Nov 2023 declared a holiday: one day later, Wed 29 Nov.
-    const coc: ActionPlanDueInput = { actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 }, letterDate: '2023-10-19' };
-    expect(actionPlanDueDate(coc, { extraHolidays: ['2023-11-27'] })).toEqual({ kind: 'due', dueDate: '2023-11-29' });
+    const coc: ActionPlanDueInput = {
+      actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
+      letterDate: '2023-10-19',
+    };
+    expect(actionPlanDueDate(coc, { extraHolidays: ['2023-11-27'] })).toEqual({
+      kind: 'due',
+      dueDate: '2023-11-29',
+    });
   });
 });
 
@@ -73,17 +115,29 @@ describe('engagementWindow', () => {
 
 describe('currentTargetDate', () => {
   it('is the original date when it was never revised', () => {
-    expect(currentTargetDate({ originalTargetDate: '2023-09-30', targetDateRevisions: [] })).toBe('2023-09-30');
+    expect(currentTargetDate({ originalTargetDate: '2023-09-30', targetDateRevisions: [] })).toBe(
+      '2023-09-30',
+    );
   });
 
   it('is the most recent revision', () => {
-    const revisions = [aRevision('2023-12-31', '2023-09-01T10:00:00Z'), aRevision('2024-03-31', '2023-12-15T10:00:00Z')];
-    expect(currentTargetDate({ originalTargetDate: '2023-09-30', targetDateRevisions: revisions })).toBe('2024-03-31');
+    const revisions = [
+      aRevision('2023-12-31', '2023-09-01T10:00:00Z'),
+      aRevision('2024-03-31', '2023-12-15T10:00:00Z'),
+    ];
+    expect(currentTargetDate({ originalTargetDate: '2023-09-30', targetDateRevisions: revisions })).toBe(
+      '2024-03-31',
+    );
   });
 
   it('goes by when a revision was made, not where it sits in the list', () => {
-    const revisions = [aRevision('2024-03-31', '2023-12-15T10:00:00Z'), aRevision('2023-12-31', '2023-09-01T10:00:00Z')];
-    expect(currentTargetDate({ originalTargetDate: '2023-09-30', targetDateRevisions: revisions })).toBe('2024-03-31');
+    const revisions = [
+      aRevision('2024-03-31', '2023-12-15T10:00:00Z'),
+      aRevision('2023-12-31', '2023-09-01T10:00:00Z'),
+    ];
+    expect(currentTargetDate({ originalTargetDate: '2023-09-30', targetDateRevisions: revisions })).toBe(
+      '2024-03-31',
+    );
   });
 
   it('is absent when no target date was agreed', () => {

@@ -60,7 +60,9 @@ describe('dayOfWeek', () => {
 
 describe('parseLocalDate', () => {
   it.each(['2023-02-29', '2023-13-01', '28/04/2023', '2023-4-28', ''])('rejects "%s"', (text) => {
-    expect(() => parseLocalDate(text)).toThrow(expect.objectContaining({ code: 'invalidLocalDate' }) as ClockError);
+    expect(() => parseLocalDate(text)).toThrow(
+      expect.objectContaining({ code: 'invalidLocalDate' }) as ClockError,
+    );
   });
 
   it('accepts 29 February in a leap year', () => {

@@ -22,7 +22,9 @@ describe('toLondonDate', () => {
   });
 
   it('rejects text that is not an instant', () => {
-    expect(() => toLondonDate('next Tuesday')).toThrow(expect.objectContaining({ code: 'invalidInstant' }) as ClockError);
+    expect(() => toLondonDate('next Tuesday')).toThrow(
+      expect.objectContaining({ code: 'invalidInstant' }) as ClockError,
+    );
   });
 });
 

@@ -28,13 +28,22 @@ describe('obligationsOf', () => {
       // The revised date applies; evidence is complete, so the service has met it.
       { kind: 'targetDate', subjectId: 'BUC-1.2', dueDate: '2024-02-29', met: true, daysUntilDue: 99 },
       { kind: 'targetDate', subjectId: 'BUC-1.1', dueDate: '2024-03-31', met: false, daysUntilDue: 130 },
-      { kind: 'engagement', subjectId: 'BUC-1', dueDate: '2024-04-19', earliestDate: '2024-01-19', met: false, daysUntilDue: 149 },
+      {
+        kind: 'engagement',
+        subjectId: 'BUC-1',
+        dueDate: '2024-04-19',
+        earliestDate: '2024-01-19',
+        met: false,
+        daysUntilDue: 149,
+      },
     ]);
   });
 
   it('has nothing for a closed CoC', () => {
     const coc = aCauseOfConcern({ status: 'closed', closedAt: '2024-06-01T09:00:00Z' });
-    expect(obligationsOf({ coc, recommendations: [aRecommendation({ originalTargetDate: '2024-03-31' })] }, today)).toEqual([]);
+    expect(
+      obligationsOf({ coc, recommendations: [aRecommendation({ originalTargetDate: '2024-03-31' })] }, today),
+    ).toEqual([]);
   });
 
   it('gives no notification deadline to a CoC that is not a public-safety risk', () => {
@@ -52,7 +61,9 @@ describe('obligationsOf', () => {
 
   it('marks the action plan met once it has been received', () => {
     const coc = aCauseOfConcern({ actionPlanReceivedDate: '2023-11-24' });
-    const actionPlan = obligationsOf({ coc, recommendations: [] }, today).find((obligation) => obligation.kind === 'actionPlan');
+    const actionPlan = obligationsOf({ coc, recommendations: [] }, today).find(
+      (obligation) => obligation.kind === 'actionPlan',
+    );
     expect(actionPlan).toMatchObject({ dueDate: '2023-11-28', met: true });
   });
 
@@ -64,8 +75,13 @@ describe('obligationsOf', () => {
 
   it('counts the quarterly update and engagement from the last ones recorded', () => {
     const coc = aCauseOfConcern();
-    const obligations = obligationsOf({ coc, recommendations: [], lastSloUpdateDate: '2023-11-30', lastEngagementDate: '2023-08-31' }, today);
-    expect(obligations.find((obligation) => obligation.kind === 'quarterlyUpdate')?.dueDate).toBe('2024-02-29');
+    const obligations = obligationsOf(
+      { coc, recommendations: [], lastSloUpdateDate: '2023-11-30', lastEngagementDate: '2023-08-31' },
+      today,
+    );
+    expect(obligations.find((obligation) => obligation.kind === 'quarterlyUpdate')?.dueDate).toBe(
+      '2024-02-29',
+    );
     expect(obligations.find((obligation) => obligation.kind === 'engagement')).toMatchObject({
       earliestDate: '2023-11-30',
       dueDate: '2024-02-29',
@@ -78,7 +94,15 @@ describe('obligationsOf', () => {
     ['2024-01-15', true],
   ])('treats the revisit as met when the last revisit finding is %s: %s', (lastRevisitFindingDate, met) => {
     const coc = aCauseOfConcern({ revisitDate: '2024-01-15' });
-    const revisit = obligationsOf({ coc, recommendations: [], lastRevisitFindingDate }, today).find((obligation) => obligation.kind === 'revisit');
-    expect(revisit).toEqual({ kind: 'revisit', subjectId: 'BUC-1', dueDate: '2024-01-15', met, daysUntilDue: 54 });
+    const revisit = obligationsOf({ coc, recommendations: [], lastRevisitFindingDate }, today).find(
+      (obligation) => obligation.kind === 'revisit',
+    );
+    expect(revisit).toEqual({
+      kind: 'revisit',
+      subjectId: 'BUC-1',
+      dueDate: '2024-01-15',
+      met,
+      daysUntilDue: 54,
+    });
   });
 });
