@@ -3,10 +3,13 @@
  * Each feature module owns its routes; the order below is the order teams-ai tries them.
  */
 import type { BotApplication } from '../create-bot';
+import { registerClosures } from './closures';
 import { registerCocCard } from './coc-card';
+import { registerEngagement } from './engagement';
 import type { FeatureContext } from './feature-context';
 import { registerIssueForms } from './issue-forms';
 import { registerLists } from './lists';
+import { registerReminders } from './reminders';
 
 export type { FeatureContext } from './feature-context';
 export { personOf } from './identify';
@@ -16,4 +19,7 @@ export function registerFeatures(app: BotApplication, features: FeatureContext):
   registerIssueForms(app, features);
   registerCocCard(app, features);
   registerLists(app, features);
+  registerClosures(app, features);
+  registerReminders(app, features);
+  registerEngagement(app, features);
 }
