@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoPeople, demoTenantId } from '../../src/demo/people';
+import { playgroundConfigFor, playgroundPersonas } from '../../src/dev/playground-config';
 
 const playgroundConfig = readFileSync(path.resolve(__dirname, '../../.m365agentsplayground.yml'), 'utf8');
 
@@ -27,5 +28,21 @@ describe('.m365agentsplayground.yml', () => {
     expect(playgroundConfig).toMatch(
       /team:\n(.*\n)*?\s+name: Hereford & Worcester FRS monitoring\n(.*\n)*?\s+- id: .*\n\s+name: Service updates/,
     );
+  });
+});
+
+describe('one Playground per demo role', () => {
+  it('keeps the committed config equal to the Service Liaison Lead’s generated one', () => {
+    expect(playgroundConfig).toBe(playgroundConfigFor('sll'));
+  });
+
+  it.each(playgroundPersonas)('makes %s the current user, with the five others beside them', (persona) => {
+    const config = playgroundConfigFor(persona);
+    const current = /currentUser:\n(?:.*\n)*?\s+aadObjectId: (\S+)/.exec(config)?.[1];
+    const others = [...config.split('users:')[1]!.matchAll(/aadObjectId: (\S+)/g)].map((match) => match[1]);
+
+    expect(current).toBe(demoPeople[persona].objectId);
+    expect(others).toHaveLength(5);
+    expect(others).not.toContain(demoPeople[persona].objectId);
   });
 });
