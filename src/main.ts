@@ -4,8 +4,16 @@
  * Wiring only. `startApplication` is shared with `scripts/start.ts`, which adds Azurite and the
  * Agents Playground around it.
  */
+import { randomBytes } from 'node:crypto';
 import { createAppContext, type AppContext } from './app/app-context';
-import { registerFeatures, type BotHooks } from './bot';
+import {
+  approvalChaserJob,
+  boardSummaryJob,
+  engagementChaserJob,
+  registerFeatures,
+  type BotHooks,
+  type FeatureContext,
+} from './bot';
 import { ConfigError, loadConfig, readEnvironment, type Config, type StorageLocation } from './config';
 import {
   createLogger,
@@ -16,6 +24,8 @@ import {
   type ReadinessProbe,
   type RunningServer,
 } from './server';
+import { registerReportDownload } from './server/report-download';
+import { startReminderScheduler } from './scheduler/start-reminder-scheduler';
 import { createStore, type Store, type StoreOptions } from './store';
 
 /** Store options for a configured storage location. */
@@ -30,6 +40,8 @@ export interface ApplicationOverrides {
   store?: Store;
   now?: AppContext['now'];
   newId?: AppContext['newId'];
+  /** Start the daily reminder scheduler (default: on, except under jest). */
+  scheduler?: boolean;
 }
 
 /** The running bot and the context its use cases share. */
@@ -85,16 +97,56 @@ export async function startApplication(
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.newId ? { newId: overrides.newId } : {}),
   });
+  // Locally, download links work without setup: a secret made for this run (links die with the process).
+  const reportLinkSecret =
+    config.reportLinkSecret ?? (config.mode === 'local' ? randomBytes(32).toString('hex') : undefined);
+  let features: FeatureContext | undefined;
+  let serverUrl = `http://localhost:${String(config.port)}`;
   const server = await startServer({
     config,
     port: overrides.port ?? config.port,
     logger,
     readiness: storeReadiness(store),
     hooks: { onConversationReference: conversationHook(appContext) },
-    registerRoutes: (app, tools) =>
-      registerFeatures(app, { app: appContext, logger, proactive: tools.proactive }),
+    registerRoutes: (app, tools) => {
+      features = {
+        app: appContext,
+        logger,
+        proactive: tools.proactive,
+        reminders: { windowDays: config.reminders.windowDays },
+        ...(reportLinkSecret === undefined
+          ? {}
+          : { reportLinks: { secret: reportLinkSecret, baseUrl: () => config.reportBaseUrl ?? serverUrl } }),
+      };
+      registerFeatures(app, features);
+    },
+    ...(reportLinkSecret === undefined
+      ? {}
+      : {
+          registerHttpRoutes: (http) =>
+            registerReportDownload(http, { secret: reportLinkSecret, context: appContext, logger }),
+        }),
   });
-  return { ...server, appContext };
+  serverUrl = server.url;
+  const scheduler = startReminderScheduler({
+    config,
+    appContext,
+    bot: server.bot,
+    logger,
+    jobs: features
+      ? [
+          approvalChaserJob(features, config.approvalChasers),
+          engagementChaserJob(features),
+          boardSummaryJob(features),
+        ]
+      : [],
+    ...(overrides.scheduler === undefined ? {} : { enabled: overrides.scheduler }),
+  });
+  const close = async (): Promise<void> => {
+    await scheduler?.stop();
+    await server.close();
+  };
+  return { ...server, close, appContext };
 }
 
 /** Reads the configuration, or prints the one-line reason and exits 1. */

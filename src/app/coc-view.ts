@@ -36,6 +36,8 @@ export interface RecommendationView {
   canUpdate: boolean;
   canAddNote: boolean;
   canReviseDate: boolean;
+  /** The SLL may ask for closure (issue 4): in progress or evidence complete. */
+  canRequestClosure: boolean;
 }
 
 /** The CoC as the card shows it to this person. */
@@ -48,6 +50,8 @@ export interface CocView {
   actionPlanAwaiting?: 'letterDate' | 'reportPublishedDate';
   recommendations: RecommendationView[];
   canRecordActionPlan: boolean;
+  /** The SLL may ask the service for an update (issue 5): the CoC is open. */
+  canRequestEngagement: boolean;
   /** Teams user ids to refresh the card for: the service's SLL, CoS, HMI and SLOs. */
   refreshUserIds: string[];
 }
@@ -71,7 +75,7 @@ async function namesOf(context: AppContext): Promise<Map<string, Person>> {
 }
 
 /** A person's Teams user id for card refresh: from the chat they had with the bot, else their Entra MRI. */
-async function teamsUserIdOf(context: AppContext, objectId: string): Promise<string> {
+export async function teamsUserIdOf(context: AppContext, objectId: string): Promise<string> {
   const stored = await context.store.conversations.get('personal', objectId);
   const user = stored?.reference.user;
   const id = typeof user === 'object' && user !== null && 'id' in user ? user.id : undefined;
@@ -124,6 +128,9 @@ function recommendationView(
     canUpdate: open && can(viewer, 'updateRecommendation', scope.target, scope.policy),
     canAddNote: can(viewer, 'addProgressNote', scope.target, scope.policy),
     canReviseDate: open && can(viewer, 'reviseTargetDate', scope.target, scope.policy),
+    canRequestClosure:
+      (recommendation.status === 'inProgress' || recommendation.status === 'evidenceComplete') &&
+      can(viewer, 'requestClosure', scope.target, scope.policy),
   };
   if (target !== undefined) view.daysToTarget = daysBetween(today, target);
   if (recommendation.latestUpdate) view.latestUpdateBy = nameOf(recommendation.latestUpdate.by);
@@ -160,6 +167,8 @@ export async function loadCocView(
     obligations: obligationsOf(obligationInput, today, { extraHolidays: context.extraHolidays }),
     recommendations: recommendations.map((r) => recommendationView(r, viewer, scope, people, today)),
     canRecordActionPlan: coc.status === 'open' && can(viewer, 'recordActionPlan', scope.target, scope.policy),
+    canRequestEngagement:
+      coc.status === 'open' && can(viewer, 'requestEngagement', scope.target, scope.policy),
     refreshUserIds: await refreshUserIdsOf(context, people, id.serviceCode, [
       coc.owners.sll,
       coc.owners.cos,

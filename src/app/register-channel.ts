@@ -56,7 +56,11 @@ async function serviceTheActorManages(
 function registrationEvent(
   context: AppContext,
   actor: Person,
-  action: 'service.channel-registered' | 'service.channel-unregistered',
+  action:
+    | 'service.channel-registered'
+    | 'service.channel-unregistered'
+    | 'service.board-channel-registered'
+    | 'service.board-channel-unregistered',
   service: Service,
   from: string | undefined,
   to: string | undefined,
@@ -71,7 +75,7 @@ function registrationEvent(
     serviceCode: service.code,
     changes: [
       {
-        field: 'serviceChannel',
+        field: action.includes('board') ? 'boardChannel' : 'serviceChannel',
         ...(from === undefined ? {} : { from }),
         ...(to === undefined ? {} : { to }),
       },
@@ -175,6 +179,109 @@ export async function unregisterServiceChannel(
     }
   }
   return ok(services);
+}
+
+/** A board channel registered: for which service, and whether it already was. */
+export interface BoardRegistration {
+  service: Service;
+  alreadyRegistered: boolean;
+}
+
+/**
+ * Adds `channel` to the improvement-board channels of `serviceCode` (a service may have any number),
+ * where board summaries are posted; monthly by default. Refused, with the reason, unless the caller
+ * is the service's SLL or an administrator. Registering the same channel again refreshes its
+ * reference and keeps its schedule.
+ */
+export async function registerBoardChannel(
+  context: AppContext,
+  actor: Person,
+  serviceCode: string,
+  channel: ChannelInfo,
+): Promise<Result<BoardRegistration>> {
+  const allowed = await serviceTheActorManages(context, actor, serviceCode);
+  if (!allowed.ok) return allowed;
+  const service = allowed.value;
+  const existing = (await context.store.conversations.boardChannels(service.code)).find(
+    (board) => board.key === channel.key,
+  );
+  const registration: RegisteredChannel = {
+    kind: 'channel',
+    key: channel.key,
+    reference: channel.reference,
+    updatedAt: nowOf(context),
+    serviceCode: service.code,
+    purpose: 'board',
+    summarySchedule: existing?.summarySchedule ?? 'monthly',
+    lastSummaryAt: existing?.lastSummaryAt ?? nowOf(context),
+    ...(channel.tenantId === undefined ? {} : { tenantId: channel.tenantId }),
+  };
+  const previous = await context.store.conversations.registerBoardChannel(registration);
+  const event = registrationEvent(
+    context,
+    actor,
+    'service.board-channel-registered',
+    service,
+    undefined,
+    channel.key,
+    channel.name,
+  );
+  try {
+    await context.store.records.commit(service.code, [
+      { kind: 'append', entity: { type: 'audit', value: event } },
+    ]);
+  } catch (error) {
+    if (previous) await context.store.conversations.registerBoardChannel(previous);
+    else await context.store.conversations.unregisterBoardChannel(service.code, channel.key);
+    throw error;
+  }
+  return ok({ service, alreadyRegistered: previous !== null });
+}
+
+/** One registration removed by `unregister`. */
+export interface RemovedRegistration {
+  service: Service;
+  purpose: RegisteredChannel['purpose'];
+}
+
+/**
+ * Stops using `channelKey` for anything: as a service channel and as a board channel, for every
+ * service it is registered for. Refused (nothing removed) unless the caller may register channels
+ * for each of those services.
+ */
+export async function unregisterChannel(
+  context: AppContext,
+  actor: Person,
+  channelKey: string,
+): Promise<Result<RemovedRegistration[]>> {
+  const registrations = await context.store.conversations.registrationsOf(channelKey);
+  if (registrations.length === 0) return fail('not-found', 'This channel is not registered for any service.');
+  const removed: RemovedRegistration[] = [];
+  for (const registration of registrations) {
+    const allowed = await serviceTheActorManages(context, actor, registration.serviceCode);
+    if (!allowed.ok) return allowed;
+    removed.push({ service: allowed.value, purpose: registration.purpose });
+  }
+  for (const [index, { service, purpose }] of removed.entries()) {
+    const previous = registrations[index];
+    if (!previous) continue;
+    if (purpose === 'board')
+      await context.store.conversations.unregisterBoardChannel(service.code, channelKey);
+    else await context.store.conversations.unregisterChannel(service.code, 'service');
+    const action =
+      purpose === 'board' ? 'service.board-channel-unregistered' : 'service.channel-unregistered';
+    const event = registrationEvent(context, actor, action, service, channelKey, undefined, undefined);
+    try {
+      await context.store.records.commit(service.code, [
+        { kind: 'append', entity: { type: 'audit', value: event } },
+      ]);
+    } catch (error) {
+      if (purpose === 'board') await context.store.conversations.registerBoardChannel(previous);
+      else await restore(context, service, previous);
+      throw error;
+    }
+  }
+  return ok(removed);
 }
 
 /** Where to announce a service's new records: its registered channel, or `null`. */

@@ -36,10 +36,46 @@ export const helpCommands: readonly HelpCommand[] = [
   },
   { usage: 'history <id>', description: 'Show who changed a record, what and when, newest first.' },
   {
+    usage: 'close <id>',
+    description:
+      'Ask to close a recommendation (BUC-1.2) with evidence links and how you validated it, or an area for improvement.',
+  },
+  { usage: 'approvals', description: 'Show the closure requests waiting for your decision.' },
+  {
+    usage: 'delegate <cos|hmi> to <person> from <date> to <date>',
+    description:
+      'Name a stand-in for your approvals while you are away, e.g. from 1 December 2026 to 18 December 2026.',
+  },
+  {
     usage: 'register service <code>',
     description: 'In a service’s channel: post that service’s new causes of concern and updates here.',
   },
-  { usage: 'unregister', description: 'In a registered channel: stop posting service updates there.' },
+  {
+    usage: 'register board <code>',
+    description: 'In an improvement board’s channel: post that service’s board summary here, monthly.',
+  },
+  {
+    usage: 'summary schedule <monthly|weekly|off>',
+    description: 'In a board channel: how often the board summary is posted there.',
+  },
+  {
+    usage: 'unregister',
+    description: 'In a registered channel: stop posting service updates or board summaries there.',
+  },
+  {
+    usage: 'request update <coc id> by <date>',
+    description:
+      'Ask the service’s Service Liaison Officers, in its channel, for an update, e.g. request update BUC-1 by 15 December 2026.',
+  },
+  {
+    usage: 'summary <service>',
+    description: 'A board summary: recommendations by status and RAG, overdue ones first, and what changed.',
+  },
+  {
+    usage: 'report quarterly',
+    description:
+      'The quarterly report: every recommendation, open or closed, per service; administrators get a CSV.',
+  },
   { usage: 'help', description: 'Show this list.' },
 ];
 

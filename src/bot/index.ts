@@ -23,3 +23,6 @@ export { createProactiveSender } from './proactive';
 export type { ProactiveSender } from './proactive';
 export { registerFeatures, personOf } from './features';
 export type { FeatureContext } from './features';
+export { boardSummaryJob } from './features/board-summary-job';
+export { engagementChaserJob } from './features/engagement-chaser';
+export { approvalChaserJob } from './features/closure-chasers';

@@ -39,6 +39,18 @@ export interface Config {
   logLevel: LogLevel;
   /** Seed the demo services, people and records when storage is empty. */
   demoData: boolean;
+  /**
+   * Working days a closure request may wait before its approver is reminded, then escalated.
+   * Set only when APPROVAL_REMINDER_WORKING_DAYS or APPROVAL_ESCALATION_WORKING_DAYS is given;
+   * otherwise the approval chaser job uses its defaults (5 and 10).
+   */
+  approvalChasers?: { reminderWorkingDays: number; escalationWorkingDays: number };
+  /** The daily reminder sweep: London time (`07:30`) or undefined when off; the "due soon" window. */
+  reminders: { sweepTime: string | undefined; windowDays: number };
+  /** Key of the short-lived signed links to download the quarterly report CSV; no links without it. */
+  reportLinkSecret?: string;
+  /** The bot's public base URL for those links, e.g. https://cocmonitor.azurewebsites.net. */
+  reportBaseUrl?: string;
 }
 
 /** Thrown when a variable is missing or malformed; `message` is the one line to print. */
@@ -180,6 +192,52 @@ export function loadConfig(env: Environment = process.env): Config {
     schema: BooleanText.default(mode === 'local'),
     expected: 'must be true or false',
   });
+  const reminderSweepTime = read(env, 'REMINDER_SWEEP_TIME', {
+    schema: z
+      .string()
+      .regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/i)
+      .default('07:30')
+      .transform((value) => (value.toLowerCase() === 'off' ? undefined : value)),
+    expected: 'must be a time like 07:30 (Europe/London, 24-hour clock) or "off"',
+  });
+  const reminderWindowDays = read(env, 'REMINDER_WINDOW_DAYS', {
+    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(90)).default(7),
+    expected: 'must be a whole number of days between 1 and 90',
+  });
+
+  const reportLinkSecret = read(env, 'REPORT_LINK_SECRET', {
+    schema: z.string().min(32).optional(),
+    expected: 'must be at least 32 characters (a random secret)',
+    secret: true,
+  });
+  const reportBaseUrl = read(env, 'REPORT_BASE_URL', {
+    schema: z
+      .string()
+      .refine(isAccountUrl)
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    expected: 'must be the bot’s public https address, e.g. https://cocmonitor.azurewebsites.net',
+  });
+
+  const workingDays = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(250));
+  const reminderWorkingDays = read(env, 'APPROVAL_REMINDER_WORKING_DAYS', {
+    schema: workingDays.optional(),
+    expected: 'must be a whole number of working days from 1 to 250',
+  });
+  const escalationWorkingDays = read(env, 'APPROVAL_ESCALATION_WORKING_DAYS', {
+    schema: workingDays.optional(),
+    expected: 'must be a whole number of working days from 1 to 250',
+  });
+  const approvalChasers =
+    reminderWorkingDays === undefined && escalationWorkingDays === undefined
+      ? undefined
+      : { reminderWorkingDays: reminderWorkingDays ?? 5, escalationWorkingDays: escalationWorkingDays ?? 10 };
+  if (approvalChasers && approvalChasers.escalationWorkingDays <= approvalChasers.reminderWorkingDays) {
+    throw new ConfigError(
+      'APPROVAL_ESCALATION_WORKING_DAYS',
+      'APPROVAL_ESCALATION_WORKING_DAYS must be more than APPROVAL_REMINDER_WORKING_DAYS (escalation comes after the reminder)',
+    );
+  }
 
   if (connectionString !== undefined && accountUrl !== undefined) {
     throw new ConfigError(
@@ -221,6 +279,10 @@ export function loadConfig(env: Environment = process.env): Config {
     bootstrapAdminObjectIds,
     logLevel,
     demoData,
+    ...(approvalChasers === undefined ? {} : { approvalChasers }),
+    reminders: { sweepTime: reminderSweepTime, windowDays: reminderWindowDays },
+    ...(reportLinkSecret === undefined ? {} : { reportLinkSecret }),
+    ...(reportBaseUrl === undefined ? {} : { reportBaseUrl }),
   };
 }
 

@@ -274,6 +274,8 @@ export const EngagementRequest = z.object({
   status: EngagementStatus,
   answeredBy: ObjectId.optional(),
   answeredAt: Instant.optional(),
+  /** The day the service channel was last reminded that the answer is late (once a week). */
+  lastChasedOn: LocalDate.optional(),
 });
 export type EngagementRequest = z.infer<typeof EngagementRequest>;
 
@@ -309,6 +311,15 @@ export const ClosureRequest = z.object({
   validationNote: z.string().max(4000),
   steps: z.array(ApprovalStep).min(1),
   status: ClosureStatus,
+  /** The read-only status card posted in the service channel, updated in place at each step. */
+  channelActivityId: z.string().min(1).max(300).optional(),
+  /** Approval chasers already sent, so a rerun on the same day sends nothing twice. */
+  chasers: z
+    .array(
+      z.object({ role: z.enum(['cos', 'hmi']), kind: z.enum(['reminder', 'escalation']), on: LocalDate }),
+    )
+    .max(20)
+    .optional(),
 });
 export type ClosureRequest = z.infer<typeof ClosureRequest>;
 

@@ -32,6 +32,8 @@ export interface StartServerOptions {
   hooks?: BotHooks;
   /** Registers the commands on the bot (see `createBot`). */
   registerRoutes?: (app: BotApplication, tools: BotTools) => void;
+  /** Adds HTTP routes besides the bot's (the signed report download). */
+  registerHttpRoutes?: (server: restify.Server) => void;
   /** How long `close()` waits for running turns before cutting connections. */
   closeTimeoutMs?: number;
 }
@@ -113,6 +115,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (result.ready) response.send(200, { status: 'ready' });
     else response.send(503, { status: 'not ready', reason: result.reason ?? 'not ready' });
   });
+
+  options.registerHttpRoutes?.(server);
 
   const host = options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
   await new Promise<void>((resolve, reject) => {

@@ -6,9 +6,10 @@
  * only needs to know whose it is. Partitioned by kind, keyed by user object id or channel id.
  *
  * A channel registered for a service (`register service BUC`) is kept in a row of its own,
- * partition `registered-service` (or `registered-board`), keyed by the service code: one channel per
- * service and purpose, so registering another replaces it, and the per-turn refresh of the
- * `channel` row (a full replace) can never wipe the registration.
+ * partition `registered-service`, keyed by the service code: one service channel per service, so
+ * registering another replaces it, and the per-turn refresh of the `channel` row (a full replace)
+ * can never wipe the registration. Board channels (`register board BUC`) are many per service:
+ * partition `registered-board`, keyed by service code and channel id (`registerBoardChannel`).
  */
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
@@ -37,6 +38,10 @@ export const StoredConversation = z.object({
   serviceCode: ServiceCode.optional(),
   /** A registered channel: the service's own channel, or its improvement board's. */
   purpose: z.enum(['service', 'board']).optional(),
+  /** A board channel: how often its summary is posted (monthly when not set). */
+  summarySchedule: z.enum(['monthly', 'weekly', 'off']).optional(),
+  /** A board channel: when its last summary was posted (or it was registered). */
+  lastSummaryAt: Instant.optional(),
 });
 export type StoredConversation = z.infer<typeof StoredConversation>;
 
@@ -156,6 +161,56 @@ export class ConversationsRepository {
     const code = parseInput(ServiceCode, serviceCode, 'service code');
     try {
       await this.client.deleteEntity(registrationPartitions[purpose], keyOf(code));
+    } catch (error) {
+      if (isNotFound(error)) return; // already gone: the outcome the caller asked for
+      throw translateStorageError(error);
+    }
+  }
+
+  /**
+   * Registers (or refreshes) one board channel of a service. A service may have any number of
+   * board channels, so these rows are keyed by service code and channel id. Returns the row it
+   * replaced (the same channel registered before), or `null`.
+   */
+  async registerBoardChannel(channel: RegisteredChannel): Promise<RegisteredChannel | null> {
+    const value = parseInput(StoredConversation, channel, 'board channel registration');
+    if (!isRegistered(value) || value.kind !== 'channel' || value.purpose !== 'board') {
+      throw new InvalidStoreInputError(
+        'A board channel needs kind "channel", a service code and purpose "board".',
+      );
+    }
+    const previous = (await this.boardChannels(value.serviceCode)).find((c) => c.key === value.key) ?? null;
+    const ref: EntityRef = {
+      table: this.client.tableName,
+      partitionKey: registrationPartitions.board,
+      rowKey: keyOf(value.serviceCode, value.key),
+    };
+    try {
+      await this.client.upsertEntity(toEntity(ref, registrationType, value), 'Replace');
+    } catch (error) {
+      throw translateStorageError(error, ref);
+    }
+    return previous;
+  }
+
+  /** Every board channel of one service, or of every service when no code is given. */
+  async boardChannels(serviceCode?: string): Promise<RegisteredChannel[]> {
+    const partition = registrationPartitions.board;
+    const filter =
+      serviceCode === undefined
+        ? odata`PartitionKey eq ${partition}`
+        : odata`PartitionKey eq ${partition} and serviceCode eq ${parseInput(ServiceCode, serviceCode, 'service code')}`;
+    const rows = await queryEntities(this.client, filter);
+    return rows
+      .map((row) => fromEntity(this.client.tableName, row, registrationType, StoredConversation).value)
+      .filter((value): value is RegisteredChannel => isRegistered(value) && value.purpose === 'board');
+  }
+
+  /** Removes one board channel of a service; removing one that is not there is not an error. */
+  async unregisterBoardChannel(serviceCode: string, channelKey: string): Promise<void> {
+    const code = parseInput(ServiceCode, serviceCode, 'service code');
+    try {
+      await this.client.deleteEntity(registrationPartitions.board, keyOf(code, channelKey));
     } catch (error) {
       if (isNotFound(error)) return; // already gone: the outcome the caller asked for
       throw translateStorageError(error);

@@ -5,7 +5,13 @@
  */
 import { createConversationsRepository, type ConversationsRepository } from './conversations-repository';
 import { createDirectoryRepository, type DirectoryRepository } from './directory-repository';
-import { createRecordsRepository, type RecordsRepository } from './records-repository';
+import { DueIndexRepository } from './due-index-repository';
+import { LeaseRepository } from './lease-repository';
+import {
+  createObservedRecordsRepository,
+  type ObservedRecordsRepository,
+} from './observed-records-repository';
+import { ReminderLedgerRepository } from './reminder-ledger-repository';
 import { checkStorageReady, type StorageReadiness } from './storage-ready';
 import {
   createTableClients,
@@ -57,6 +63,20 @@ export {
   type RegisteredChannel,
 } from './conversations-repository';
 export { checkStorageReady, type StorageReadiness } from './storage-ready';
+export { DueEntry, DueIndexRepository, dueEntryRowKey, type PendingCoc } from './due-index-repository';
+export {
+  LedgerEntry,
+  LedgerStatus,
+  ReminderLedgerRepository,
+  type ClaimRequest,
+  type ClaimResult,
+} from './reminder-ledger-repository';
+export { LeaseRepository, type LeaseResult } from './lease-repository';
+export {
+  ObservedRecordsRepository,
+  createObservedRecordsRepository,
+  type CommitObserver,
+} from './observed-records-repository';
 
 /** `{ connectionString }` (Azurite) or `{ accountUrl }` (Azure, managed identity), plus `tablePrefix`. */
 export type StoreOptions = TableClientFactoryOptions;
@@ -64,9 +84,16 @@ export type StoreOptions = TableClientFactoryOptions;
 /** Every repository over one set of tables, plus the start-up and readiness moves. */
 export interface Store {
   tables: StoreTables;
-  records: RecordsRepository;
+  /** Commits are observed, so derived views such as the due index follow every change. */
+  records: ObservedRecordsRepository;
   directory: DirectoryRepository;
   conversations: ConversationsRepository;
+  /** Unmet obligations by due date (docs/reminders.md). */
+  dueIndex: DueIndexRepository;
+  /** Reminder occurrences: claimed, sent or failed. */
+  reminderLedger: ReminderLedgerRepository;
+  /** The scheduler's lease, so one instance sweeps at a time. */
+  leases: LeaseRepository;
   /** Creates the tables if missing; call once at start-up. */
   ensureTables(): Promise<void>;
   /** Cheap probe for /readyz. */
@@ -78,9 +105,12 @@ export function createStore(options: StoreOptions): Store {
   const tables = createTableClients(options);
   return {
     tables,
-    records: createRecordsRepository(tables.records),
+    records: createObservedRecordsRepository(tables.records),
     directory: createDirectoryRepository(tables.directory),
     conversations: createConversationsRepository(tables.conversations),
+    dueIndex: new DueIndexRepository(tables.scheduler),
+    reminderLedger: new ReminderLedgerRepository(tables.scheduler),
+    leases: new LeaseRepository(tables.scheduler),
     ensureTables: () => ensureTables(tables),
     checkStorageReady: (probeOptions) => checkStorageReady(tables, probeOptions),
   };

@@ -13,7 +13,7 @@ import { InvalidStoreInputError, statusOf, translateStorageError } from './error
 export type TokenSource = Pick<DefaultAzureCredential, 'getToken'>;
 
 /** The logical tables of the store; see docs/table-design.md. */
-export const tableNames = ['records', 'directory', 'conversations'] as const;
+export const tableNames = ['records', 'directory', 'conversations', 'scheduler'] as const;
 export type TableName = (typeof tableNames)[number];
 
 /** One TableClient per logical table. */
@@ -84,6 +84,7 @@ export function createTableClients(options: TableClientFactoryOptions): StoreTab
       records: build('records'),
       directory: build('directory'),
       conversations: build('conversations'),
+      scheduler: build('scheduler'),
     };
   }
 
@@ -100,7 +101,12 @@ export function createTableClients(options: TableClientFactoryOptions): StoreTab
   const accountUrl = options.accountUrl;
   const build = (table: TableName): TableClient =>
     new TableClient(accountUrl, tableNameFor(prefix, table), credential, clientOptions);
-  return { records: build('records'), directory: build('directory'), conversations: build('conversations') };
+  return {
+    records: build('records'),
+    directory: build('directory'),
+    conversations: build('conversations'),
+    scheduler: build('scheduler'),
+  };
 }
 
 /**

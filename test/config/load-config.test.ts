@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       bootstrapAdminObjectIds: [],
       logLevel: 'info',
       demoData: true,
+      reminders: { sweepTime: '07:30', windowDays: 7 },
     });
   });
 

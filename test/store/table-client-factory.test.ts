@@ -16,6 +16,7 @@ describe('createTableClients', () => {
       'devrecords',
       'devdirectory',
       'devconversations',
+      'devscheduler',
     ]);
     expect(tables.records.url).toBe('https://cocmonitor.table.core.windows.net');
   });

@@ -39,12 +39,41 @@ export interface ConnectorFailure {
   retryAfterSeconds?: number;
 }
 
+/** A Teams rate limit the fake can enforce: at most `count` requests in any `windowMs`. */
+export interface ConnectorLimit {
+  count: number;
+  windowMs: number;
+}
+
+/** Teams' limits for bots: per conversation 7/s and 60 per 30 s; per app and tenant 30/s. */
+export const teamsLimits = {
+  perConversation: [
+    { count: 7, windowMs: 1_000 },
+    { count: 60, windowMs: 30_000 },
+  ],
+  perApp: [{ count: 30, windowMs: 1_000 }],
+};
+
+/** A request the fake refused (scripted failure or a limit exceeded). */
+export interface RefusedCall {
+  conversationId: string;
+  status: number;
+  retryAfterSeconds?: number;
+  why: 'scripted' | 'rate-limit';
+}
+
 /** The recording fake of the Teams connector. */
 export interface FakeConnector {
   serviceUrl: string;
   calls: ConnectorCall[];
+  /** Every request answered with an error, in order. */
+  refused: RefusedCall[];
   /** Answer the next `times` requests with `failure`. */
   failNext(times: number, failure: ConnectorFailure): void;
+  /** Forgets scripted failures not yet used. */
+  clearFailures(): void;
+  /** From now on, answer 429 with Retry-After when a request would exceed Teams' limits. */
+  enforceLimits(limits?: { perConversation: ConnectorLimit[]; perApp: ConnectorLimit[] }): void;
   close(): Promise<void>;
 }
 
@@ -70,7 +99,29 @@ function answer(
 /** Starts the fake connector on a free loopback port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
+  const refused: RefusedCall[] = [];
   const failures: ConnectorFailure[] = [];
+  let limits: { perConversation: ConnectorLimit[]; perApp: ConnectorLimit[] } | undefined;
+  const accepted = new Map<string, number[]>();
+
+  /** Seconds to wait before a request to `conversationId` fits every limit, or 0 when it fits now. */
+  const overLimitBy = (conversationId: string, now: number): number => {
+    if (!limits) return 0;
+    let waitMs = 0;
+    const check = (key: string, windows: ConnectorLimit[]): void => {
+      const times = accepted.get(key) ?? [];
+      for (const limit of windows) {
+        const inWindow = times.filter((time) => time > now - limit.windowMs);
+        if (inWindow.length >= limit.count) {
+          const oldest = inWindow[inWindow.length - limit.count] ?? now;
+          waitMs = Math.max(waitMs, oldest + limit.windowMs - now);
+        }
+      }
+    };
+    check(`conversation:${conversationId}`, limits.perConversation);
+    check('app', limits.perApp);
+    return waitMs === 0 ? 0 : Math.max(1, Math.ceil(waitMs / 1000));
+  };
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -82,14 +133,32 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       const activity = (await readJson(request)) as Partial<Activity>;
+      const conversationId = decodeURIComponent(match[1] ?? '');
       const failure = failures.shift();
       if (failure) {
         const headers: Record<string, string> =
           failure.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failure.retryAfterSeconds) };
+        refused.push({ conversationId, ...failure, why: 'scripted' });
         answer(response, failure.status, { error: { code: 'Failure', message: 'fake failure' } }, headers);
         return;
       }
-      const conversationId = decodeURIComponent(match[1] ?? '');
+      const now = Date.now();
+      const retryAfter = overLimitBy(conversationId, now);
+      if (retryAfter > 0) {
+        refused.push({ conversationId, status: 429, retryAfterSeconds: retryAfter, why: 'rate-limit' });
+        answer(
+          response,
+          429,
+          { error: { code: 'TooManyRequests', message: 'rate limit exceeded' } },
+          { 'retry-after': String(retryAfter) },
+        );
+        return;
+      }
+      if (limits) {
+        for (const key of [`conversation:${conversationId}`, 'app']) {
+          accepted.set(key, [...(accepted.get(key) ?? []).filter((time) => time > now - 30_000), now]);
+        }
+      }
       const activityId = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
       calls.push({ method, conversationId, activityId, activity });
       answer(response, 200, { id: method === 'PUT' && activityId ? activityId : `reply-${randomUUID()}` });
@@ -103,8 +172,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    refused,
     failNext(times, failure) {
       for (let i = 0; i < times; i += 1) failures.push(failure);
+    },
+    clearFailures() {
+      failures.length = 0;
+    },
+    enforceLimits(given = teamsLimits) {
+      limits = given;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -6,8 +6,9 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import {
+  registerBoardChannel,
   registerServiceChannel,
-  unregisterServiceChannel,
+  unregisterChannel,
   type ChannelInfo,
 } from '../../app/register-channel';
 import { commandText, type BotApplication } from '../create-bot';
@@ -18,7 +19,8 @@ import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 
 const registerPattern = /^register\s+service(?:\s+(\S+))?$/i;
-const unregisterPattern = /^unregister(?:\s+service)?$/i;
+const unregisterPattern = /^unregister(?:\s+(?:service|board))?$/i;
+const registerBoardPattern = /^register\s+board(?:\s+(\S+))?$/i;
 
 const TeamsChannelData = z.looseObject({
   channel: z.looseObject({ id: z.string().min(1), name: z.string().optional() }).optional(),
@@ -81,26 +83,71 @@ async function register(
   );
 }
 
+async function registerBoard(
+  context: TurnContext,
+  features: FeatureContext,
+  code: string | undefined,
+): Promise<AdaptiveCardJson> {
+  const heading = 'Register an improvement board channel';
+  const actor = await personOf(context, features);
+  if (!actor.ok) return renderRefusalCard(heading, actor.error.reason);
+  const channel = channelOf(context.activity);
+  if (!channel) {
+    return renderRefusalCard(
+      heading,
+      'Register a board channel from the channel itself: mention me there and type register board followed by the service code.',
+    );
+  }
+  if (code === undefined)
+    return renderRefusalCard(heading, 'Say which service, for example: register board BUC');
+  const result = await registerBoardChannel(features.app, actor.value, code, channel);
+  if (!result.ok) return renderRefusalCard(heading, result.error.reason);
+  const { service, alreadyRegistered } = result.value;
+  const name = escapeMarkdown(`${service.name} (${service.code})`);
+  return confirmation(
+    'Board channel registered',
+    `This channel is now an improvement board channel for ${name}. I will post a summary of its recommendations here on the 1st of each month. Type summary schedule weekly, monthly or off to change that, or summary ${service.code} for one now.`,
+    alreadyRegistered
+      ? 'It was already registered; I have refreshed how I reach it and kept its schedule.'
+      : '',
+  );
+}
+
 async function unregister(context: TurnContext, features: FeatureContext): Promise<AdaptiveCardJson> {
-  const heading = 'Unregister a service channel';
+  const heading = 'Unregister a channel';
   const actor = await personOf(context, features);
   if (!actor.ok) return renderRefusalCard(heading, actor.error.reason);
   const channel = channelOf(context.activity);
   if (!channel)
     return renderRefusalCard(
       heading,
-      'Unregister a service channel from the channel itself: mention me there and type unregister.',
+      'Unregister a channel from the channel itself: mention me there and type unregister.',
     );
-  const result = await unregisterServiceChannel(features.app, actor.value, channel.key);
+  const result = await unregisterChannel(features.app, actor.value, channel.key);
   if (!result.ok) return renderRefusalCard(heading, result.error.reason);
-  const names = result.value.map((service) => escapeMarkdown(`${service.name} (${service.code})`)).join(', ');
+  const namesFor = (purpose: 'service' | 'board') =>
+    result.value
+      .filter((removed) => removed.purpose === purpose)
+      .map(({ service }) => escapeMarkdown(`${service.name} (${service.code})`))
+      .join(', ');
+  const sentences: string[] = [];
+  const services = namesFor('service');
+  const boards = namesFor('board');
+  if (services !== '')
+    sentences.push(
+      `This channel is no longer the service channel for ${services}. I will not post summaries here any more.`,
+    );
+  if (boards !== '')
+    sentences.push(
+      `This channel is no longer an improvement board channel for ${boards}. I will not post board summaries here any more.`,
+    );
   return confirmation(
-    'Service channel unregistered',
-    `This channel is no longer the service channel for ${names}. I will not post summaries here any more.`,
+    boards !== '' && services === '' ? 'Board channel unregistered' : 'Service channel unregistered',
+    sentences.join(' '),
   );
 }
 
-/** Registers `register service <CODE>` and `unregister`. */
+/** Registers `register service <CODE>`, `register board <CODE>` and `unregister`. */
 export function registerChannelRegistration(app: BotApplication, features: FeatureContext): void {
   app.message(
     (context) =>
@@ -115,6 +162,16 @@ export function registerChannelRegistration(app: BotApplication, features: Featu
       Promise.resolve(context.activity.type === 'message' && unregisterPattern.test(commandText(context))),
     async (context) => {
       await context.sendActivity({ attachments: [cardAttachment(await unregister(context, features))] });
+    },
+  );
+  app.message(
+    (context) =>
+      Promise.resolve(context.activity.type === 'message' && registerBoardPattern.test(commandText(context))),
+    async (context) => {
+      const code = registerBoardPattern.exec(commandText(context))?.[1];
+      await context.sendActivity({
+        attachments: [cardAttachment(await registerBoard(context, features, code))],
+      });
     },
   );
 }

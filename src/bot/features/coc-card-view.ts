@@ -139,6 +139,7 @@ function recommendationData(view: RecommendationView) {
     canUpdate: view.canUpdate,
     canAddNote: view.canAddNote,
     canReviseDate: view.canReviseDate,
+    canRequestClosure: view.canRequestClosure,
   };
 }
 
@@ -160,6 +161,7 @@ export function renderCocCard(view: CocView, notice?: Notice): AdaptiveCardJson 
     dates: dateFacts(view),
     recommendations: view.recommendations.map(recommendationData),
     canRecordActionPlan: view.canRecordActionPlan,
+    canRequestEngagement: view.canRequestEngagement,
     refreshUserIds: view.refreshUserIds,
   });
 }

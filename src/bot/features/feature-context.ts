@@ -12,4 +12,8 @@ export interface FeatureContext {
   logger: Logger;
   /** Posts to channels and personal chats the bot has a reference for. */
   proactive: ProactiveSender;
+  /** Reminder settings (REMINDER_WINDOW_DAYS); 7 days when not given. */
+  reminders?: { windowDays: number };
+  /** Signing key and base URL of the quarterly report download links; no links when absent. */
+  reportLinks?: { secret: string; baseUrl: () => string };
 }

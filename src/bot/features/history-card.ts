@@ -131,7 +131,9 @@ export function readableValue(value: unknown, names: Record<string, string>): st
 function eventData(event: AuditEvent, names: Record<string, string>): Record<string, unknown> {
   const who = names[event.actor] ?? 'Someone not in the directory';
   const onBehalf =
-    event.onBehalfOf === undefined ? '' : ` for ${names[event.onBehalfOf] ?? 'someone not in the directory'}`;
+    event.onBehalfOf === undefined
+      ? ''
+      : ` on behalf of ${names[event.onBehalfOf] ?? 'someone not in the directory'}`;
   return {
     what: escapeMarkdown(actionPhraseOf(event)),
     whoAndWhen: escapeMarkdown(`${who}${onBehalf} at ${formatLondonTimeOnDate(event.at)}`),

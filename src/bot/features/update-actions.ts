@@ -17,6 +17,7 @@ import type { DomainError, Result } from '../../domain/errors';
 import { cocIdOfRecommendation } from '../../store';
 import type { Person } from '../../domain/records';
 import type { BotApplication } from '../create-bot';
+import { raiseAfiClosureAfterCompletion } from './closure-actions';
 import { renderAfiCard, renderCocCard, renderNoticeCard, type Notice } from './coc-card-view';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
@@ -96,6 +97,7 @@ function withoutActions(view: CocView): CocView {
       canUpdate: false,
       canAddNote: false,
       canReviseDate: false,
+      canRequestClosure: false,
     })),
   };
 }
@@ -343,9 +345,10 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
         renderNoticeCard("Can't show this area for improvement", view.error.reason),
       );
     if (!result.ok) return answerWithCard(context, renderAfiCard(view.value, noticeOf(result.error)));
+    const closure = await raiseAfiClosureAfterCompletion(features, person, data.afiId);
     return answerWithCard(
       context,
-      renderAfiCard(view.value, { text: `Saved: ${data.afiId} marked complete.`, tone: 'good' }),
+      renderAfiCard(view.value, { text: `Saved: ${data.afiId} marked complete. ${closure}`, tone: 'good' }),
       renderAfiCard({ ...view.value, canComplete: false }),
     );
   });

@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:sweep`: how the reminder sweep's work grows. Builds 45 services × 40 causes of
+ * concern × 4 recommendations in an in-memory Azurite, indexes them once, then sweeps with a
+ * 7-day and a 30-day window and prints, for each: entities read (counted twice: by the sweep's
+ * own tally and by the HTTP responses of Table Storage), digests sent and wall time.
+ *
+ * Due dates are spread evenly over the coming year, so a window of N days holds about N/365 of
+ * the obligations: entities read should follow the window, not the 9,000 records kept.
+ */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
+import { createAppContext } from '../src/app/app-context';
+import { rebuildDueIndex } from '../src/app/due-index';
+import { runReminderSweep, type DigestDelivery } from '../src/app/reminder-sweep';
+import { RateLimitedSender } from '../src/bot/rate-limited-sender';
+import { renderReminderDigestCard } from '../src/bot/features/reminder-digest-card';
+import { cardAttachment } from '../src/bot/card-renderer';
+import { startAzurite } from '../src/dev/azurite';
+import { addCalendarDays, addCalendarMonths } from '../src/domain/clock';
+import type { CauseOfConcern, LocalDate, Recommendation } from '../src/domain/records';
+import { createStore, type RecordChange, type Store } from '../src/store';
+
+const services = 45;
+const cocsPerService = 40;
+const recommendationsPerCoc = 4;
+const today: LocalDate = '2026-11-22';
+const now = new Date(`${today}T07:30:00Z`);
+const sll = '00000000-0000-0000-0000-00000000b511';
+
+function serviceCode(index: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return `B${letters[Math.floor(index / 26)] ?? 'Z'}${letters[index % 26] ?? 'Z'}`;
+}
+
+/** Day offsets 0..364 spread evenly over all obligations. */
+function spread(n: number): number {
+  return (n * 7919) % 365;
+}
+
+function cocOf(code: string, number: number, n: number): CauseOfConcern {
+  // Letter dated so the quarterly update falls `spread(n)` days from today.
+  const letterDate = addCalendarMonths(addCalendarDays(today, spread(n)), -3);
+  return {
+    id: `${code}-${String(number)}`,
+    serviceCode: code,
+    title: `Benchmark cause of concern ${String(number)}`,
+    finding: 'A finding written for the benchmark.',
+    pillar: 'effectiveness',
+    publicSafetyRisk: false,
+    fieldworkEndDate: addCalendarDays(letterDate, -30),
+    letterDate,
+    actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
+    actionPlanReceivedDate: addCalendarDays(letterDate, 20),
+    owners: { sll, cos: sll, hmi: sll },
+    status: 'open',
+    createdAt: `${letterDate}T10:00:00Z`,
+    createdBy: sll,
+    updatedAt: `${letterDate}T10:00:00Z`,
+    updatedBy: sll,
+  };
+}
+
+function recommendationOf(coc: CauseOfConcern, number: number, n: number): Recommendation {
+  return {
+    id: `${coc.id}.${String(number)}`,
+    cocId: coc.id,
+    serviceCode: coc.serviceCode,
+    text: 'A recommendation written for the benchmark.',
+    status: 'inProgress',
+    originalTargetDate: addCalendarDays(today, spread(n)),
+    targetDateRevisions: [],
+    updatedAt: coc.createdAt,
+    updatedBy: sll,
+  };
+}
+
+async function build(store: Store): Promise<number> {
+  let n = 0;
+  let rows = 0;
+  for (let s = 0; s < services; s += 1) {
+    const code = serviceCode(s);
+    await store.directory.upsertService({ code, name: `Benchmark service ${code}`, regionId: 'central' });
+    const commits: Promise<unknown>[] = [];
+    for (let c = 1; c <= cocsPerService; c += 1) {
+      const coc = cocOf(code, c, (n += 1));
+      const changes: RecordChange[] = [{ kind: 'create', entity: { type: 'coc', value: coc } }];
+      for (let r = 1; r <= recommendationsPerCoc; r += 1) {
+        changes.push({
+          kind: 'create',
+          entity: { type: 'recommendation', value: recommendationOf(coc, r, (n += 1)) },
+        });
+      }
+      rows += changes.length;
+      commits.push(store.records.commit(code, changes));
+    }
+    await Promise.all(commits);
+  }
+  await store.directory.upsertPerson({
+    objectId: sll,
+    tenantId: randomUUID(),
+    name: 'Bench SLL',
+    roles: ['sll'],
+    serviceCodes: [],
+  });
+  return rows;
+}
+
+async function registerChannels(store: Store, suffix: string): Promise<void> {
+  for (let s = 0; s < services; s += 1) {
+    const code = serviceCode(s);
+    await store.conversations.registerChannel({
+      kind: 'channel',
+      key: `19:${code}-${suffix}@thread.tacv2`,
+      reference: {
+        serviceUrl: 'http://127.0.0.1:1/',
+        channelId: 'msteams',
+        conversation: {
+          id: `19:${code}-${suffix}@thread.tacv2`,
+          isGroup: true,
+          conversationType: 'channel',
+          name: '',
+        },
+      },
+      updatedAt: now.toISOString(),
+      serviceCode: code,
+      purpose: 'service',
+    });
+  }
+}
+
+/** Counts the entities Table Storage returns, from the HTTP responses themselves. */
+function countEntitiesRead(store: Store): { read: number } {
+  const counter = { read: 0 };
+  for (const client of Object.values(store.tables)) {
+    client.pipeline.addPolicy({
+      name: 'count-entities-read',
+      async sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> {
+        const response = await next(request);
+        if (request.method === 'GET' && response.status === 200 && response.bodyAsText) {
+          const body = JSON.parse(response.bodyAsText) as { value?: unknown[] };
+          counter.read += Array.isArray(body.value) ? body.value.length : 1;
+        }
+        return response;
+      },
+    });
+  }
+  return counter;
+}
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite({ inMemory: true });
+  try {
+    const store = createStore({ connectionString: azurite.connectionString, tablePrefix: 'bench' });
+    await store.ensureTables();
+    const context = createAppContext(store, { now: () => now });
+    const counter = countEntitiesRead(store);
+
+    let started = Date.now();
+    const rows = await build(store);
+    console.log(
+      `built ${String(rows)} records (${String(services)} services) in ${String(Date.now() - started)} ms`,
+    );
+
+    started = Date.now();
+    counter.read = 0;
+    const cocs = await rebuildDueIndex(context);
+    const indexRows = (await store.dueIndex.listDueUpTo('2099-12-31')).length;
+    console.log(
+      `one-off index build: ${String(cocs)} CoCs, ${String(indexRows)} index rows, ` +
+        `${String(counter.read)} entities read, ${String(Date.now() - started)} ms`,
+    );
+
+    // A sender that paces like Teams (30 a second per app) over a connector that always accepts.
+    const sender = new RateLimitedSender({
+      send: () => Promise.resolve(`id-${randomUUID()}`),
+      update: () => Promise.resolve(),
+    });
+    const delivery: DigestDelivery = {
+      deliver: (channel, digest) =>
+        sender.send(
+          { conversation: { id: channel.key, isGroup: true, conversationType: 'channel', name: '' } },
+          { attachments: [cardAttachment(renderReminderDigestCard(digest))] },
+        ),
+    };
+
+    console.log(
+      `\nmachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
+    );
+    console.log('window | due rows | entities read (sweep tally / HTTP) | digests sent | wall time');
+    for (const windowDays of [7, 30]) {
+      await registerChannels(store, `w${String(windowDays)}`);
+      counter.read = 0;
+      started = Date.now();
+      const report = await runReminderSweep(context, delivery, {
+        windowDays,
+        claimant: `bench-${String(windowDays)}`,
+      });
+      const wall = Date.now() - started;
+      console.log(
+        `${String(windowDays).padStart(6)} | ${String(report.dueEntries).padStart(8)} | ` +
+          `${String(report.entitiesRead)} / ${String(counter.read)} | ${String(report.sent.length)} | ${String(wall)} ms`,
+      );
+    }
+  } finally {
+    await azurite.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
