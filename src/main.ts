@@ -94,6 +94,7 @@ export async function startApplication(
   await store.ensureTables();
   const appContext = createAppContext(store, {
     bootstrapAdminObjectIds: config.bootstrapAdminObjectIds,
+    allowedTenantIds: config.allowedTenantIds,
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.newId ? { newId: overrides.newId } : {}),
   });

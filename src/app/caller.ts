@@ -22,7 +22,10 @@ export async function identifyCaller(context: AppContext, caller: Caller): Promi
   if (!caller.objectId) {
     return fail('not-allowed', 'I could not tell who you are. Please use CoC Monitor from Microsoft Teams.');
   }
-  if (context.allowedTenantIds.length > 0 && !context.allowedTenantIds.includes(caller.tenantId)) {
+  if (
+    context.allowedTenantIds.length > 0 &&
+    !context.allowedTenantIds.includes(caller.tenantId.toLowerCase())
+  ) {
     return fail('not-allowed', 'Your organisation is not set up to use CoC Monitor.');
   }
   const person = await context.store.directory.getPerson(caller.objectId);

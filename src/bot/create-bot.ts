@@ -20,6 +20,7 @@ import type { Config } from '../config';
 import { cardAttachment, renderCard } from './card-renderer';
 import { escapeMarkdown, shorten } from './escape-markdown';
 import { renderHelpCard } from './help-card';
+import { refuseUnverifiedRequests } from './refuse-unverified-requests';
 import { createProactiveSender, type ProactiveSender } from './proactive';
 import { correlationIdOf, setCorrelationId } from './turn-correlation';
 
@@ -121,6 +122,7 @@ export function apologyFor(correlationId: string): string {
 export function createBot(options: CreateBotOptions): Bot {
   const { config, logger, hooks } = options;
   const adapter = new TeamsAdapter(authenticationOptions(config));
+  if (config.bot.appId !== undefined) refuseUnverifiedRequests(adapter, logger);
   const app: BotApplication = new Application<TurnState>({
     adapter,
     botAppId: config.bot.appId,

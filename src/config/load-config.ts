@@ -36,6 +36,10 @@ export interface Config {
   tablePrefix: string;
   /** Entra object ids that are administrators before anyone has been given a role. */
   bootstrapAdminObjectIds: string[];
+  /** Entra tenants whose users may use the bot; empty means any tenant the directory knows. */
+  allowedTenantIds: string[];
+  /** Application Insights connection string; telemetry is off without it. */
+  applicationInsightsConnectionString?: string;
   logLevel: LogLevel;
   /** Seed the demo services, people and records when storage is empty. */
   demoData: boolean;
@@ -188,6 +192,27 @@ export function loadConfig(env: Environment = process.env): Config {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     expected: 'must be one of fatal, error, warn, info, debug, trace, silent',
   });
+  const allowedTenantIds = read(env, 'ALLOWED_TENANT_IDS', {
+    schema: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((id) => id.trim().toLowerCase())
+          .filter((id) => id !== ''),
+      )
+      .pipe(z.array(Guid)),
+    expected: 'must be a comma-separated list of Entra tenant ids (GUIDs)',
+  });
+  const applicationInsightsConnectionString = read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING', {
+    schema: z
+      .string()
+      .regex(/InstrumentationKey=/i)
+      .optional(),
+    expected: 'must be an Application Insights connection string (with InstrumentationKey=...)',
+    secret: true,
+  });
   const demoData = read(env, 'DEMO_DATA', {
     schema: BooleanText.default(mode === 'local'),
     expected: 'must be true or false',
@@ -277,6 +302,8 @@ export function loadConfig(env: Environment = process.env): Config {
     storage,
     tablePrefix,
     bootstrapAdminObjectIds,
+    allowedTenantIds,
+    ...(applicationInsightsConnectionString === undefined ? {} : { applicationInsightsConnectionString }),
     logLevel,
     demoData,
     ...(approvalChasers === undefined ? {} : { approvalChasers }),

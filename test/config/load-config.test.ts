@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       storage: undefined,
       tablePrefix: 'coc',
       bootstrapAdminObjectIds: [],
+      allowedTenantIds: [],
       logLevel: 'info',
       demoData: true,
       reminders: { sweepTime: '07:30', windowDays: 7 },
