@@ -66,6 +66,13 @@ function conversationHook(appContext: AppContext): BotHooks['onConversationRefer
       tenantId: reference.conversation?.tenantId,
       updatedAt: appContext.now().toISOString(),
     });
+    if (kind === 'channel') {
+      await appContext.store.conversations.refreshRegistrations(
+        key,
+        reference as Record<string, unknown>,
+        appContext.now().toISOString(),
+      );
+    }
   };
 }
 

@@ -156,6 +156,27 @@ export class ConversationsRepository {
     return found;
   }
 
+  /**
+   * Keeps every registration of a channel on the newest reference the bot has for it. Teams can move
+   * a conversation to another service URL; without this, posts would keep going to the old one.
+   * Only registrations whose service URL differs are rewritten. Returns how many were.
+   */
+  async refreshRegistrations(
+    channelKey: string,
+    reference: StoredConversation['reference'],
+    updatedAt: string,
+  ): Promise<number> {
+    const stale = (await this.registrationsOf(channelKey)).filter(
+      (registration) => registration.reference.serviceUrl !== reference.serviceUrl,
+    );
+    for (const registration of stale) {
+      const refreshed = { ...registration, reference, updatedAt };
+      if (registration.purpose === 'board') await this.registerBoardChannel(refreshed);
+      else await this.registerChannel(refreshed);
+    }
+    return stale.length;
+  }
+
   /** Removes the registration of a service and purpose; removing one that is not there is not an error. */
   async unregisterChannel(serviceCode: string, purpose: ChannelPurpose): Promise<void> {
     const code = parseInput(ServiceCode, serviceCode, 'service code');
