@@ -69,7 +69,7 @@ function conversationHook(appContext: AppContext): BotHooks['onConversationRefer
     if (kind === 'channel') {
       await appContext.store.conversations.refreshRegistrations(
         key,
-        reference as Record<string, unknown>,
+        reference,
         appContext.now().toISOString(),
       );
     }
