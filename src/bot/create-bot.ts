@@ -22,6 +22,7 @@ import { escapeMarkdown, shorten } from './escape-markdown';
 import { renderHelpCard } from './help-card';
 import { refuseUnverifiedRequests } from './refuse-unverified-requests';
 import { createProactiveSender, type ProactiveSender } from './proactive';
+import { rateLimitedSenderFor } from './rate-limited-sender';
 import { correlationIdOf, setCorrelationId } from './turn-correlation';
 
 /** The teams-ai application type the rest of `src/bot` registers routes on. */
@@ -62,6 +63,8 @@ export interface CreateBotOptions {
 export interface Bot {
   app: BotApplication;
   adapter: TeamsAdapter;
+  /** The bot's one proactive sender (paced and retried under Teams' limits). */
+  proactive: ProactiveSender;
   /** Runs one `POST /api/messages` through authentication and the routes. */
   process(request: Request, response: Response, correlationId: string): Promise<void>;
 }
@@ -166,7 +169,9 @@ export function createBot(options: CreateBotOptions): Bot {
   // Teams also sends installationUpdate on install; the greeting comes from conversationUpdate so it appears once.
   app.activity(ActivityTypes.InstallationUpdate, () => Promise.resolve());
 
-  options.registerRoutes?.(app, { proactive: createProactiveSender(adapter, config.bot.appId) });
+  // One paced, retrying sender for every proactive message, so all of them share Teams' limits.
+  const proactive = rateLimitedSenderFor(createProactiveSender(adapter, config.bot.appId));
+  options.registerRoutes?.(app, { proactive });
 
   app.message(
     (context) => Promise.resolve(isMessage(context)),
@@ -214,6 +219,7 @@ export function createBot(options: CreateBotOptions): Bot {
   return {
     app,
     adapter,
+    proactive,
     process: (request, response, correlationId) =>
       adapter.process(request, response, async (context) => {
         setCorrelationId(context, correlationId);

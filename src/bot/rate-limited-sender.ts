@@ -200,6 +200,7 @@ export function rateLimitedSenderFor(
   proactive: ProactiveSender,
   settings: SenderSettings = teamsSenderSettings,
 ): RateLimitedSender {
+  if (proactive instanceof RateLimitedSender) return proactive;
   const existing = shared.get(proactive);
   if (existing) return existing;
   const sender = new RateLimitedSender(proactive, settings);

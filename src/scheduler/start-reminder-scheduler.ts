@@ -7,7 +7,6 @@ import type { AppContext } from '../app/app-context';
 import type { ScheduledJob } from '../app/scheduled-jobs';
 import type { Bot } from '../bot/create-bot';
 import { digestDeliveryOver } from '../bot/features/reminder-delivery';
-import { createProactiveSender } from '../bot/proactive';
 import type { Config } from '../config';
 import { startScheduler, type RunningScheduler } from './scheduler';
 
@@ -34,7 +33,7 @@ export function startReminderScheduler(setup: ReminderSchedulerSetup): RunningSc
   }
   return startScheduler({
     context: setup.appContext,
-    delivery: digestDeliveryOver(createProactiveSender(setup.bot.adapter, config.bot.appId)),
+    delivery: digestDeliveryOver(setup.bot.proactive),
     windowDays: config.reminders.windowDays,
     jobs: setup.jobs ?? [],
     sweepTime,
