@@ -24,6 +24,7 @@ import {
   type ReadinessProbe,
   type RunningServer,
 } from './server';
+import { startTelemetry } from './server/telemetry';
 import { registerReportDownload } from './server/report-download';
 import { startReminderScheduler } from './scheduler/start-reminder-scheduler';
 import { createStore, type Store, type StoreOptions } from './store';
@@ -173,9 +174,14 @@ export function loadConfigOrExit(): Config {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  const telemetry = startTelemetry(config.applicationInsightsConnectionString);
+  if (telemetry) logger.info('telemetry: exporting to Application Insights');
   const server = await startApplication(config, logger);
   exitCleanlyOnSignal(
-    () => server.close(),
+    async () => {
+      await server.close();
+      await telemetry?.shutdown();
+    },
     (error) => logger.error({ err: error }, 'shutdown failed'),
   );
 }

@@ -7,6 +7,7 @@
  *
  * Closing stops accepting connections first, then waits for turns already running.
  */
+import { inTurnSpan } from './telemetry';
 import restify, { type Request, type Response } from 'restify';
 import {
   createBot,
@@ -86,7 +87,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const correlationId = newCorrelationId();
     const started = process.hrtime.bigint();
     const summary = summarise(request.body);
-    const turn = bot.process(request, response, correlationId);
+    const turn = inTurnSpan(
+      { correlationId, ...summary },
+      () => bot.process(request, response, correlationId),
+      () => response.statusCode,
+    );
     inFlight.add(turn);
     try {
       await turn;
