@@ -1,0 +1,59 @@
+/**
+ * `npm run import -- file.csv [--as <object id>]`: loads regions, services, people and roles,
+ * causes of concern, recommendations and areas for improvement from a CSV file (layout in
+ * docs/import-export.md). Every row is checked first; if any is wrong, the problems are listed by
+ * line and nothing is written. Importing the same file again changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readCsv } from '../src/app/transfer/csv-file';
+import { describeProblem } from '../src/app/transfer/csv-format';
+import { importRows } from '../src/app/transfer/import-records';
+import { openTransferStore } from './lib/transfer-store';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const asFlag = args.indexOf('--as');
+  const actor = asFlag >= 0 ? (args.splice(asFlag, 2)[1] ?? '') : 'csv-import';
+  const [file] = args;
+  if (!file || actor === '') {
+    console.error('Usage: npm run import -- <file.csv> [--as <your Entra object id>]');
+    return 2;
+  }
+  const read = readCsv(readFileSync(file, 'utf8'));
+  if (!read.ok) {
+    read.problems.forEach((problem) => console.error(`${file}, ${describeProblem(problem)}`));
+    console.error('Nothing was imported.');
+    return 1;
+  }
+  const target = await openTransferStore();
+  try {
+    const outcome = await importRows(target.store, read.rows, {
+      now: () => new Date(),
+      newId: () => randomUUID(),
+      actor,
+      source: path.basename(file),
+    });
+    if (!outcome.ok) {
+      outcome.problems.forEach((problem) => console.error(`${file}, ${describeProblem(problem)}`));
+      console.error(`Nothing was imported: ${String(outcome.problems.length)} problem(s) to fix first.`);
+      return 1;
+    }
+    const { created, updated, unchanged } = outcome.counts;
+    console.log(
+      `Imported ${path.basename(file)} into ${target.where}: ${String(created)} new, ${String(updated)} changed, ${String(unchanged)} already up to date.`,
+    );
+    return 0;
+  } finally {
+    await target.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

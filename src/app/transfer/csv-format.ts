@@ -1,0 +1,185 @@
+/**
+ * The one CSV layout that `npm run import` reads and `npm run export` writes: one row per region,
+ * service, person, cause of concern, recommendation or area for improvement, told apart by `kind`.
+ * Columns a kind does not use stay empty. Lists (roles, services) are separated by semicolons.
+ *
+ * Parsing here is per row and pure: a row becomes a typed value or a list of problems, each naming
+ * the column, so the import can report "line 7, column roles: ..." and write nothing.
+ */
+import { z } from 'zod';
+import {
+  AfiId,
+  AfiStatus,
+  CocId,
+  CocStatus,
+  LocalDate,
+  ObjectId,
+  Pillar,
+  QuestionRef,
+  RecommendationId,
+  RecommendationStatus,
+  RegionId,
+  Role,
+  ServiceCode,
+} from '../../domain/records';
+
+/** Every column, in the order the export writes them. */
+export const csvColumns = [
+  'kind',
+  'id',
+  'service',
+  'name',
+  'text',
+  'region',
+  'tenant_id',
+  'email',
+  'roles',
+  'status',
+  'pillar',
+  'public_safety_risk',
+  'fieldwork_end_date',
+  'letter_date',
+  'target_date',
+  'question_ref',
+  'coc',
+  'sll',
+  'cos',
+  'hmi',
+] as const;
+export type CsvColumn = (typeof csvColumns)[number];
+export type CsvRow = Partial<Record<CsvColumn, string>>;
+
+export const rowKinds = ['region', 'service', 'person', 'coc', 'recommendation', 'afi'] as const;
+export type RowKind = (typeof rowKinds)[number];
+
+const required = z.string().min(1, 'is required');
+const optional = <S extends z.ZodType<unknown, string>>(schema: S) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
+    .pipe(schema.optional());
+const list = <S extends z.ZodType<unknown, string>>(schema: S) =>
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(';')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .pipe(z.array(schema));
+const yesNo = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.enum(['yes', 'no', 'true', 'false'], { message: 'must be yes or no' }))
+  .transform((value) => value === 'yes' || value === 'true');
+
+const RegionRow = z.object({ kind: z.literal('region'), id: RegionId, name: required.max(200) });
+const ServiceRow = z.object({
+  kind: z.literal('service'),
+  id: ServiceCode,
+  name: required.max(200),
+  region: RegionId,
+});
+const PersonRow = z.object({
+  kind: z.literal('person'),
+  id: ObjectId,
+  name: required.max(200),
+  tenant_id: required,
+  email: optional(z.email('must be an email address')),
+  roles: list(Role).pipe(z.array(Role).min(1, 'needs at least one role')),
+  region: optional(RegionId),
+  service: list(ServiceCode),
+});
+const CocRow = z.object({
+  kind: z.literal('coc'),
+  id: CocId,
+  service: ServiceCode,
+  name: required.max(200),
+  text: required.max(4000),
+  status: CocStatus,
+  pillar: Pillar,
+  public_safety_risk: yesNo,
+  fieldwork_end_date: LocalDate,
+  letter_date: optional(LocalDate),
+  sll: ObjectId,
+  cos: ObjectId,
+  hmi: ObjectId,
+});
+const RecommendationRow = z.object({
+  kind: z.literal('recommendation'),
+  id: RecommendationId,
+  coc: CocId,
+  text: required.max(2000),
+  status: RecommendationStatus,
+  target_date: optional(LocalDate),
+});
+const AfiRow = z.object({
+  kind: z.literal('afi'),
+  id: AfiId,
+  service: ServiceCode,
+  question_ref: QuestionRef,
+  text: required.max(2000),
+  status: AfiStatus,
+  target_date: optional(LocalDate),
+  sll: ObjectId,
+  cos: ObjectId,
+});
+
+export type RegionRow = z.output<typeof RegionRow>;
+export type ServiceRow = z.output<typeof ServiceRow>;
+export type PersonRow = z.output<typeof PersonRow>;
+export type CocRow = z.output<typeof CocRow>;
+export type RecommendationRow = z.output<typeof RecommendationRow>;
+export type AfiRow = z.output<typeof AfiRow>;
+export type ParsedRow = RegionRow | ServiceRow | PersonRow | CocRow | RecommendationRow | AfiRow;
+
+const schemas = {
+  region: RegionRow,
+  service: ServiceRow,
+  person: PersonRow,
+  coc: CocRow,
+  recommendation: RecommendationRow,
+  afi: AfiRow,
+} as const;
+
+/** One thing wrong with one row, said so a person can fix the spreadsheet. */
+export interface RowProblem {
+  /** Line in the file, counting the header as line 1. */
+  line: number;
+  column?: string;
+  message: string;
+}
+
+/** Parses one row, trimming cells; an unknown kind or bad cell becomes problems naming the column. */
+export function parseRow(row: CsvRow, line: number): { row: ParsedRow } | { problems: RowProblem[] } {
+  const kind = (row.kind ?? '').trim().toLowerCase();
+  if (!(rowKinds as readonly string[]).includes(kind)) {
+    return {
+      problems: [{ line, column: 'kind', message: `must be one of ${rowKinds.join(', ')} (got "${kind}")` }],
+    };
+  }
+  const trimmed = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value?.trim() ?? '']));
+  const result = schemas[kind as RowKind].safeParse({ ...trimmed, kind });
+  if (result.success) return { row: result.data };
+  return {
+    problems: result.error.issues.map((issue) => ({
+      line,
+      column: String(issue.path[0] ?? ''),
+      message:
+        issue.code === 'invalid_type' && trimmed[String(issue.path[0])] === undefined
+          ? 'is required'
+          : issue.message,
+    })),
+  };
+}
+
+/** "line 7, column roles: needs at least one role". */
+export function describeProblem(problem: RowProblem): string {
+  const where = problem.column
+    ? `line ${String(problem.line)}, column ${problem.column}`
+    : `line ${String(problem.line)}`;
+  return `${where}: ${problem.message}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run export`: everything `npm run import` reads, in the same layout, so a file exported from
+ * one store imports into another (or back) unchanged.
+ */
+import type { Store } from '../../store';
+import type { CsvRow } from './csv-format';
+
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+/** The rows of the export, ordered so each row's references come before it. */
+export async function exportRows(store: Store): Promise<CsvRow[]> {
+  const [regions, services, people, cocs, afis] = await Promise.all([
+    store.directory.listRegions(),
+    store.directory.listServices(),
+    store.directory.listPeople(),
+    store.records.listCocsWithRecommendations(),
+    store.records.listAfis(),
+  ]);
+  const byId =
+    <T>(key: (item: T) => string) =>
+    (a: T, b: T) =>
+      key(a).localeCompare(key(b), 'en-GB', { numeric: true });
+  const rows: CsvRow[] = [];
+  for (const region of [...regions].sort(byId((r) => r.id)))
+    rows.push({ kind: 'region', id: region.id, name: region.name });
+  for (const service of [...services].sort(byId((s) => s.code)))
+    rows.push({ kind: 'service', id: service.code, name: service.name, region: service.regionId });
+  for (const person of [...people].sort(byId((p) => p.objectId)))
+    rows.push({
+      kind: 'person',
+      id: person.objectId,
+      name: person.name,
+      tenant_id: person.tenantId,
+      email: person.email ?? '',
+      roles: person.roles.join(';'),
+      region: person.regionId ?? '',
+      service: person.serviceCodes.join(';'),
+    });
+  for (const { coc, recommendations } of [...cocs].sort(byId((c) => c.coc.value.id))) {
+    const c = coc.value;
+    rows.push({
+      kind: 'coc',
+      id: c.id,
+      service: c.serviceCode,
+      name: c.title,
+      text: c.finding,
+      status: c.status,
+      pillar: c.pillar,
+      public_safety_risk: yesNo(c.publicSafetyRisk),
+      fieldwork_end_date: c.fieldworkEndDate,
+      letter_date: c.letterDate ?? '',
+      sll: c.owners.sll,
+      cos: c.owners.cos,
+      hmi: c.owners.hmi,
+    });
+    for (const { value: r } of recommendations)
+      rows.push({
+        kind: 'recommendation',
+        id: r.id,
+        coc: c.id,
+        text: r.text,
+        status: r.status,
+        target_date: r.originalTargetDate ?? '',
+      });
+  }
+  for (const { value: a } of [...afis].sort(byId((a) => a.value.id)))
+    rows.push({
+      kind: 'afi',
+      id: a.id,
+      service: a.serviceCode,
+      question_ref: a.questionRef,
+      text: a.text,
+      status: a.status,
+      target_date: a.targetDate ?? '',
+      sll: a.sll,
+      cos: a.cos,
+    });
+  return rows;
+}

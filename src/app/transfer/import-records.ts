@@ -1,0 +1,511 @@
+/**
+ * `npm run import`: regions, services, people and roles, CoCs, recommendations and AFIs from the
+ * CSV layout in csv-format.ts.
+ *
+ * Two passes. First every row is checked, alone and against the rest of the file and what is
+ * already stored (a recommendation's CoC, an owner's role, an id that belongs to its service). Any
+ * problem stops the import before anything is written, and each problem names its line. Then the
+ * rows are applied as upserts: the file wins for the columns it has, everything else on a stored
+ * record is kept, and a row that matches what is stored writes nothing. Importing the same file
+ * twice therefore changes nothing the second time. Each CoC is written with its recommendations and
+ * audit events in one entity-group transaction.
+ */
+import type {
+  AreaForImprovement,
+  AuditEvent,
+  CauseOfConcern,
+  Person,
+  Recommendation,
+  Region,
+  Role,
+  Service,
+} from '../../domain/records';
+import { changedFields } from '../../domain/lifecycle/decision';
+import { maxChangesPerCommit, type RecordChange, type Store } from '../../store';
+import {
+  parseRow,
+  type AfiRow,
+  type CocRow,
+  type CsvRow,
+  type ParsedRow,
+  type PersonRow,
+  type RecommendationRow,
+  type RegionRow,
+  type RowProblem,
+  type ServiceRow,
+} from './csv-format';
+
+/** A row as read from the file, with its line number (the header is line 1). */
+export interface NumberedRow {
+  line: number;
+  cells: CsvRow;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; problems: RowProblem[] };
+
+export interface ImportOptions {
+  now: () => Date;
+  newId: () => string;
+  /** Who the audit trail names: the administrator running the import. */
+  actor: string;
+  /** Shown in the audit note, e.g. the file name. */
+  source: string;
+}
+
+interface Located<R> {
+  line: number;
+  row: R;
+}
+
+interface Sorted {
+  regions: Located<RegionRow>[];
+  services: Located<ServiceRow>[];
+  people: Located<PersonRow>[];
+  cocs: Located<CocRow>[];
+  recommendations: Located<RecommendationRow>[];
+  afis: Located<AfiRow>[];
+}
+
+function sort(rows: Located<ParsedRow>[]): Sorted {
+  const sorted: Sorted = { regions: [], services: [], people: [], cocs: [], recommendations: [], afis: [] };
+  for (const { line, row } of rows) {
+    if (row.kind === 'region') sorted.regions.push({ line, row });
+    else if (row.kind === 'service') sorted.services.push({ line, row });
+    else if (row.kind === 'person') sorted.people.push({ line, row });
+    else if (row.kind === 'coc') sorted.cocs.push({ line, row });
+    else if (row.kind === 'recommendation') sorted.recommendations.push({ line, row });
+    else sorted.afis.push({ line, row });
+  }
+  return sorted;
+}
+
+/** What is already stored, read once for the checks and the upserts. */
+interface Stored {
+  regions: Map<string, Region>;
+  services: Map<string, Service>;
+  people: Map<string, Person>;
+  cocs: Map<
+    string,
+    {
+      value: CauseOfConcern;
+      etag: string;
+      recommendations: Map<string, { value: Recommendation; etag: string }>;
+    }
+  >;
+  afis: Map<string, { value: AreaForImprovement; etag: string }>;
+}
+
+async function readStored(store: Store): Promise<Stored> {
+  const [regions, services, people, cocs, afis] = await Promise.all([
+    store.directory.listRegions(),
+    store.directory.listServices(),
+    store.directory.listPeople(),
+    store.records.listCocsWithRecommendations(),
+    store.records.listAfis(),
+  ]);
+  return {
+    regions: new Map(regions.map((r) => [r.id, r])),
+    services: new Map(services.map((s) => [s.code, s])),
+    people: new Map(people.map((p) => [p.objectId, p])),
+    cocs: new Map(
+      cocs.map((c) => [
+        c.coc.value.id,
+        {
+          value: c.coc.value,
+          etag: c.coc.etag,
+          recommendations: new Map(
+            c.recommendations.map((r) => [r.value.id, { value: r.value, etag: r.etag }]),
+          ),
+        },
+      ]),
+    ),
+    afis: new Map(afis.map((a) => [a.value.id, { value: a.value, etag: a.etag }])),
+  };
+}
+
+/** Cross-row checks: duplicates, references, roles, ids that belong to their service or CoC. */
+function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<string>): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const firstLine = new Map<string, number>();
+  const all: Located<ParsedRow>[] = [
+    ...file.regions,
+    ...file.services,
+    ...file.people,
+    ...file.cocs,
+    ...file.recommendations,
+    ...file.afis,
+  ];
+  for (const { line, row } of all) {
+    const key = `${row.kind}:${row.id}`;
+    const earlier = firstLine.get(key);
+    if (earlier !== undefined) {
+      problems.push({ line, column: 'id', message: `${row.id} is already on line ${String(earlier)}` });
+    } else firstLine.set(key, line);
+  }
+
+  const regionIds = new Set([...stored.regions.keys(), ...file.regions.map((r) => r.row.id)]);
+  const serviceCodes = new Set([...stored.services.keys(), ...file.services.map((s) => s.row.id)]);
+  const rolesOf = new Map<string, readonly Role[]>([
+    ...[...stored.people].map(([id, p]): [string, readonly Role[]] => [id, p.roles]),
+    ...file.people.map((p): [string, readonly Role[]] => [p.row.id, p.row.roles]),
+  ]);
+  const cocIds = new Set([...stored.cocs.keys(), ...file.cocs.map((c) => c.row.id)]);
+
+  // A reference to a row that is itself wrong was reported on that row; don't repeat it here.
+  const reportedAlready = (kind: string, id: string): boolean => invalid.has(`${kind}:${id}`);
+  const needRegion = (line: number, column: string, id: string | undefined): void => {
+    if (id !== undefined && !regionIds.has(id) && !reportedAlready('region', id))
+      problems.push({ line, column, message: `region "${id}" is neither in the file nor stored` });
+  };
+  const needService = (line: number, column: string, code: string): void => {
+    if (!serviceCodes.has(code) && !reportedAlready('service', code))
+      problems.push({ line, column, message: `service ${code} is neither in the file nor stored` });
+  };
+  const needPerson = (line: number, column: string, objectId: string, role: Role): void => {
+    const roles = rolesOf.get(objectId);
+    if (reportedAlready('person', objectId)) return;
+    if (roles === undefined)
+      problems.push({ line, column, message: `person ${objectId} is neither in the file nor stored` });
+    else if (!roles.includes(role) && !roles.includes('admin'))
+      problems.push({ line, column, message: `person ${objectId} does not have the ${column} role` });
+  };
+  const needPrefix = (line: number, id: string, prefix: string, of: string): void => {
+    if (!id.startsWith(prefix))
+      problems.push({ line, column: 'id', message: `${id} must start with ${prefix} to belong to ${of}` });
+  };
+
+  for (const { line, row } of file.services) needRegion(line, 'region', row.region);
+  for (const { line, row } of file.people) {
+    needRegion(line, 'region', row.region);
+    for (const code of row.service) needService(line, 'service', code);
+  }
+  for (const { line, row } of file.cocs) {
+    needService(line, 'service', row.service);
+    needPrefix(line, row.id, `${row.service}-`, `service ${row.service}`);
+    needPerson(line, 'sll', row.sll, 'sll');
+    needPerson(line, 'cos', row.cos, 'cos');
+    needPerson(line, 'hmi', row.hmi, 'hmi');
+  }
+  for (const { line, row } of file.recommendations) {
+    if (!cocIds.has(row.coc) && !reportedAlready('coc', row.coc))
+      problems.push({
+        line,
+        column: 'coc',
+        message: `cause of concern ${row.coc} is neither in the file nor stored`,
+      });
+    needPrefix(line, row.id, `${row.coc}.`, `cause of concern ${row.coc}`);
+  }
+  for (const { line, row } of file.afis) {
+    needService(line, 'service', row.service);
+    needPrefix(line, row.id, `${row.service}-AFI-`, `service ${row.service}`);
+    needPerson(line, 'sll', row.sll, 'sll');
+    needPerson(line, 'cos', row.cos, 'cos');
+  }
+  return problems;
+}
+
+/** Checks every row; returns the problems, or the rows sorted by kind when there are none. */
+export async function checkImport(
+  store: Store,
+  rows: readonly NumberedRow[],
+): Promise<{ ok: true; file: Sorted; stored: Stored } | { ok: false; problems: RowProblem[] }> {
+  const parsed: Located<ParsedRow>[] = [];
+  const problems: RowProblem[] = [];
+  const invalid = new Set<string>();
+  for (const { line, cells } of rows) {
+    const result = parseRow(cells, line);
+    if ('row' in result) parsed.push({ line, row: result.row });
+    else {
+      invalid.add(`${(cells.kind ?? '').trim().toLowerCase()}:${(cells.id ?? '').trim()}`);
+      // One message per cell: a date can break more than one rule at once.
+      const seen = new Set<string>();
+      for (const problem of result.problems) {
+        const key = problem.column ?? '';
+        if (!seen.has(key)) problems.push(problem);
+        seen.add(key);
+      }
+    }
+  }
+  if (rows.length === 0) problems.push({ line: 1, message: 'the file has no rows after the header' });
+  const file = sort(parsed);
+  const stored = await readStored(store);
+  problems.push(...checkReferences(file, stored, invalid));
+  problems.sort((a, b) => a.line - b.line);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, file, stored };
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Checks, then applies. Nothing is written unless every row passes. */
+export async function importRows(
+  store: Store,
+  rows: readonly NumberedRow[],
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const checked = await checkImport(store, rows);
+  if (!checked.ok) return checked;
+  const { file, stored } = checked;
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const count = (before: unknown, after: unknown): boolean => {
+    if (before === undefined) counts.created += 1;
+    else if (same(before, after)) counts.unchanged += 1;
+    else counts.updated += 1;
+    return before === undefined || !same(before, after);
+  };
+  const now = options.now().toISOString();
+
+  for (const { row } of file.regions) {
+    const region: Region = { id: row.id, name: row.name };
+    if (count(stored.regions.get(row.id), region)) await store.directory.upsertRegion(region);
+  }
+  for (const { row } of file.services) {
+    const before = stored.services.get(row.id);
+    const service: Service = { ...before, code: row.id, name: row.name, regionId: row.region };
+    if (count(before, service)) await store.directory.upsertService(service);
+  }
+  for (const { row } of file.people) {
+    const before = stored.people.get(row.id);
+    const person: Person = {
+      ...before,
+      objectId: row.id,
+      tenantId: row.tenant_id,
+      name: row.name,
+      roles: row.roles,
+      serviceCodes: row.service,
+    };
+    if (row.email !== undefined) person.email = row.email;
+    else delete person.email;
+    if (row.region !== undefined) person.regionId = row.region;
+    else delete person.regionId;
+    if (count(before, person)) await store.directory.upsertPerson(person);
+  }
+
+  // Record changes, per service partition, a CoC with its recommendations and audit events together.
+  const groups = new Map<string, RecordChange[][]>();
+  const addGroup = (serviceCode: string, changes: RecordChange[]): void => {
+    if (changes.length === 0) return;
+    const list = groups.get(serviceCode) ?? [];
+    list.push(changes);
+    groups.set(serviceCode, list);
+  };
+  const audit = (
+    subject: { kind: string; id: string },
+    serviceCode: string,
+    changes: AuditEvent['changes'],
+    created: boolean,
+    cocId?: string,
+  ): RecordChange => ({
+    kind: 'append',
+    entity: {
+      type: 'audit',
+      value: {
+        id: options.newId(),
+        at: now,
+        actor: options.actor,
+        action: created ? 'record.imported' : 'record.reimported',
+        subject,
+        serviceCode,
+        ...(cocId === undefined ? {} : { cocId }),
+        changes,
+        note: `Imported from ${options.source}`,
+      },
+    },
+  });
+
+  const recommendationsByCoc = new Map<string, Located<RecommendationRow>[]>();
+  for (const located of file.recommendations) {
+    const list = recommendationsByCoc.get(located.row.coc) ?? [];
+    list.push(located);
+    recommendationsByCoc.set(located.row.coc, list);
+  }
+  const cocRows = new Map(file.cocs.map((c) => [c.row.id, c.row]));
+  const cocIdsTouched = new Set([...cocRows.keys(), ...recommendationsByCoc.keys()]);
+
+  for (const cocId of cocIdsTouched) {
+    const row = cocRows.get(cocId);
+    const before = stored.cocs.get(cocId);
+    const serviceCode = row?.service ?? before?.value.serviceCode ?? '';
+    const changes: RecordChange[] = [];
+    if (row) {
+      const imported: CauseOfConcern = {
+        ...(before?.value ?? {
+          actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
+          createdAt: now,
+          createdBy: options.actor,
+          updatedAt: now,
+          updatedBy: options.actor,
+        }),
+        id: row.id,
+        serviceCode: row.service,
+        title: row.name,
+        finding: row.text,
+        status: row.status,
+        pillar: row.pillar,
+        publicSafetyRisk: row.public_safety_risk,
+        fieldworkEndDate: row.fieldwork_end_date,
+        owners: { sll: row.sll, cos: row.cos, hmi: row.hmi },
+      };
+      if (row.letter_date !== undefined) imported.letterDate = row.letter_date;
+      else delete imported.letterDate;
+      if (count(before?.value, imported)) {
+        const fields = [
+          'title',
+          'finding',
+          'status',
+          'pillar',
+          'publicSafetyRisk',
+          'fieldworkEndDate',
+          'letterDate',
+          'owners',
+        ] as const;
+        const next = before ? { ...imported, updatedAt: now, updatedBy: options.actor } : imported;
+        changes.push(
+          before
+            ? { kind: 'update', entity: { type: 'coc', value: next }, etag: before.etag }
+            : { kind: 'create', entity: { type: 'coc', value: next } },
+          audit(
+            { kind: 'coc', id: cocId },
+            serviceCode,
+            before ? changedFields(before.value, imported, fields) : [],
+            !before,
+            cocId,
+          ),
+        );
+      }
+    }
+    for (const { row: recommendationRow } of recommendationsByCoc.get(cocId) ?? []) {
+      const previous = before?.recommendations.get(recommendationRow.id);
+      const imported: Recommendation = {
+        ...(previous?.value ?? { targetDateRevisions: [], updatedAt: now, updatedBy: options.actor }),
+        id: recommendationRow.id,
+        cocId,
+        text: recommendationRow.text,
+        status: recommendationRow.status,
+      };
+      if (recommendationRow.target_date !== undefined)
+        imported.originalTargetDate = recommendationRow.target_date;
+      else delete imported.originalTargetDate;
+      if (!count(previous?.value, imported)) continue;
+      const next = previous ? { ...imported, updatedAt: now, updatedBy: options.actor } : imported;
+      changes.push(
+        previous
+          ? { kind: 'update', entity: { type: 'recommendation', value: next }, etag: previous.etag }
+          : { kind: 'create', entity: { type: 'recommendation', value: next } },
+        audit(
+          { kind: 'recommendation', id: recommendationRow.id },
+          serviceCode,
+          previous ? changedFields(previous.value, imported, ['text', 'status', 'originalTargetDate']) : [],
+          !previous,
+          cocId,
+        ),
+      );
+    }
+    addGroup(serviceCode, changes);
+  }
+
+  for (const { row } of file.afis) {
+    const before = stored.afis.get(row.id);
+    const imported: AreaForImprovement = {
+      ...(before?.value ?? {
+        createdAt: now,
+        createdBy: options.actor,
+        updatedAt: now,
+        updatedBy: options.actor,
+      }),
+      id: row.id,
+      serviceCode: row.service,
+      questionRef: row.question_ref,
+      text: row.text,
+      status: row.status,
+      sll: row.sll,
+      cos: row.cos,
+    };
+    if (row.target_date !== undefined) imported.targetDate = row.target_date;
+    else delete imported.targetDate;
+    if (!count(before?.value, imported)) continue;
+    const next = before ? { ...imported, updatedAt: now, updatedBy: options.actor } : imported;
+    addGroup(row.service, [
+      before
+        ? { kind: 'update', entity: { type: 'afi', value: next }, etag: before.etag }
+        : { kind: 'create', entity: { type: 'afi', value: next } },
+      audit(
+        { kind: 'afi', id: row.id },
+        row.service,
+        before
+          ? changedFields(before.value, imported, [
+              'questionRef',
+              'text',
+              'status',
+              'targetDate',
+              'sll',
+              'cos',
+            ])
+          : [],
+        !before,
+      ),
+    ]);
+  }
+
+  for (const [serviceCode, changeGroups] of groups) {
+    for (const batch of batches(changeGroups)) await store.records.commit(serviceCode, batch);
+    await advanceCounters(store, serviceCode, file);
+  }
+  return { ok: true, counts };
+}
+
+/** Packs groups into commits of at most 100 rows, never splitting a group that fits in one. */
+function batches(groups: readonly RecordChange[][]): RecordChange[][] {
+  const out: RecordChange[][] = [];
+  let current: RecordChange[] = [];
+  for (const group of groups) {
+    for (let start = 0; start < group.length; start += maxChangesPerCommit) {
+      const piece = group.slice(start, start + maxChangesPerCommit);
+      if (current.length + piece.length > maxChangesPerCommit) {
+        out.push(current);
+        current = [];
+      }
+      current.push(...piece);
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Moves the service's CoC and AFI counters past the imported ids, so the bot's next id is new. */
+async function advanceCounters(store: Store, serviceCode: string, file: Sorted): Promise<void> {
+  const highest = (ids: string[], pattern: RegExp): number =>
+    Math.max(0, ...ids.map((id) => Number(pattern.exec(id)?.[1] ?? 0)));
+  const targets = [
+    {
+      name: 'coc' as const,
+      last: highest(
+        file.cocs.filter((c) => c.row.service === serviceCode).map((c) => c.row.id),
+        /-(\d+)$/,
+      ),
+    },
+    {
+      name: 'afi' as const,
+      last: highest(
+        file.afis.filter((a) => a.row.service === serviceCode).map((a) => a.row.id),
+        /-AFI-(\d+)$/,
+      ),
+    },
+  ];
+  for (const { name, last } of targets) {
+    if (last === 0) continue;
+    const reserved = await store.records.nextNumber(serviceCode, name);
+    if (reserved.number - 1 >= last) continue;
+    const entity = { type: 'counter' as const, value: { name, last } };
+    await store.records.commit(serviceCode, [
+      reserved.change.kind === 'update'
+        ? { kind: 'update', entity, etag: reserved.change.etag }
+        : { kind: 'create', entity },
+    ]);
+  }
+}
