@@ -94,6 +94,23 @@ function isInstallation(activity: Activity): boolean {
   return activity.type === 'installationUpdate' && typeof action === 'string' && action.startsWith('add');
 }
 
+const staleButton = 'Sorry, that button no longer does anything. Type help to see what I can do.';
+
+/** An Adaptive Card Action.Execute, the only kind of card action teams-ai's `actionExecute` accepts. */
+function isCardAction(activity: Activity): boolean {
+  const value: unknown = activity.value;
+  const action: unknown = typeof value === 'object' && value !== null ? (value as Fields).action : undefined;
+  return (
+    activity.type === 'invoke' &&
+    activity.name === 'adaptiveCard/action' &&
+    typeof action === 'object' &&
+    action !== null &&
+    (action as Fields).type === 'Action.Execute'
+  );
+}
+
+type Fields = Record<string, unknown>;
+
 /** Activities after which a stored conversation reference should be refreshed. */
 function refreshesReference(activity: Activity): boolean {
   return (
@@ -188,8 +205,22 @@ export function createBot(options: CreateBotOptions): Bot {
   );
 
   app.adaptiveCards.actionExecute(
-    () => Promise.resolve(true),
-    () => Promise.resolve('Sorry, that button no longer does anything. Type help to see what I can do.'),
+    (context) => Promise.resolve(isCardAction(context.activity)),
+    () => Promise.resolve(staleButton),
+  );
+
+  // Any other invoke (a card action that is not Action.Execute, a task module, a search...) is
+  // nothing this bot offers: answer it rather than leave botbuilder to answer 501 Not Implemented.
+  app.addRoute(
+    (context) => Promise.resolve(context.activity.type === 'invoke'),
+    async (context) => {
+      const body =
+        context.activity.name === 'adaptiveCard/action'
+          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: staleButton }
+          : undefined;
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+    },
+    true,
   );
 
   app.error(async (context, error) => {

@@ -1,7 +1,8 @@
 /**
  * The HTTP front door: the Bot Framework endpoint and the two probes Azure asks.
  *
- * - `POST /api/messages`: one turn, through the adapter (authentication) and the bot's routes.
+ * - `POST /api/messages`: one turn, through the adapter (authentication) and the bot's routes. A body
+ *   that is not an activity the adapter can run gets 400 before it reaches the adapter.
  * - `GET /healthz`: 200 while the process is up (liveness).
  * - `GET /readyz`: 200 when storage answers, 503 with a reason otherwise (readiness).
  *
@@ -72,6 +73,45 @@ function summarise(body: unknown): ActivitySummary {
   };
 }
 
+type Fields = Record<string, unknown>;
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (!isText(value)) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a request body is not an activity the adapter can run, or null when it is one. botbuilder
+ * itself throws on most of these (a 500 that looks like our fault) or fails later when it replies;
+ * the sender made the mistake, so they get a 400 that says which field is wrong.
+ *
+ * @example activityEnvelopeProblem({ type: 'message' }) // 'from.id is missing or not text'
+ */
+export function activityEnvelopeProblem(body: unknown): string | null {
+  if (!isFields(body)) return 'the body is not a JSON object';
+  if (!isText(body.type)) return 'type is missing or not text';
+  for (const party of ['from', 'recipient', 'conversation'] as const) {
+    const value = body[party];
+    if (!isFields(value) || !isText(value.id)) return `${party}.id is missing or not text`;
+  }
+  if (!isText(body.channelId)) return 'channelId is missing or not text';
+  if (!isHttpUrl(body.serviceUrl)) return 'serviceUrl is missing or not an http(s) URL';
+  return null;
+}
+
 /** Starts the server and resolves once it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, readiness } = options;
@@ -87,6 +127,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const correlationId = newCorrelationId();
     const started = process.hrtime.bigint();
     const summary = summarise(request.body);
+    const problem = activityEnvelopeProblem(request.body);
+    if (problem !== null) {
+      logger.info({ correlationId, ...summary, problem }, 'refused a body that is not an activity');
+      response.send(400, { error: 'bad-request', reason: problem, reference: correlationId });
+      return;
+    }
     const turn = inTurnSpan(
       { correlationId, ...summary },
       () => bot.process(request, response, correlationId),

@@ -15,6 +15,7 @@ import {
   type EngagementRequestMade,
 } from '../../app/engagement-request';
 import type { Result } from '../../domain/errors';
+import { ServiceCode } from '../../domain/records';
 import { formatLongDate } from '../../domain/clock';
 import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
 import { commandText, type BotApplication } from '../create-bot';
@@ -30,8 +31,9 @@ import { answerWithCard } from './invoke-response';
 
 const requestCommand = /^request\s+update(?:\s+(\S+))?(?:\s+by\s+(.+))?$/i;
 const AskData = z.object({ cocId: z.string().min(1).max(40), dueDate: z.string().max(40).optional() });
+/** A service code is checked here, before it reaches a table query (the store refuses any other). */
 const AnswerData = z.looseObject({
-  serviceCode: z.string().min(1).max(5),
+  serviceCode: ServiceCode,
   requestId: z.string().min(1).max(64),
 });
 

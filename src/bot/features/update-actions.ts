@@ -10,12 +10,14 @@ import { z } from 'zod';
 import { addProgressNote } from '../../app/add-progress-note';
 import { loadAfiView, loadCocView, type CocView } from '../../app/coc-view';
 import { completeAreaForImprovement } from '../../app/complete-area-for-improvement';
+import { authorizeIn, scopeOf } from '../../app/record-access';
 import { recordActionPlanReceived } from '../../app/record-action-plan-received';
 import { reviseTargetDate } from '../../app/revise-target-date';
 import { updateRecommendation } from '../../app/update-recommendation';
 import type { DomainError, Result } from '../../domain/errors';
 import { cocIdOfRecommendation } from '../../store';
-import type { Person } from '../../domain/records';
+import type { Action } from '../../domain/policy';
+import type { CauseOfConcern, Person } from '../../domain/records';
 import type { BotApplication } from '../create-bot';
 import { raiseAfiClosureAfterCompletion } from './closure-actions';
 import { renderAfiCard, renderCocCard, renderNoticeCard, type Notice } from './coc-card-view';
@@ -100,6 +102,29 @@ function withoutActions(view: CocView): CocView {
       canRequestClosure: false,
     })),
   };
+}
+
+/** The policy's action behind each form, to say why a form is refused. */
+const formActions: Record<RecommendationFormKind, Action> = {
+  update: 'updateRecommendation',
+  progressNote: 'addProgressNote',
+  targetDate: 'reviseTargetDate',
+};
+
+/**
+ * Why `person` may not open a form on this CoC: the policy's reason ("You can't …: you are not …"),
+ * or `otherwise` when the policy allows it and the record's state is what stands in the way.
+ */
+async function refusalReason(
+  features: FeatureContext,
+  person: Person,
+  coc: CauseOfConcern,
+  action: Action,
+  otherwise: string,
+): Promise<string> {
+  const scope = await scopeOf(features.app, person, coc.serviceCode, coc.owners);
+  const permission = authorizeIn(person, action, scope);
+  return permission.ok ? otherwise : permission.error.reason;
 }
 
 /** Answers a saved change: the clicker sees their card with a note, everyone else the new state. */
@@ -205,8 +230,12 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
         targetDate: recommendation.canReviseDate,
       }[data.form];
     if (!recommendation || !allowed) {
-      const notice: Notice = { text: `You can't do that on ${data.recommendationId}.`, tone: 'attention' };
-      return answerWithCard(context, await cocCardFor(features, person, cocId, notice));
+      const otherwise = `You can't do that on ${data.recommendationId}.`;
+      const text =
+        view.ok && recommendation
+          ? await refusalReason(features, person, view.value.coc, formActions[data.form], otherwise)
+          : otherwise;
+      return answerWithCard(context, await cocCardFor(features, person, cocId, { text, tone: 'attention' }));
     }
     return answerWithCard(
       context,
@@ -281,11 +310,14 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
     if ('answered' in started) return started.answered;
     const view = await loadCocView(features.app, started.person, started.data.cocId);
     if (!view.ok || !view.value.canRecordActionPlan) {
-      const notice: Notice = {
-        text: "You can't record the action plan for this cause of concern.",
-        tone: 'attention',
-      };
-      return answerWithCard(context, await cocCardFor(features, started.person, started.data.cocId, notice));
+      const otherwise = "You can't record the action plan for this cause of concern.";
+      const text = view.ok
+        ? await refusalReason(features, started.person, view.value.coc, 'recordActionPlan', otherwise)
+        : otherwise;
+      return answerWithCard(
+        context,
+        await cocCardFor(features, started.person, started.data.cocId, { text, tone: 'attention' }),
+      );
     }
     return answerWithCard(
       context,
