@@ -109,7 +109,9 @@ async function startOnce(options: AzuriteOptions, port: number): Promise<Running
           clearTimeout(timer);
           resolve();
         });
-        child.kill('SIGTERM');
+        // Azurite closes gracefully on SIGINT only, saving what its 5-second autosave has not yet
+        // written; SIGTERM would lose the last writes of a disk-backed instance.
+        child.kill('SIGINT');
       }),
   };
 }
