@@ -1,7 +1,12 @@
+import { Writable } from 'node:stream';
+import { digestDeliveryOver } from '../../src/bot/features/reminder-delivery';
 import { demoPeople } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';
 import { seedDemoData } from '../../src/demo/seed';
+import { startScheduler, sweepLeaseName } from '../../src/scheduler';
+import { createLogger } from '../../src/server';
 import { createStore, type LedgerEntry, type Store } from '../../src/store';
+import { startAppUnderTest } from '../support/app-under-test';
 import {
   createBotClient,
   startFakeConnector,
@@ -137,4 +142,71 @@ describe('the bot process killed in the middle of a reminder sweep', () => {
       expect([channel, count]).toEqual([channel, expected]);
     }
   }, 120_000);
+});
+
+describe('a restarted bot whose scheduler finds the dead process’s lease still held', () => {
+  it('finishes the day’s sweep by itself once that lease runs out, each digest once', async () => {
+    const app = await startAppUnderTest();
+    const lines: string[] = [];
+    const log = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(
+          ...chunk
+            .toString()
+            .split('\n')
+            .filter((line) => line !== ''),
+        );
+        done();
+      },
+    });
+    const outcomes = () =>
+      lines
+        .map((line) => JSON.parse(line) as { msg?: string; ran?: boolean })
+        .filter((line) => line.msg === 'scheduled run finished');
+    const waitFor = async (what: string, check: () => Promise<boolean> | boolean): Promise<void> => {
+      const deadline = Date.now() + 30_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    let scheduler: ReturnType<typeof startScheduler> | undefined;
+    try {
+      await app.client.sendMessage('help', demoPeople.admin);
+      const serviceCodes = [...new Set((await app.store.records.listCocs()).map((c) => c.value.serviceCode))];
+      for (const code of serviceCodes) await registerChannel(app.client, code);
+      // The killed process took the lease just now and will never give it back.
+      const dead = await app.store.leases.acquire(sweepLeaseName, 'instance-killed/run', morning, 300);
+      expect(dead.taken).toBe(true);
+
+      scheduler = startScheduler({
+        context: app.appContext,
+        delivery: digestDeliveryOver(app.server.bot.proactive),
+        windowDays: 7,
+        sweepTime: '07:30',
+        logger: createLogger('info', log),
+        catchUpDelayMs: 0,
+      });
+      await waitFor('the catch-up run to find the lease held', () => outcomes().some((o) => o.ran === false));
+      expect(await app.store.reminderLedger.listDay(demoToday)).toEqual([]);
+      app.setNow(new Date(morning.getTime() + 60_000)); // the dead lease has run out
+
+      await waitFor('a run that swept', () => outcomes().some((o) => o.ran === true));
+      const ledger = await app.store.reminderLedger.listDay(demoToday);
+      expect(ledger.length).toBeGreaterThanOrEqual(3);
+      expect(ledger.every((entry) => entry.status === 'sent')).toBe(true);
+      for (const entry of ledger) {
+        const digests = app.connector.calls.filter(
+          (call) =>
+            call.method === 'POST' &&
+            call.conversationId === entry.channelKey &&
+            visibleText(call.activity.attachments?.[0]?.content).startsWith('Reminders for'),
+        );
+        expect([entry.channelKey, digests.length]).toEqual([entry.channelKey, 1]);
+      }
+    } finally {
+      await scheduler?.stop();
+      await app.close();
+    }
+  }, 60_000);
 });
