@@ -64,13 +64,19 @@ function pressedButton(activity: Partial<Activity>): PressedButton | undefined {
 
 /** What a save button would have saved, by verb, in words: "your update to BUC-2.3". */
 function whatWasNotSaved(button: PressedButton): string | undefined {
-  const id = button.data.recommendationId ?? button.data.cocId ?? button.data.afiId ?? '';
+  const { data } = button;
+  const id = data.recommendationId ?? data.cocId ?? data.afiId ?? data.subjectId ?? '';
+  const decision = data.decision === 'reject' ? 'rejection' : 'approval';
   const subjects: Record<string, string> = {
     updateRecommendation: `your update to ${id}`,
     addProgressNote: `your progress note on ${id}`,
     reviseTargetDate: `the new target date for ${id}`,
     recordActionPlanReceived: `the date the action plan for ${id} arrived`,
     completeAfi: `marking ${id} complete`,
+    submitClosureRequest: `your closure request for ${id}`,
+    decideClosure: `your ${decision} of the closure request`,
+    issueCoc: 'the new cause of concern',
+    issueAfi: 'the new area for improvement',
   };
   return subjects[button.verb];
 }
@@ -93,6 +99,7 @@ function typedFacts(data: Record<string, string>): { title: string; value: strin
     ['text', 'Progress note', (value) => value],
     ['date', 'Date', (value) => value],
     ['reason', 'Reason', (value) => value],
+    ['validationNote', 'How the improvement was validated', (value) => value],
     ['link1', 'Evidence link 1', (value) => value],
     ['link2', 'Evidence link 2', (value) => value],
     ['link3', 'Evidence link 3', (value) => value],

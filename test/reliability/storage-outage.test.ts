@@ -13,7 +13,7 @@ import {
   type BotClient,
   type FakeConnector,
 } from '../support/bot-client';
-import { isStorageOutage } from '../../src/bot/storage-outage-answer';
+import { isStorageOutage, renderStorageOutageCard } from '../../src/bot/storage-outage-answer';
 import { findCardProblems } from '../support/card-validator';
 import { startRestartableAzurite, type RestartableAzurite } from './faults-support/dedicated-azurite';
 
@@ -169,5 +169,53 @@ describe('telling a storage outage from other failures', () => {
     ['a bug', new TypeError('cannot read properties of undefined'), false],
   ])('%s: %s', (_story, error, expected) => {
     expect(isStorageOutage(error)).toBe(expected);
+  });
+});
+
+describe('naming what was not saved', () => {
+  const pressed = (verb: string, data: Record<string, unknown>) =>
+    renderStorageOutageCard({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data } },
+    });
+
+  it.each([
+    [
+      'addProgressNote',
+      { recommendationId: 'BUC-1.1', text: 'Two audits done.' },
+      'your progress note on BUC-1.1',
+      'Two audits done.',
+    ],
+    [
+      'reviseTargetDate',
+      { recommendationId: 'BUC-2.1', date: '2027-02-26' },
+      'the new target date for BUC-2.1',
+      '2027-02-26',
+    ],
+    [
+      'submitClosureRequest',
+      { subjectId: 'BUC-1.1', validationNote: 'Dip-sampled.' },
+      'your closure request for BUC-1.1',
+      'Dip-sampled.',
+    ],
+    [
+      'decideClosure',
+      { requestId: 'r1', decision: 'reject', reason: 'No evidence.' },
+      'your rejection of the closure request',
+      'No evidence.',
+    ],
+  ])('%s: names it and shows what was typed', (verb, data, subject, typed) => {
+    const card = pressed(verb, data);
+    expect(findCardProblems(card)).toEqual([]);
+    expect(visibleText(card)).toContain(`I couldn't save ${subject}`);
+    expect(visibleText(card)).toContain(typed);
+    expect(actionsOf(card)).toEqual([{ type: 'Action.Execute', title: 'Try again', verb, data }]);
+  });
+
+  it('says it could not reach the records, without claiming a save, for a button that only reads', () => {
+    const card = pressed('listPage', { page: '2' });
+    expect(visibleText(card)).toContain("I couldn't do that: our records store isn't answering");
+    expect(visibleText(card)).not.toContain('save');
   });
 });
