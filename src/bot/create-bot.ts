@@ -21,6 +21,7 @@ import { cardAttachment, renderCard } from './card-renderer';
 import { escapeMarkdown, shorten } from './escape-markdown';
 import { renderHelpCard } from './help-card';
 import { refuseUnverifiedRequests } from './refuse-unverified-requests';
+import { isStorageOutage, renderStorageOutageCard, storageOutageText } from './storage-outage-answer';
 import { createProactiveSender, type ProactiveSender } from './proactive';
 import { rateLimitedSenderFor } from './rate-limited-sender';
 import { correlationIdOf, setCorrelationId } from './turn-correlation';
@@ -225,22 +226,31 @@ export function createBot(options: CreateBotOptions): Bot {
 
   app.error(async (context, error) => {
     const correlationId = correlationIdOf(context);
+    // Storage being away is expected now and then and says nothing of a bug: tell the person plainly.
+    const outage = isStorageOutage(error);
     logger.error(
-      { correlationId, activityType: context.activity.type, invokeName: context.activity.name, err: error },
+      {
+        correlationId,
+        activityType: context.activity.type,
+        invokeName: context.activity.name,
+        storageOutage: outage,
+        err: error,
+      },
       'turn failed',
     );
     const apology = apologyFor(correlationId);
     try {
       if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
-        await context.sendActivity({
-          type: ActivityTypes.InvokeResponse,
-          value: {
-            status: 200,
-            body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology },
-          },
-        });
+        const body = outage
+          ? {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.card.adaptive',
+              value: renderStorageOutageCard(context.activity),
+            }
+          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology };
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
       } else {
-        await context.sendActivity(apology);
+        await context.sendActivity(outage ? storageOutageText : apology);
       }
     } catch (sendError) {
       logger.error({ correlationId, err: sendError }, 'could not send the apology');

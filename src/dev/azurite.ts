@@ -109,8 +109,8 @@ async function startOnce(options: AzuriteOptions, port: number): Promise<Running
           clearTimeout(timer);
           resolve();
         });
-        // Azurite's table server saves its data file on SIGINT only; SIGTERM would lose up to
-        // five seconds of writes (its autosave interval).
+        // Azurite closes gracefully on SIGINT only, saving what its 5-second autosave has not yet
+        // written; SIGTERM would lose the last writes of a disk-backed instance.
         child.kill('SIGINT');
       }),
   };

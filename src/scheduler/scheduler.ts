@@ -10,6 +10,9 @@ import { runScheduledOnce, type RunOutcome, type SweepRunnerOptions } from './sw
 /** The longest single wait: timers are re-armed at least hourly, so clock jumps are noticed. */
 const maxTimerMs = 60 * 60 * 1000;
 
+/** Slack after another holder's lease ends before trying again (clocks of two instances differ a little). */
+const leaseGraceMs = 5_000;
+
 /** A running scheduler. */
 export interface RunningScheduler {
   /** When the next run is due. */
@@ -49,16 +52,32 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
 
-  const runNow = (): void => {
+  let afterLease: NodeJS.Timeout | undefined;
+
+  /**
+   * Another holder has the lease: most often a live instance sweeping, but after a crash it is the
+   * dead process's, and nobody would finish today's sweep until tomorrow. So try once more when
+   * that lease runs out (if before the next daily run); a sweep that finds everything sent sends nothing.
+   */
+  const retryWhenLeaseEnds = (until: string): void => {
+    const endsAt = Date.parse(until);
+    if (stopped || Number.isNaN(endsAt) || endsAt >= next.getTime()) return;
+    if (afterLease) clearTimeout(afterLease);
+    afterLease = setTimeout(runNow, Math.max(0, endsAt - context.now().getTime()) + leaseGraceMs);
+    afterLease.unref();
+  };
+
+  function runNow(): void {
     running = running.then(async () => {
       try {
         const outcome = await runScheduledOnce(options);
         logger.info(describe(outcome), 'scheduled run finished');
+        if (!outcome.ran) retryWhenLeaseEnds(outcome.until);
       } catch (error) {
         logger.error({ err: error }, 'scheduled run failed; the next run retries what was not sent');
       }
     });
-  };
+  }
 
   const arm = (delayMs: number): void => {
     if (stopped) return;
@@ -89,6 +108,7 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
       stopped = true;
       if (timer) clearTimeout(timer);
       if (catchUp) clearTimeout(catchUp);
+      if (afterLease) clearTimeout(afterLease);
       await running;
     },
   };

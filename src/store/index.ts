@@ -25,6 +25,7 @@ export type { Versioned } from './entity-codec';
 export {
   createTableClients,
   ensureTables,
+  interactiveRetry,
   tableNameFor,
   tableNames,
   type RetrySettings,

@@ -31,12 +31,25 @@ export type StorageConnection =
       managedIdentityClientId?: string;
     };
 
-/** How the SDK retries a failed request; the defaults suit production, tests shorten them. */
+/** How the SDK retries a failed request; see {@link interactiveRetry} for the default. */
 export interface RetrySettings {
   maxRetries: number;
   retryDelayInMs?: number;
   maxRetryDelayInMs?: number;
 }
+
+/**
+ * The default retry: two quick retries, at most a second apart. Most store calls happen inside a
+ * Teams turn, and Teams gives a bot about 15 seconds to answer; the SDK's own default (three
+ * retries from 1 s doubling, per request, several requests per turn) would outlast that when
+ * storage is away, and the person would see Teams' own error instead of ours. A blip is still
+ * ridden out; a real outage is reported in a second or two and the person can try again.
+ */
+export const interactiveRetry: RetrySettings = {
+  maxRetries: 2,
+  retryDelayInMs: 200,
+  maxRetryDelayInMs: 1000,
+};
 
 export type TableClientFactoryOptions = StorageConnection & {
   /** Letters and digits put before every table name, e.g. `dev` gives `devrecords`. */
@@ -70,7 +83,7 @@ function usesHttp(connectionString: string): boolean {
 /** Builds one TableClient per logical table. Nothing is sent until the first request. */
 export function createTableClients(options: TableClientFactoryOptions): StoreTables {
   const prefix = options.tablePrefix ?? '';
-  const clientOptions: TableServiceClientOptions = options.retry ? { retryOptions: options.retry } : {};
+  const clientOptions: TableServiceClientOptions = { retryOptions: options.retry ?? interactiveRetry };
 
   if ('connectionString' in options) {
     const { connectionString } = options;
