@@ -83,7 +83,8 @@ function log(message: string): void {
 function describe(name: string, result: LoadResult): string {
   return (
     `${name}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${String(result.p50Ms)} ms, ` +
-    `p99 ${String(result.p99Ms)} ms, ${String(result.saved)}/${String(result.requests)} saved` +
+    `p99 ${String(result.p99Ms)} ms, ${String(result.saved)}/${String(result.requests)} saved, ` +
+    `${result.cpuMsPerRequest === undefined ? '?' : result.cpuMsPerRequest.toFixed(1)} ms CPU a request` +
     (result.failed > 0 ? `, ${String(result.failed)} failed` : '')
   );
 }
@@ -157,11 +158,12 @@ async function main(): Promise<void> {
     const load: LoadRow[] = [];
     for (const connections of options.connections) {
       const cell = { connections, durationSeconds: options.durationSeconds, activity: note };
-      const bareResult = await runLoad({ ...cell, url: bare.url, isSaved: bareSaved });
+      const bareResult = await runLoad({ ...cell, url: bare.url, isSaved: bareSaved, cpuMs: bare.cpuMs });
       const botResult = await runLoad({
         ...cell,
         url: bot.url,
         isSaved: (body) => body.includes('Saved: progress note added'),
+        cpuMs: bot.cpuMs,
       });
       log(
         `progress note × ${String(connections)}: ${describe('bot', botResult)}; ${describe('bare', bareResult)}`,
@@ -179,11 +181,12 @@ async function main(): Promise<void> {
       nextNumber += Math.ceil(size / 4) + 1;
       const cell = { connections, durationSeconds: options.durationSeconds, activity: approval(pool) };
       // The bare app changes nothing, so only the bot needs a fresh request each time.
-      const bareResult = await runLoad({ ...cell, url: bare.url, isSaved: bareSaved });
+      const bareResult = await runLoad({ ...cell, url: bare.url, isSaved: bareSaved, cpuMs: bare.cpuMs });
       const botResult = await runLoad({
         ...cell,
         url: bot.url,
         isSaved: (body) => body.includes('Approved:'),
+        cpuMs: bot.cpuMs,
         maxRequests: pool.length - connections,
       });
       log(`approve × ${String(connections)}: ${describe('bot', botResult)}; ${describe('bare', bareResult)}`);

@@ -12,6 +12,8 @@ export interface ServerProcess {
   readyMs: number;
   /** Resident memory now and at its peak, in MiB (Linux /proc; undefined elsewhere). */
   memory(): { rssMiB?: number; peakMiB?: number };
+  /** CPU time the process has used so far (user + system), in ms (Linux /proc; undefined elsewhere). */
+  cpuMs: () => number | undefined;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,23 @@ function memoryOf(pid: number): { rssMiB?: number; peakMiB?: number } {
     return { ...(rssMiB === undefined ? {} : { rssMiB }), ...(peakMiB === undefined ? {} : { peakMiB }) };
   } catch {
     return {};
+  }
+}
+
+/** User + system CPU time from /proc/<pid>/stat, in ms (clock ticks taken as the usual 100 a second). */
+export function cpuMsOfStat(stat: string): number | undefined {
+  // Fields after the command name (which may hold spaces) start at state; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) * 10 : undefined;
+}
+
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    return cpuMsOfStat(readFileSync(`/proc/${String(pid)}/stat`, 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 
@@ -74,6 +93,7 @@ export async function startServerProcess(
     pid,
     readyMs,
     memory: () => memoryOf(pid),
+    cpuMs: () => cpuMsOf(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

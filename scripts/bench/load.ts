@@ -17,6 +17,8 @@ export interface LoadResult {
   failed: number;
   /** The cell stopped early because it had no fresh request left (closure pool used up). */
   ranOut: boolean;
+  /** CPU the server process used per answered request, in ms, when known. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -29,12 +31,15 @@ export interface LoadOptions {
   isSaved: (body: string) => boolean;
   /** At most this many requests (the closure pool), else unlimited. */
   maxRequests?: number;
+  /** Reads the server process's CPU time so far, in ms. */
+  cpuMs?: () => number | undefined;
 }
 
 /** Runs one cell and summarises it. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   let saved = 0;
+  const cpuBefore = options.cpuMs?.();
   const started = process.hrtime.bigint();
   const result = await autocannon({
     url: `${options.url}/api/messages`,
@@ -59,7 +64,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const requests = result['2xx'] + result.non2xx;
+  const cpuAfter = options.cpuMs?.();
+  const cpu =
+    cpuBefore === undefined || cpuAfter === undefined || requests === 0
+      ? {}
+      : { cpuMsPerRequest: (cpuAfter - cpuBefore) / requests };
   return {
+    ...cpu,
     connections: options.connections,
     requests,
     requestsPerSecond: requests / seconds,
