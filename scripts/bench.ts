@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { demoPeople } from '../src/demo/people';
 import { seedDemoData } from '../src/demo/seed';
 import { findFreePort, startAzurite } from '../src/dev/azurite';
@@ -210,7 +211,10 @@ async function main(): Promise<void> {
     const section = renderSection(figures);
     console.log(section);
     if (options.write) {
-      writeFileSync(docsFile, replaceSection(readFileSync(docsFile, 'utf8'), section));
+      // Formatted as `npm run lint` expects (prettier aligns the tables and wraps the prose).
+      const updated = replaceSection(readFileSync(docsFile, 'utf8'), section);
+      const config = (await prettier.resolveConfig(docsFile)) ?? {};
+      writeFileSync(docsFile, await prettier.format(updated, { ...config, filepath: docsFile }));
       log(`written to ${path.relative(process.cwd(), docsFile)}`);
     }
     log(`done in ${((Date.now() - runStarted) / 1000).toFixed(0)} s`);
