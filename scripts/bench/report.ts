@@ -136,10 +136,11 @@ export function renderSection(figures: BenchFigures): string {
     '',
     ...loadTable(figures.load),
     '',
-    'Where the time goes (30 November 2026, shared 2-core machine): the progress-note cells at 10 and ' +
-      '50 users kept the bot at about one core, and a CPU profile of 50 progress notes in one process ' +
-      '(75 ms CPU a note) put about 40 % of the attributable CPU in the Azure Tables SDK sending and ' +
-      'reading requests, about 4 % in zod, 3 % in card templating and 2 % in botbuilder/teams-ai; the ' +
+    'Where the time goes (30 November 2026, shared 2-core machine, at a quieter moment than some ' +
+      'runs): 10 users of progress notes reached 23.9 a second at 40 ms CPU each, about one core for ' +
+      'the bot alone, and a CPU profile of 50 progress notes in one process (75 ms CPU a note) put ' +
+      'about 40 % of the attributable CPU in the Azure Tables SDK sending and reading requests, about ' +
+      '4 % in zod, 3 % in card templating and 2 % in botbuilder/teams-ai; the ' +
       'rest is Node’s HTTP and timers, mostly for the same storage requests. Fewer round trips is the ' +
       'lever, not faster code. Approvals at 50 users fall behind notes because each also leaves ' +
       'notification work (the round trips "in all" below) running after its answer.',
