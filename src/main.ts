@@ -5,6 +5,7 @@
  * Agents Playground around it.
  */
 import { randomBytes } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
 import { createAppContext, type AppContext } from './app/app-context';
 import {
   approvalChaserJob,
@@ -55,11 +56,36 @@ function storeReadiness(store: Store): ReadinessProbe {
   return { check: () => store.checkStorageReady() };
 }
 
-/** The hook that keeps conversation references, so reminders and approvals can be sent later. */
+/** How many conversations the reference memory keeps; beyond it the oldest is forgotten (and saved again when seen). */
+const rememberedReferences = 10_000;
+
+/**
+ * A reference as compared from one turn to the next: everything but `activityId`, which names the
+ * message just received and so changes every turn. It only says which message a later proactive
+ * post would reply to, which nothing relies on (registrations drop it, personal chats have no threads).
+ */
+export function referenceFingerprint(reference: Partial<ConversationReference>): string {
+  const { activityId: _activityId, ...rest } = reference;
+  return JSON.stringify(rest);
+}
+
+/**
+ * The hook that keeps conversation references, so reminders and approvals can be sent later.
+ *
+ * Teams sends the same reference with every activity, so writing it each turn would cost a round
+ * trip (and for channels two more, for the registrations) for nothing. The hook remembers what it
+ * last saved for each conversation in this process and writes only when that changes (a new
+ * service URL, another speaker in a channel) or after a restart. Another instance's writes are not
+ * seen, but they come from the same Teams and so carry the same reference.
+ */
 function conversationHook(appContext: AppContext): BotHooks['onConversationReference'] {
+  const saved = new Map<string, string>();
   return async (reference, kind) => {
     const key = kind === 'personal' ? reference.user?.aadObjectId : reference.conversation?.id;
     if (!key || kind === 'groupChat') return;
+    const memoryKey = `${kind}|${key}`;
+    const fingerprint = referenceFingerprint(reference);
+    if (saved.get(memoryKey) === fingerprint) return;
     await appContext.store.conversations.save({
       kind,
       key,
@@ -74,6 +100,11 @@ function conversationHook(appContext: AppContext): BotHooks['onConversationRefer
         appContext.now().toISOString(),
       );
     }
+    // Remembered only once saved, so a failed write is tried again on the next turn.
+    saved.delete(memoryKey);
+    saved.set(memoryKey, fingerprint);
+    const oldest = saved.size > rememberedReferences ? saved.keys().next().value : undefined;
+    if (oldest !== undefined) saved.delete(oldest);
   };
 }
 

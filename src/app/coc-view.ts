@@ -20,6 +20,7 @@ import type {
   Person,
   Recommendation,
 } from '../domain/records';
+import type { StoredConversation } from '../store';
 import { todayOf, type AppContext } from './app-context';
 import { authorizeIn, scopeOf, type ServiceScope } from './record-access';
 
@@ -76,7 +77,11 @@ async function namesOf(context: AppContext): Promise<Map<string, Person>> {
 
 /** A person's Teams user id for card refresh: from the chat they had with the bot, else their Entra MRI. */
 export async function teamsUserIdOf(context: AppContext, objectId: string): Promise<string> {
-  const stored = await context.store.conversations.get('personal', objectId);
+  return teamsUserIdFrom(await context.store.conversations.get('personal', objectId), objectId);
+}
+
+/** The Teams user id in a stored personal chat, else the person's Entra MRI. */
+function teamsUserIdFrom(stored: StoredConversation | null | undefined, objectId: string): string {
   const user = stored?.reference.user;
   const id = typeof user === 'object' && user !== null && 'id' in user ? user.id : undefined;
   return typeof id === 'string' && id !== '' ? id : `8:orgid:${objectId}`;
@@ -94,7 +99,8 @@ async function refreshUserIdsOf(
     )
     .map((p) => p.objectId);
   const objectIds = [...new Set([...owners, ...serviceStaff])].slice(0, maxRefreshUsers);
-  return Promise.all(objectIds.map((id) => teamsUserIdOf(context, id)));
+  const chats = await context.store.conversations.getMany('personal', objectIds);
+  return objectIds.map((id) => teamsUserIdFrom(chats.get(id), id));
 }
 
 function lastContactDates(recommendations: readonly Recommendation[]): { slo?: LocalDate; any?: LocalDate } {

@@ -71,13 +71,13 @@ export async function dueEntriesOfCoc(
   if (!found) return [];
   const coc = found.coc.value;
   const recommendations = found.recommendations.map((r) => r.value);
-  const [progressLists, engagements] = await Promise.all([
-    Promise.all(
-      [coc.id, ...recommendations.map((r) => r.id)].map((id) => records.listProgress(serviceCode, id)),
-    ),
+  const subjects = new Set([coc.id, ...recommendations.map((r) => r.id)]);
+  const [progressOfCoc, engagements] = await Promise.all([
+    records.listProgressOfCoc(serviceCode, coc.id),
     records.listEngagementRequests(serviceCode),
   ]);
-  const progress = progressLists.flat();
+  // Only the CoC's current recommendations count, as before (not rows left by a removed one).
+  const progress = progressOfCoc.filter((p) => subjects.has(p.subjectId));
   const ownEngagements = engagements.map((e) => e.value).filter((e) => e.cocId === coc.id);
   tally.entitiesRead += 1 + recommendations.length + progress.length + engagements.length;
 

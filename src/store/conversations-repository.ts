@@ -61,6 +61,8 @@ function isRegistered(conversation: StoredConversation): conversation is Registe
 }
 
 const recordType = 'conversation';
+/** Keys per `getMany` query: Table Storage allows 15 comparisons in a filter, one is the partition. */
+const keysPerQuery = 14;
 const registrationType = 'channelRegistration';
 
 /** Repository of the `conversations` table; build it with {@link createConversationsRepository}. */
@@ -90,6 +92,30 @@ export class ConversationsRepository {
       keyOf(key),
     );
     return row ? fromEntity(this.client.tableName, row, recordType, StoredConversation).value : null;
+  }
+
+  /**
+   * The saved references of several people or channels of one kind, by key; keys the bot has never
+   * talked to are missing from the map. One query per 14 keys instead of one read per key (Table
+   * Storage allows 15 comparisons in a filter: the partition and 14 keys).
+   */
+  async getMany(kind: ConversationKind, keys: readonly string[]): Promise<Map<string, StoredConversation>> {
+    const partition = parseInput(ConversationKind, kind, 'conversation kind');
+    const unique = [...new Set(keys)];
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += keysPerQuery) chunks.push(unique.slice(i, i + keysPerQuery));
+    const pages = await Promise.all(
+      chunks.map((chunk) => {
+        const anyKey = chunk.map((key) => odata`RowKey eq ${keyOf(key)}`).join(' or ');
+        return queryEntities(this.client, `${odata`PartitionKey eq ${partition}`} and (${anyKey})`);
+      }),
+    );
+    const found = new Map<string, StoredConversation>();
+    for (const row of pages.flat()) {
+      const value = fromEntity(this.client.tableName, row, recordType, StoredConversation).value;
+      found.set(value.key, value);
+    }
+    return found;
   }
 
   /** Every saved reference of one kind (for example every channel, to post a weekly summary). */

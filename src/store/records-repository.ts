@@ -20,7 +20,7 @@ import {
 } from '../domain/records';
 import { fromEntity, toEntity, type Versioned } from './entity-codec';
 import { ConflictError, InvalidStoreInputError, translateStorageError, type EntityRef } from './errors';
-import { rowKeyPrefixFilter, rowKeyRange } from './keys';
+import { keyOf, rowKeyPrefixFilter, rowKeyRange } from './keys';
 import {
   actionPlanRowKey,
   afiRowKey,
@@ -237,6 +237,25 @@ export class RecordsRepository {
       rowKeyPrefixFilter(parseServiceCode(serviceCode), 'progress', subjectId),
     );
     return rows.map((row) => this.parse(row, 'progress').value);
+  }
+
+  /**
+   * Progress updates on a CoC and on its recommendations, oldest first for each subject, in two
+   * range queries however many recommendations it has: the CoC's own rows, and every row keyed
+   * `progress|<cocId>.` (its recommendations' ids all start `<cocId>.`; `/` comes right after `.`).
+   */
+  async listProgressOfCoc(serviceCode: string, cocId: string): Promise<ProgressUpdate[]> {
+    const partition = parseServiceCode(serviceCode);
+    const recommendationsPrefix = `${keyOf('progress', cocId)}.`;
+    const recommendationsEnd = `${keyOf('progress', cocId)}/`;
+    const [own, ofRecommendations] = await Promise.all([
+      queryEntities(this.client, rowKeyPrefixFilter(partition, 'progress', cocId)),
+      queryEntities(
+        this.client,
+        odata`PartitionKey eq ${partition} and RowKey ge ${recommendationsPrefix} and RowKey lt ${recommendationsEnd}`,
+      ),
+    ]);
+    return [...own, ...ofRecommendations].map((row) => this.parse(row, 'progress').value);
   }
 
   /** One closure request, or `null`. */

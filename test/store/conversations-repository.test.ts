@@ -32,6 +32,25 @@ describe('ConversationsRepository', () => {
     expect(await store.conversations.list('channel')).toEqual([channel]);
   });
 
+  it('reads many references of one kind at once, past the 14 keys one query may name, quotes and all', async () => {
+    const saved = Array.from({ length: 16 }, (_, n) =>
+      aConversation({ key: n === 0 ? "o'brien" : `person-${String(n)}` }),
+    );
+    for (const conversation of saved) await store.conversations.save(conversation);
+    await store.conversations.save(aConversation({ kind: 'channel', key: 'person-1' }));
+
+    const found = await store.conversations.getMany('personal', [
+      ...saved.map((c) => c.key),
+      'never-talked',
+      "x' or PartitionKey ne '",
+    ]);
+
+    expect([...found.keys()].sort()).toEqual(saved.map((c) => c.key).sort());
+    expect(found.get("o'brien")).toEqual(saved[0]);
+    expect(found.get('person-1')?.kind).toBe('personal');
+    expect(await store.conversations.getMany('personal', [])).toEqual(new Map());
+  });
+
   it('returns null once a reference is removed', async () => {
     await store.conversations.save(aConversation());
     await store.conversations.remove('personal', sll);

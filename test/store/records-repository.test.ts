@@ -177,6 +177,27 @@ describe('RecordsRepository', () => {
     expect((await store.records.listProgress('BUC', 'BUC-1')).map((p) => p.id)).toEqual(['p4']);
   });
 
+  it("reads a CoC's progress and its recommendations' in one go, leaving out BUC-10 and BUC-1x", async () => {
+    const updates = [
+      aProgressUpdate({ id: 'coc', subjectId: 'BUC-1' }),
+      aProgressUpdate({ id: 'first', subjectId: 'BUC-1.1', at: '2023-07-14T10:30:00Z' }),
+      aProgressUpdate({ id: 'later', subjectId: 'BUC-1.1', at: '2023-09-01T09:00:00Z' }),
+      aProgressUpdate({ id: 'tenth', subjectId: 'BUC-1.10' }),
+      aProgressUpdate({ id: 'other-coc', subjectId: 'BUC-10' }),
+      aProgressUpdate({ id: 'other-recommendation', subjectId: 'BUC-10.1' }),
+      aProgressUpdate({ id: 'afi', subjectId: 'BUC-AFI-1' }),
+    ];
+    await store.records.commit(
+      'BUC',
+      updates.map((value): RecordChange => ({ kind: 'append', entity: { type: 'progress', value } })),
+    );
+
+    const progress = await store.records.listProgressOfCoc('BUC', 'BUC-1');
+
+    expect(progress.map((p) => p.id).sort()).toEqual(['coc', 'first', 'later', 'tenth']);
+    expect(progress.filter((p) => p.subjectId === 'BUC-1.1').map((p) => p.id)).toEqual(['first', 'later']);
+  });
+
   it('reads a CoC with its own recommendations only, in the order people count them', async () => {
     const recs = ['BUC-1.10', 'BUC-1.2', 'BUC-1.1'].map((id) => aRecommendation({ id }));
     const changes: RecordChange[] = [

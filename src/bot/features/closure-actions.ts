@@ -9,6 +9,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { forOneTurn } from '../../app/app-context';
 import { pendingApproverOf } from '../../app/closure-approvers';
 import { decideClosure } from '../../app/closure-decide';
 import { prepareClosureRequest, raiseClosureRequest } from '../../app/closure-raise';
@@ -279,11 +280,13 @@ export function registerClosureActions(app: BotApplication, features: FeatureCon
   });
 
   app.adaptiveCards.actionExecute('decideClosure', async (context, _state, raw: unknown) => {
-    const started = await begin(context, features, DecideData, raw);
+    // The decision and the redraw share the turn's reads of the caller's delegations and the service.
+    const turn: FeatureContext = { ...features, app: forOneTurn(features.app) };
+    const started = await begin(context, turn, DecideData, raw);
     if ('answered' in started) return started.answered;
     const { person, data } = started;
     const typedReason = data.reason;
-    const decided = await decideClosure(features.app, person, {
+    const decided = await decideClosure(turn.app, person, {
       serviceCode: data.serviceCode,
       requestId: data.requestId,
       step: data.step,
@@ -302,19 +305,19 @@ export function registerClosureActions(app: BotApplication, features: FeatureCon
           : { notice: { text: error.reason, tone: 'attention' } };
       return answerWithCard(
         context,
-        await closureCardFor(features, person, data.serviceCode, data.requestId, options),
+        await closureCardFor(turn, person, data.serviceCode, data.requestId, options),
       );
     }
-    const mine = await loadClosureView(features.app, person, data.serviceCode, data.requestId);
-    const everyone = await loadClosureView(features.app, null, data.serviceCode, data.requestId);
-    const answered =
-      mine.ok && everyone.ok
-        ? await answerWithCard(
-            context,
-            renderClosureCard(mine.value, { notice: decidedNotice(mine.value), actionable: false }),
-            renderClosureCard(everyone.value, { actionable: false }),
-          )
-        : await answerWithCard(context, renderNoticeCard('Saved', 'Your decision is saved.'));
+    // Read once: the card everyone sees differs from the decider's only by the notice, and neither
+    // offers buttons any more (the step is decided), so no second read is needed.
+    const mine = await loadClosureView(turn.app, person, data.serviceCode, data.requestId);
+    const answered = mine.ok
+      ? await answerWithCard(
+          context,
+          renderClosureCard(mine.value, { notice: decidedNotice(mine.value), actionable: false }),
+          renderClosureCard({ ...mine.value, canDecide: false }, { actionable: false }),
+        )
+      : await answerWithCard(context, renderNoticeCard('Saved', 'Your decision is saved.'));
     void inBackground(features, 'closure decided', () =>
       afterClosureDecided(features, person, decided.value),
     );

@@ -8,6 +8,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { addProgressNote } from '../../app/add-progress-note';
+import { forOneTurn, type AppContext } from '../../app/app-context';
 import { loadAfiView, loadCocView, type CocView } from '../../app/coc-view';
 import { completeAreaForImprovement } from '../../app/complete-area-for-improvement';
 import { authorizeIn, scopeOf } from '../../app/record-access';
@@ -246,14 +247,14 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
   const saves: {
     verb: string;
     form: RecommendationFormKind;
-    save: (person: Person, data: RecommendationFormData) => Promise<Result<unknown>>;
+    save: (app: AppContext, person: Person, data: RecommendationFormData) => Promise<Result<unknown>>;
     saved: (id: string) => string;
   }[] = [
     {
       verb: 'updateRecommendation',
       form: 'update',
-      save: (person, data) =>
-        updateRecommendation(features.app, person, {
+      save: (turnApp, person, data) =>
+        updateRecommendation(turnApp, person, {
           recommendationId: data.recommendationId,
           status: data.status ?? '',
           rag: data.rag ?? '',
@@ -264,8 +265,8 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
     {
       verb: 'addProgressNote',
       form: 'progressNote',
-      save: (person, data) =>
-        addProgressNote(features.app, person, {
+      save: (turnApp, person, data) =>
+        addProgressNote(turnApp, person, {
           recommendationId: data.recommendationId,
           text: data.text ?? '',
           evidenceLinks: typedValues(data)
@@ -278,8 +279,8 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
     {
       verb: 'reviseTargetDate',
       form: 'targetDate',
-      save: (person, data) =>
-        reviseTargetDate(features.app, person, {
+      save: (turnApp, person, data) =>
+        reviseTargetDate(turnApp, person, {
           recommendationId: data.recommendationId,
           date: data.date ?? '',
           reason: data.reason ?? '',
@@ -290,14 +291,16 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
   ];
   for (const { verb, form, save, saved } of saves) {
     app.adaptiveCards.actionExecute(verb, async (context, _state, raw: unknown) => {
-      const started = await begin(context, features, RecommendationFormData, raw);
+      // The save and the redraw share the turn's reads of the caller's delegations and the service.
+      const turn: FeatureContext = { ...features, app: forOneTurn(features.app) };
+      const started = await begin(context, turn, RecommendationFormData, raw);
       if ('answered' in started) return started.answered;
       const { person, data } = started;
-      const result = await save(person, data);
-      if (!result.ok) return answerRecommendationFailure(context, features, person, form, data, result);
+      const result = await save(turn.app, person, data);
+      if (!result.ok) return answerRecommendationFailure(context, turn, person, form, data, result);
       return answerSaved(
         context,
-        features,
+        turn,
         person,
         cocIdOfRecommendation(data.recommendationId) ?? '',
         saved(data.recommendationId),

@@ -1,0 +1,37 @@
+import { createStore } from '../../src/store';
+import { replaceSection, sectionEnd, sectionStart } from '../../scripts/bench/report';
+import { countRoundTrips } from '../../scripts/bench/round-trips';
+import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+
+describe('the round-trip counter of npm run bench', () => {
+  it('counts each request a store sends, per table, and starts again from zero on reset', async () => {
+    const store = createStore({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
+    await store.ensureTables();
+    const counter = countRoundTrips(store.tables);
+
+    await store.directory.getPerson('00000000-0000-0000-0000-0000000000c1');
+    await store.directory.getPerson('00000000-0000-0000-0000-0000000000c2');
+    await store.records.listCocs('BUC');
+
+    expect(counter.byTable).toEqual({ records: 1, directory: 2, conversations: 0, scheduler: 0 });
+    expect(counter.total).toBe(3);
+    counter.reset();
+    expect(counter.total).toBe(0);
+  });
+});
+
+describe('the docs section of npm run bench', () => {
+  const document = '# Performance\n\nEarlier findings.\n';
+
+  it('is appended once, then replaced in place by a rerun, keeping what surrounds it', () => {
+    const first = replaceSection(document, 'First run.');
+    const second = replaceSection(`${first}\nA note added later.\n`, 'Second run.');
+
+    expect(first).toBe(`${document}\n${sectionStart}\n\nFirst run.\n\n${sectionEnd}\n`);
+    expect(second).toContain('Earlier findings.');
+    expect(second).toContain('Second run.');
+    expect(second).not.toContain('First run.');
+    expect(second).toContain('A note added later.');
+    expect(second.split(sectionStart)).toHaveLength(2);
+  });
+});

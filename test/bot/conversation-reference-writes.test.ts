@@ -1,0 +1,33 @@
+import { demoPeople } from '../../src/demo/people';
+import { countRoundTrips } from '../../scripts/bench/round-trips';
+import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { createBotClient, startFakeConnector, type FakeConnector } from '../support/bot-client';
+
+/** The reference Teams sends is the same every turn; it is written only when it changes. */
+describe('storing conversation references', () => {
+  let app: AppUnderTest;
+  let otherConnector: FakeConnector;
+
+  beforeAll(async () => {
+    app = await startAppUnderTest();
+    otherConnector = await startFakeConnector();
+  });
+  afterAll(async () => {
+    await otherConnector.close();
+    await app.close();
+  });
+
+  it('does not write an unchanged reference again, and writes one whose service URL moved', async () => {
+    const counter = countRoundTrips(app.store.tables);
+    await app.client.sendMessage('help', demoPeople.hmi);
+    expect(counter.byTable.conversations).toBe(1);
+
+    counter.reset();
+    await app.client.sendMessage('help', demoPeople.hmi);
+    expect(counter.byTable.conversations).toBe(0);
+
+    await createBotClient(app.server.url, otherConnector).sendMessage('help', demoPeople.hmi);
+    const stored = await app.store.conversations.get('personal', demoPeople.hmi.objectId);
+    expect(stored?.reference.serviceUrl).toBe(otherConnector.serviceUrl);
+  });
+});
