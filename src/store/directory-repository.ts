@@ -4,15 +4,20 @@
  *
  * The directory is small (hundreds of rows) and kept by administrators and the seed script, so
  * each kind is one partition of the `directory` table and writes are upserts (last write wins).
+ *
+ * Nearly every turn reads it (who is calling, their delegations, the service, the people a card
+ * names), so each partition is read whole and kept for a few seconds ({@link DirectoryCacheOptions}):
+ * a write through this repository is seen at once, a write from another process (an import, another
+ * instance) within that time. Callers get copies, so changing one cannot change the cache.
  */
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { z } from 'zod';
 import { Delegation, ObjectId, Person, Region, RegionId, Service, ServiceCode } from '../domain/records';
 import { fromEntity, toEntity } from './entity-codec';
 import { isNotFound, translateStorageError, type EntityRef } from './errors';
 import { parseInput } from './parse-input';
 import { keyOf, partitionFilter } from './keys';
-import { queryEntities, readEntity } from './table-access';
+import { queryEntities } from './table-access';
 
 /** The partition of each kind of directory row; the RowKey is the row's own id. */
 const directoryPartitions = {
@@ -23,22 +28,64 @@ const directoryPartitions = {
 } as const;
 type DirectoryKind = keyof typeof directoryPartitions;
 
+/** How long a partition read is reused. */
+export interface DirectoryCacheOptions {
+  /** Milliseconds; 0 reads storage every time. Default 5,000. */
+  maxAgeMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+interface Snapshot {
+  readAt: number;
+  /** RowKey → parsed value, in the order storage returned them. */
+  rows: Promise<Map<string, unknown>>;
+}
+
 /** Repository of the `directory` table; build it with {@link createDirectoryRepository}. */
 export class DirectoryRepository {
-  constructor(private readonly client: TableClient) {}
+  private readonly snapshots = new Map<DirectoryKind, Snapshot>();
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
 
-  private async get<T>(kind: DirectoryKind, id: string, schema: z.ZodType<T>): Promise<T | null> {
-    const row = await readEntity(this.client, directoryPartitions[kind], keyOf(id));
-    return row ? fromEntity(this.client.tableName, row, kind, schema).value : null;
+  constructor(
+    private readonly client: TableClient,
+    cache: DirectoryCacheOptions = {},
+  ) {
+    this.maxAgeMs = cache.maxAgeMs ?? 5_000;
+    this.now = cache.now ?? Date.now;
   }
 
-  private async list<T>(
-    kind: DirectoryKind,
-    schema: z.ZodType<T>,
-    filter = partitionFilter(directoryPartitions[kind]),
-  ): Promise<T[]> {
-    const rows = await queryEntities(this.client, filter);
-    return rows.map((row) => fromEntity(this.client.tableName, row, kind, schema).value);
+  /** The whole partition of `kind`, from the cache while it is fresh. A failed read is not kept. */
+  private partition<T>(kind: DirectoryKind, schema: z.ZodType<T>): Promise<Map<string, T>> {
+    const cached = this.snapshots.get(kind);
+    if (cached && this.maxAgeMs > 0 && this.now() - cached.readAt < this.maxAgeMs) {
+      return cached.rows as Promise<Map<string, T>>;
+    }
+    const rows = queryEntities(this.client, partitionFilter(directoryPartitions[kind])).then(
+      (entities) =>
+        new Map(
+          entities.map((row) => [
+            String(row.rowKey),
+            fromEntity(this.client.tableName, row, kind, schema).value,
+          ]),
+        ),
+    );
+    const snapshot: Snapshot = { readAt: this.now(), rows };
+    this.snapshots.set(kind, snapshot);
+    rows.catch(() => {
+      if (this.snapshots.get(kind) === snapshot) this.snapshots.delete(kind);
+    });
+    return rows;
+  }
+
+  private async get<T>(kind: DirectoryKind, id: string, schema: z.ZodType<T>): Promise<T | null> {
+    const value = (await this.partition(kind, schema)).get(keyOf(id));
+    return value === undefined ? null : structuredClone(value);
+  }
+
+  private async list<T>(kind: DirectoryKind, schema: z.ZodType<T>): Promise<T[]> {
+    return [...(await this.partition(kind, schema)).values()].map((value) => structuredClone(value));
   }
 
   private async upsert(kind: DirectoryKind, id: string, value: Record<string, unknown>): Promise<void> {
@@ -51,6 +98,8 @@ export class DirectoryRepository {
       await this.client.upsertEntity(toEntity(ref, kind, value), 'Replace');
     } catch (error) {
       throw translateStorageError(error, ref);
+    } finally {
+      this.snapshots.delete(kind);
     }
   }
 
@@ -72,14 +121,10 @@ export class DirectoryRepository {
 
   /** All delegations, or those given by or to one person (`from` or `to` is `objectId`). */
   async listDelegations(objectId?: string): Promise<Delegation[]> {
-    const partition = directoryPartitions.delegation;
-    if (objectId === undefined) return this.list('delegation', Delegation);
+    const all = await this.list('delegation', Delegation);
+    if (objectId === undefined) return all;
     const id = parseInput(ObjectId, objectId, 'object id');
-    return await this.list(
-      'delegation',
-      Delegation,
-      odata`PartitionKey eq ${partition} and (from eq ${id} or to eq ${id})`,
-    );
+    return all.filter((delegation) => delegation.from === id || delegation.to === id);
   }
 
   /** Adds or replaces a delegation (keyed by its id). */
@@ -95,6 +140,8 @@ export class DirectoryRepository {
     } catch (error) {
       if (isNotFound(error)) return; // already gone: the outcome the caller asked for
       throw translateStorageError(error);
+    } finally {
+      this.snapshots.delete('delegation');
     }
   }
 
@@ -132,6 +179,9 @@ export class DirectoryRepository {
 }
 
 /** Builds the directory repository over the `directory` table client. */
-export function createDirectoryRepository(client: TableClient): DirectoryRepository {
-  return new DirectoryRepository(client);
+export function createDirectoryRepository(
+  client: TableClient,
+  cache?: DirectoryCacheOptions,
+): DirectoryRepository {
+  return new DirectoryRepository(client, cache);
 }
