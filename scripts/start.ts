@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../src/dev/azurite';
+import { localAzurite, startAzurite, type RunningAzurite } from '../src/dev/azurite';
 import { startPlayground, type RunningPlayground } from '../src/dev/playground';
 import { playgroundConfigFor, type PlaygroundPersona } from '../src/dev/playground-config';
 import { demoPeople } from '../src/demo/people';
@@ -20,9 +20,7 @@ import { loadConfigOrExit, startApplication, type RunningApplication } from '../
 import { createLogger, exitCleanlyOnSignal, type RunningServer } from '../src/server';
 
 const root = path.resolve(__dirname, '..');
-const azuriteLocation = path.join(root, '.data', 'azurite');
 const playgroundFolder = path.join(root, '.data', 'playground');
-const preferredAzuritePort = 10002;
 const firstPlaygroundPort = 56150;
 /** One Playground per role, so "switching user" is opening another tab. */
 const rolesWithPlayground: readonly PlaygroundPersona[] = ['sll', 'cos', 'hmi', 'slo', 'admin'];
@@ -59,10 +57,14 @@ async function startRolePlaygrounds(botEndpoint: string): Promise<RolePlayground
 /** Azurite on its usual table port, or on a free one if that is taken. */
 async function startLocalAzurite(): Promise<RunningAzurite> {
   try {
-    return await startAzurite({ inMemory: false, location: azuriteLocation, port: preferredAzuritePort });
+    return await startAzurite({
+      inMemory: false,
+      location: localAzurite.location,
+      port: localAzurite.preferredPort,
+    });
   } catch {
-    console.log(`Port ${preferredAzuritePort} is busy: starting Azurite on a free port instead.`);
-    return startAzurite({ inMemory: false, location: azuriteLocation });
+    console.log(`Port ${localAzurite.preferredPort} is busy: starting Azurite on a free port instead.`);
+    return startAzurite({ inMemory: false, location: localAzurite.location });
   }
 }
 

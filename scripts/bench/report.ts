@@ -159,10 +159,11 @@ export function renderSection(figures: BenchFigures): string {
     '',
     'Before the reductions made with these benchmarks (issue 7) the same four operations took 11, 26, ' +
       '38 (65 in all) and 19 round trips. What went: the conversation reference rewritten on every turn ' +
-      '(now only when it changes), the policy scope read twice in a save-and-redraw turn, one progress ' +
+      '(now only when it changes), one progress ' +
       "query per recommendation when re-indexing a CoC (now two), one chat read per person on a card's " +
       'refresh list (now one query), the second drawing of the closure card after an approval, and the ' +
-      'directory read on every turn (now each partition is read whole and kept for 5 seconds: the first ' +
+      'directory read on every turn, the policy scope twice in a save-and-redraw turn (now each directory ' +
+      'partition is read whole and kept for 5 seconds: the first ' +
       'operation measured, showing a CoC, pays for the cold cache with its directory reads). Still ' +
       'there: the due index is re-read and rewritten before the answer, with a scan of the service’s ' +
       'engagement requests, and an approval re-reads the request and its subject to draw the card.',

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { loadConfig, readEnvironment } from '../../src/config';
-import { azuriteConnectionString, startAzurite } from '../../src/dev/azurite';
+import { azuriteConnectionString, localAzurite, startAzurite } from '../../src/dev/azurite';
 import { storeOptionsFor } from '../../src/main';
 import { createStore, type Store } from '../../src/store';
 
@@ -26,17 +26,17 @@ export async function openTransferStore(): Promise<TransferStore> {
   }
   // `npm start` already running: use its Azurite rather than open the same folder twice.
   const running = createStore({
-    connectionString: azuriteConnectionString(10002),
+    connectionString: azuriteConnectionString(localAzurite.preferredPort),
     tablePrefix: config.tablePrefix,
   });
   if ((await running.checkStorageReady({ timeoutMs: 1000 })).ready) {
     return {
       store: running,
-      where: 'the Azurite of `npm start` (port 10002)',
+      where: `the Azurite of \`npm start\` (port ${String(localAzurite.preferredPort)})`,
       close: () => Promise.resolve(),
     };
   }
-  const location = path.resolve('.data', 'azurite');
+  const { location } = localAzurite;
   const azurite = await startAzurite({ inMemory: false, location });
   const store = createStore({ connectionString: azurite.connectionString, tablePrefix: config.tablePrefix });
   await store.ensureTables();

@@ -18,11 +18,6 @@ export interface AppContext {
   allowedTenantIds: readonly string[];
   /** Bank holidays announced after the date-holidays release in use. */
   extraHolidays: readonly LocalDate[];
-  /**
-   * Reads shared within one turn (see {@link forOneTurn}): facts a turn's own change cannot alter,
-   * such as the caller's delegations and a service's region, read once however often it asks.
-   */
-  turnReads?: Map<string, Promise<unknown>>;
 }
 
 /** Builds an AppContext with the real clock and random ids, overriding what is given. */
@@ -49,23 +44,4 @@ export function todayOf(context: AppContext): LocalDate {
 /** The context's clock as an ISO instant, for `now` in decisions. */
 export function nowOf(context: AppContext): string {
   return context.now().toISOString();
-}
-
-/**
- * The context for one turn that saves and then redraws: reads made through {@link readOncePerTurn}
- * are shared until the turn ends. Use it only for turns whose change cannot alter those reads.
- */
-export function forOneTurn(context: AppContext): AppContext {
-  return { ...context, turnReads: new Map() };
-}
-
-/** `read()`, or the same read already made in this turn (see {@link forOneTurn}). */
-export function readOncePerTurn<T>(context: AppContext, key: string, read: () => Promise<T>): Promise<T> {
-  const reads = context.turnReads;
-  if (!reads) return read();
-  const known = reads.get(key) as Promise<T> | undefined;
-  if (known) return known;
-  const reading = read();
-  reads.set(key, reading);
-  return reading;
 }

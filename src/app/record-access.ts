@@ -9,7 +9,7 @@ import type { DecisionContext } from '../domain/lifecycle';
 import { authorize, type Action, type Permission, type PolicyContext, type Target } from '../domain/policy';
 import type { Owners, Person } from '../domain/records';
 import { ConflictError, type RecordChange } from '../store';
-import { nowOf, readOncePerTurn, todayOf, type AppContext } from './app-context';
+import { nowOf, todayOf, type AppContext } from './app-context';
 
 /** The policy's view of one service (or of the external-recommendation partition). */
 export interface ServiceScope {
@@ -26,18 +26,13 @@ export async function scopeOf(
   serviceCode: string,
   owners?: Partial<Owners>,
 ): Promise<ServiceScope> {
-  const { directory } = context.store;
-  const delegations = await readOncePerTurn(context, `delegations|${actor.objectId}`, () =>
-    directory.listDelegations(actor.objectId),
-  );
+  const delegations = await context.store.directory.listDelegations(actor.objectId);
   const policy: PolicyContext = { delegations, today: todayOf(context) };
   if (serviceCode === 'EXT') {
     return { serviceCode, serviceName: 'external bodies', target: { external: true }, policy };
   }
-  const { service, region } = await readOncePerTurn(context, `service|${serviceCode}`, async () => {
-    const found = await directory.getService(serviceCode);
-    return { service: found, region: found ? await directory.getRegion(found.regionId) : null };
-  });
+  const service = await context.store.directory.getService(serviceCode);
+  const region = service ? await context.store.directory.getRegion(service.regionId) : null;
   const target: Target = { serviceCode, serviceName: service?.name ?? serviceCode };
   if (service) target.regionId = service.regionId;
   if (region) target.regionName = region.name;

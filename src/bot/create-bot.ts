@@ -21,6 +21,7 @@ import { cardAttachment, renderCard } from './card-renderer';
 import { escapeMarkdown, shorten } from './escape-markdown';
 import { renderHelpCard } from './help-card';
 import { refuseUnverifiedRequests } from './refuse-unverified-requests';
+import { answerWithCard, answerWithMessage } from './features/invoke-response';
 import { isStorageOutage, renderStorageOutageCard, storageOutageText } from './storage-outage-answer';
 import { createProactiveSender, type ProactiveSender } from './proactive';
 import { rateLimitedSenderFor } from './rate-limited-sender';
@@ -215,11 +216,8 @@ export function createBot(options: CreateBotOptions): Bot {
   app.addRoute(
     (context) => Promise.resolve(context.activity.type === 'invoke'),
     async (context) => {
-      const body =
-        context.activity.name === 'adaptiveCard/action'
-          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: staleButton }
-          : undefined;
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+      if (context.activity.name === 'adaptiveCard/action') await answerWithMessage(context, staleButton);
+      else await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
     },
     true,
   );
@@ -241,14 +239,8 @@ export function createBot(options: CreateBotOptions): Bot {
     const apology = apologyFor(correlationId);
     try {
       if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
-        const body = outage
-          ? {
-              statusCode: 200,
-              type: 'application/vnd.microsoft.card.adaptive',
-              value: renderStorageOutageCard(context.activity),
-            }
-          : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: apology };
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+        if (outage) await answerWithCard(context, renderStorageOutageCard(context.activity));
+        else await answerWithMessage(context, apology);
       } else {
         await context.sendActivity(outage ? storageOutageText : apology);
       }

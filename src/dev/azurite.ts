@@ -16,6 +16,12 @@ export const azuriteAccount = {
   key: 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
 };
 
+/** Where `npm start` keeps the local data, and the table port it tries first (Azurite's usual one). */
+export const localAzurite = {
+  location: path.resolve(__dirname, '..', '..', '.data', 'azurite'),
+  preferredPort: 10002,
+} as const;
+
 export interface RunningAzurite {
   port: number;
   connectionString: string;

@@ -1,7 +1,8 @@
 import { demoPeople } from '../../src/demo/people';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { createBotClient, testBot, visibleText, type BotClient, type TestUser } from '../support/bot-client';
+import { createBotClient, visibleText, type BotClient, type TestUser } from '../support/bot-client';
 import { startFlakyConnector, type FlakyConnector } from './faults-support/flaky-connector';
+import { channelOf, registerServiceChannel } from './faults-support/service-channels';
 
 type Card = Record<string, unknown>;
 interface CardAction {
@@ -11,7 +12,6 @@ interface CardAction {
 }
 
 const personalChat = (person: TestUser): string => `a:personal-${person.objectId}`;
-const channelOf = (serviceCode: string): string => `19:service-${serviceCode.toLowerCase()}@thread.tacv2`;
 
 function action(card: Card | undefined, title: string): CardAction {
   let found: CardAction | undefined;
@@ -55,32 +55,6 @@ describe('a Teams connector that refuses a third of what the bot sends', () => {
     }
   }
 
-  /** `register service <code>` typed by the administrator in that service's own channel. */
-  async function registerChannel(serviceCode: string): Promise<void> {
-    const mention = `<at>${testBot.name}</at>`;
-    const conversationId = channelOf(serviceCode);
-    await client.sendActivity(
-      {
-        type: 'message',
-        text: `${mention} register service ${serviceCode}`,
-        entities: [{ type: 'mention', mentioned: testBot, text: mention }],
-        conversation: {
-          id: conversationId,
-          conversationType: 'channel',
-          tenantId: demoPeople.admin.tenantId,
-          isGroup: true,
-          name: '',
-        },
-        channelData: {
-          tenant: { id: demoPeople.admin.tenantId },
-          team: { id: '19:general@thread.tacv2' },
-          channel: { id: conversationId },
-        },
-      },
-      demoPeople.admin,
-    );
-  }
-
   beforeAll(async () => {
     app = await startAppUnderTest();
     flaky = await startFlakyConnector(app.connector);
@@ -89,7 +63,7 @@ describe('a Teams connector that refuses a third of what the bot sends', () => {
       await client.sendMessage('help', person);
     }
     serviceCodes = [...new Set((await app.store.records.listCocs()).map((coc) => coc.value.serviceCode))];
-    for (const code of serviceCodes) await registerChannel(code);
+    for (const code of serviceCodes) await registerServiceChannel(client, code);
     for (const code of serviceCodes) {
       expect((await app.store.conversations.serviceChannel(code))?.key).toBe(channelOf(code));
     }

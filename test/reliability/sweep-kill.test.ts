@@ -7,48 +7,15 @@ import { startScheduler, sweepLeaseName } from '../../src/scheduler';
 import { createLogger } from '../../src/server';
 import { createStore, type LedgerEntry, type Store } from '../../src/store';
 import { startAppUnderTest } from '../support/app-under-test';
-import {
-  createBotClient,
-  startFakeConnector,
-  testBot,
-  visibleText,
-  type BotClient,
-  type FakeConnector,
-} from '../support/bot-client';
+import { createBotClient, startFakeConnector, visibleText, type FakeConnector } from '../support/bot-client';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
 import { startBotProcess, type BotProcess } from './faults-support/bot-process';
 import { startGatedConnector, type GatedConnector } from './faults-support/gated-connector';
+import { channelOf, registerServiceChannel } from './faults-support/service-channels';
 
-const channelOf = (serviceCode: string): string => `19:service-${serviceCode.toLowerCase()}@thread.tacv2`;
 const morning = new Date(`${demoToday}T10:00:00Z`);
 /** The restart comes after the dead process's lease (15 minutes) and its claim (10 minutes) ran out. */
 const afterTheLease = new Date(morning.getTime() + 20 * 60 * 1000);
-
-/** `register service <code>` typed by the administrator in that service's own channel. */
-async function registerChannel(client: BotClient, serviceCode: string): Promise<void> {
-  const mention = `<at>${testBot.name}</at>`;
-  const conversationId = channelOf(serviceCode);
-  await client.sendActivity(
-    {
-      type: 'message',
-      text: `${mention} register service ${serviceCode}`,
-      entities: [{ type: 'mention', mentioned: testBot, text: mention }],
-      conversation: {
-        id: conversationId,
-        conversationType: 'channel',
-        tenantId: demoPeople.admin.tenantId,
-        isGroup: true,
-        name: '',
-      },
-      channelData: {
-        tenant: { id: demoPeople.admin.tenantId },
-        team: { id: '19:general@thread.tacv2' },
-        channel: { id: conversationId },
-      },
-    },
-    demoPeople.admin,
-  );
-}
 
 /**
  * One story: a bot process sweeps, is SIGKILLed while the second digest is in flight, and a new
@@ -69,7 +36,7 @@ async function killMidSweepAndRestart(deliverHeld: boolean) {
     const firstClient = createBotClient(first.url, { ...fake, serviceUrl: gate.serviceUrl });
     await firstClient.sendMessage('help', demoPeople.admin);
     const serviceCodes = [...new Set((await store.records.listCocs()).map((coc) => coc.value.serviceCode))];
-    for (const code of serviceCodes) await registerChannel(firstClient, code);
+    for (const code of serviceCodes) await registerServiceChannel(firstClient, code);
 
     const interrupted = firstClient.sendMessage('sweep now', demoPeople.admin).then(
       () => 'answered',
@@ -174,7 +141,7 @@ describe('a restarted bot whose scheduler finds the dead process’s lease still
     try {
       await app.client.sendMessage('help', demoPeople.admin);
       const serviceCodes = [...new Set((await app.store.records.listCocs()).map((c) => c.value.serviceCode))];
-      for (const code of serviceCodes) await registerChannel(app.client, code);
+      for (const code of serviceCodes) await registerServiceChannel(app.client, code);
       // The killed process took the lease just now and will never give it back.
       const dead = await app.store.leases.acquire(sweepLeaseName, 'instance-killed/run', morning, 300);
       expect(dead.taken).toBe(true);

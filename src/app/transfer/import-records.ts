@@ -21,7 +21,7 @@ import type {
   Service,
 } from '../../domain/records';
 import { changedFields } from '../../domain/lifecycle/decision';
-import { maxChangesPerCommit, type RecordChange, type Store } from '../../store';
+import { maxChangesPerCommit, type RecordChange, type RecordEntity, type Store } from '../../store';
 import {
   parseRow,
   type AfiRow,
@@ -271,18 +271,22 @@ export async function importRows(
   }
   for (const { row } of file.people) {
     const before = stored.people.get(row.id);
-    const person: Person = {
-      ...before,
-      objectId: row.id,
-      tenantId: row.tenant_id,
-      name: row.name,
-      roles: row.roles,
-      serviceCodes: row.service,
-    };
-    if (row.email !== undefined) person.email = row.email;
-    else delete person.email;
-    if (row.region !== undefined) person.regionId = row.region;
-    else delete person.regionId;
+    const person = withOptional<Person, 'regionId'>(
+      withOptional<Person, 'email'>(
+        {
+          ...before,
+          objectId: row.id,
+          tenantId: row.tenant_id,
+          name: row.name,
+          roles: row.roles,
+          serviceCodes: row.service,
+        },
+        'email',
+        row.email,
+      ),
+      'regionId',
+      row.region,
+    );
     if (count(before, person)) await store.directory.upsertPerson(person);
   }
 
@@ -294,29 +298,37 @@ export async function importRows(
     list.push(changes);
     groups.set(serviceCode, list);
   };
-  const audit = (
-    subject: { kind: string; id: string },
+  /**
+   * The write of one imported record (create, or update with the ETag it was read with) and its
+   * audit event: `record.imported`, or `record.reimported` with the `fields` that changed.
+   */
+  const writeWithAudit = <T extends { id: string }>(
+    imported: T,
+    before: { value: T; etag: string } | undefined,
+    entity: (value: T) => RecordEntity,
+    fields: readonly (keyof T)[],
     serviceCode: string,
-    changes: AuditEvent['changes'],
-    created: boolean,
     cocId?: string,
-  ): RecordChange => ({
-    kind: 'append',
-    entity: {
-      type: 'audit',
-      value: {
-        id: options.newId(),
-        at: now,
-        actor: options.actor,
-        action: created ? 'record.imported' : 'record.reimported',
-        subject,
-        serviceCode,
-        ...(cocId === undefined ? {} : { cocId }),
-        changes,
-        note: `Imported from ${options.source}`,
-      },
-    },
-  });
+  ): RecordChange[] => {
+    const next = before ? { ...imported, updatedAt: now, updatedBy: options.actor } : imported;
+    const event: AuditEvent = {
+      id: options.newId(),
+      at: now,
+      actor: options.actor,
+      action: before ? 'record.reimported' : 'record.imported',
+      subject: { kind: entity(imported).type, id: imported.id },
+      serviceCode,
+      ...(cocId === undefined ? {} : { cocId }),
+      changes: before ? changedFields(before.value, imported, fields) : [],
+      note: `Imported from ${options.source}`,
+    };
+    return [
+      before
+        ? { kind: 'update', entity: entity(next), etag: before.etag }
+        : { kind: 'create', entity: entity(next) },
+      { kind: 'append', entity: { type: 'audit', value: event } },
+    ];
+  };
 
   const recommendationsByCoc = new Map<string, Located<RecommendationRow>[]>();
   for (const located of file.recommendations) {
@@ -333,26 +345,28 @@ export async function importRows(
     const serviceCode = row?.service ?? before?.value.serviceCode ?? '';
     const changes: RecordChange[] = [];
     if (row) {
-      const imported: CauseOfConcern = {
-        ...(before?.value ?? {
-          actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
-          createdAt: now,
-          createdBy: options.actor,
-          updatedAt: now,
-          updatedBy: options.actor,
-        }),
-        id: row.id,
-        serviceCode: row.service,
-        title: row.name,
-        finding: row.text,
-        status: row.status,
-        pillar: row.pillar,
-        publicSafetyRisk: row.public_safety_risk,
-        fieldworkEndDate: row.fieldwork_end_date,
-        owners: { sll: row.sll, cos: row.cos, hmi: row.hmi },
-      };
-      if (row.letter_date !== undefined) imported.letterDate = row.letter_date;
-      else delete imported.letterDate;
+      const imported = withOptional<CauseOfConcern, 'letterDate'>(
+        {
+          ...(before?.value ?? {
+            actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
+            createdAt: now,
+            createdBy: options.actor,
+            updatedAt: now,
+            updatedBy: options.actor,
+          }),
+          id: row.id,
+          serviceCode: row.service,
+          title: row.name,
+          finding: row.text,
+          status: row.status,
+          pillar: row.pillar,
+          publicSafetyRisk: row.public_safety_risk,
+          fieldworkEndDate: row.fieldwork_end_date,
+          owners: { sll: row.sll, cos: row.cos, hmi: row.hmi },
+        },
+        'letterDate',
+        row.letter_date,
+      );
       if (count(before?.value, imported)) {
         const fields = [
           'title',
@@ -364,16 +378,13 @@ export async function importRows(
           'letterDate',
           'owners',
         ] as const;
-        const next = before ? { ...imported, updatedAt: now, updatedBy: options.actor } : imported;
         changes.push(
-          before
-            ? { kind: 'update', entity: { type: 'coc', value: next }, etag: before.etag }
-            : { kind: 'create', entity: { type: 'coc', value: next } },
-          audit(
-            { kind: 'coc', id: cocId },
+          ...writeWithAudit(
+            imported,
+            before,
+            (value) => ({ type: 'coc', value }),
+            fields,
             serviceCode,
-            before ? changedFields(before.value, imported, fields) : [],
-            !before,
             cocId,
           ),
         );
@@ -381,27 +392,25 @@ export async function importRows(
     }
     for (const { row: recommendationRow } of recommendationsByCoc.get(cocId) ?? []) {
       const previous = before?.recommendations.get(recommendationRow.id);
-      const imported: Recommendation = {
-        ...(previous?.value ?? { targetDateRevisions: [], updatedAt: now, updatedBy: options.actor }),
-        id: recommendationRow.id,
-        cocId,
-        text: recommendationRow.text,
-        status: recommendationRow.status,
-      };
-      if (recommendationRow.target_date !== undefined)
-        imported.originalTargetDate = recommendationRow.target_date;
-      else delete imported.originalTargetDate;
+      const imported = withOptional<Recommendation, 'originalTargetDate'>(
+        {
+          ...(previous?.value ?? { targetDateRevisions: [], updatedAt: now, updatedBy: options.actor }),
+          id: recommendationRow.id,
+          cocId,
+          text: recommendationRow.text,
+          status: recommendationRow.status,
+        },
+        'originalTargetDate',
+        recommendationRow.target_date,
+      );
       if (!count(previous?.value, imported)) continue;
-      const next = previous ? { ...imported, updatedAt: now, updatedBy: options.actor } : imported;
       changes.push(
-        previous
-          ? { kind: 'update', entity: { type: 'recommendation', value: next }, etag: previous.etag }
-          : { kind: 'create', entity: { type: 'recommendation', value: next } },
-        audit(
-          { kind: 'recommendation', id: recommendationRow.id },
+        ...writeWithAudit(
+          imported,
+          previous,
+          (value) => ({ type: 'recommendation', value }),
+          ['text', 'status', 'originalTargetDate'],
           serviceCode,
-          previous ? changedFields(previous.value, imported, ['text', 'status', 'originalTargetDate']) : [],
-          !previous,
           cocId,
         ),
       );
@@ -411,45 +420,36 @@ export async function importRows(
 
   for (const { row } of file.afis) {
     const before = stored.afis.get(row.id);
-    const imported: AreaForImprovement = {
-      ...(before?.value ?? {
-        createdAt: now,
-        createdBy: options.actor,
-        updatedAt: now,
-        updatedBy: options.actor,
-      }),
-      id: row.id,
-      serviceCode: row.service,
-      questionRef: row.question_ref,
-      text: row.text,
-      status: row.status,
-      sll: row.sll,
-      cos: row.cos,
-    };
-    if (row.target_date !== undefined) imported.targetDate = row.target_date;
-    else delete imported.targetDate;
+    const imported = withOptional<AreaForImprovement, 'targetDate'>(
+      {
+        ...(before?.value ?? {
+          createdAt: now,
+          createdBy: options.actor,
+          updatedAt: now,
+          updatedBy: options.actor,
+        }),
+        id: row.id,
+        serviceCode: row.service,
+        questionRef: row.question_ref,
+        text: row.text,
+        status: row.status,
+        sll: row.sll,
+        cos: row.cos,
+      },
+      'targetDate',
+      row.target_date,
+    );
     if (!count(before?.value, imported)) continue;
-    const next = before ? { ...imported, updatedAt: now, updatedBy: options.actor } : imported;
-    addGroup(row.service, [
-      before
-        ? { kind: 'update', entity: { type: 'afi', value: next }, etag: before.etag }
-        : { kind: 'create', entity: { type: 'afi', value: next } },
-      audit(
-        { kind: 'afi', id: row.id },
+    addGroup(
+      row.service,
+      writeWithAudit(
+        imported,
+        before,
+        (value) => ({ type: 'afi', value }),
+        ['questionRef', 'text', 'status', 'targetDate', 'sll', 'cos'],
         row.service,
-        before
-          ? changedFields(before.value, imported, [
-              'questionRef',
-              'text',
-              'status',
-              'targetDate',
-              'sll',
-              'cos',
-            ])
-          : [],
-        !before,
       ),
-    ]);
+    );
   }
 
   for (const [serviceCode, changeGroups] of groups) {
@@ -457,6 +457,13 @@ export async function importRows(
     await advanceCounters(store, serviceCode, file);
   }
   return { ok: true, counts };
+}
+
+/** `record` with `key` set to `value`, or without `key` when the file leaves that cell empty. */
+function withOptional<T extends object, K extends keyof T>(record: T, key: K, value: T[K] | undefined): T {
+  if (value === undefined) Reflect.deleteProperty(record, key);
+  else record[key] = value;
+  return record;
 }
 
 /** Packs groups into commits of at most 100 rows, never splitting a group that fits in one. */

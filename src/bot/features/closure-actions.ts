@@ -9,7 +9,6 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { forOneTurn } from '../../app/app-context';
 import { pendingApproverOf } from '../../app/closure-approvers';
 import { decideClosure } from '../../app/closure-decide';
 import { prepareClosureRequest, raiseClosureRequest } from '../../app/closure-raise';
@@ -280,13 +279,11 @@ export function registerClosureActions(app: BotApplication, features: FeatureCon
   });
 
   app.adaptiveCards.actionExecute('decideClosure', async (context, _state, raw: unknown) => {
-    // The decision and the redraw share the turn's reads of the caller's delegations and the service.
-    const turn: FeatureContext = { ...features, app: forOneTurn(features.app) };
-    const started = await begin(context, turn, DecideData, raw);
+    const started = await begin(context, features, DecideData, raw);
     if ('answered' in started) return started.answered;
     const { person, data } = started;
     const typedReason = data.reason;
-    const decided = await decideClosure(turn.app, person, {
+    const decided = await decideClosure(features.app, person, {
       serviceCode: data.serviceCode,
       requestId: data.requestId,
       step: data.step,
@@ -305,12 +302,12 @@ export function registerClosureActions(app: BotApplication, features: FeatureCon
           : { notice: { text: error.reason, tone: 'attention' } };
       return answerWithCard(
         context,
-        await closureCardFor(turn, person, data.serviceCode, data.requestId, options),
+        await closureCardFor(features, person, data.serviceCode, data.requestId, options),
       );
     }
     // Read once: the card everyone sees differs from the decider's only by the notice, and neither
     // offers buttons any more (the step is decided), so no second read is needed.
-    const mine = await loadClosureView(turn.app, person, data.serviceCode, data.requestId);
+    const mine = await loadClosureView(features.app, person, data.serviceCode, data.requestId);
     const answered = mine.ok
       ? await answerWithCard(
           context,

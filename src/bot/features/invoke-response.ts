@@ -34,6 +34,18 @@ export async function answerWithCard(
   return '';
 }
 
+/** Answers a card's Action.Execute with a line of text, which Teams shows under the card. */
+export async function answerWithMessage(context: TurnContext, text: string): Promise<string> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+    },
+  });
+  return '';
+}
+
 /** Whether Teams sent this Action.Execute by itself to refresh the card (not a click). */
 export function isAutomaticRefresh(context: TurnContext): boolean {
   const value: unknown = context.activity.value;

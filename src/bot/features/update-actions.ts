@@ -8,7 +8,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { addProgressNote } from '../../app/add-progress-note';
-import { forOneTurn, type AppContext } from '../../app/app-context';
 import { loadAfiView, loadCocView, type CocView } from '../../app/coc-view';
 import { completeAreaForImprovement } from '../../app/complete-area-for-improvement';
 import { authorizeIn, scopeOf } from '../../app/record-access';
@@ -247,14 +246,14 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
   const saves: {
     verb: string;
     form: RecommendationFormKind;
-    save: (app: AppContext, person: Person, data: RecommendationFormData) => Promise<Result<unknown>>;
+    save: (person: Person, data: RecommendationFormData) => Promise<Result<unknown>>;
     saved: (id: string) => string;
   }[] = [
     {
       verb: 'updateRecommendation',
       form: 'update',
-      save: (turnApp, person, data) =>
-        updateRecommendation(turnApp, person, {
+      save: (person, data) =>
+        updateRecommendation(features.app, person, {
           recommendationId: data.recommendationId,
           status: data.status ?? '',
           rag: data.rag ?? '',
@@ -265,8 +264,8 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
     {
       verb: 'addProgressNote',
       form: 'progressNote',
-      save: (turnApp, person, data) =>
-        addProgressNote(turnApp, person, {
+      save: (person, data) =>
+        addProgressNote(features.app, person, {
           recommendationId: data.recommendationId,
           text: data.text ?? '',
           evidenceLinks: typedValues(data)
@@ -279,8 +278,8 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
     {
       verb: 'reviseTargetDate',
       form: 'targetDate',
-      save: (turnApp, person, data) =>
-        reviseTargetDate(turnApp, person, {
+      save: (person, data) =>
+        reviseTargetDate(features.app, person, {
           recommendationId: data.recommendationId,
           date: data.date ?? '',
           reason: data.reason ?? '',
@@ -291,16 +290,14 @@ export function registerUpdateActions(app: BotApplication, features: FeatureCont
   ];
   for (const { verb, form, save, saved } of saves) {
     app.adaptiveCards.actionExecute(verb, async (context, _state, raw: unknown) => {
-      // The save and the redraw share the turn's reads of the caller's delegations and the service.
-      const turn: FeatureContext = { ...features, app: forOneTurn(features.app) };
-      const started = await begin(context, turn, RecommendationFormData, raw);
+      const started = await begin(context, features, RecommendationFormData, raw);
       if ('answered' in started) return started.answered;
       const { person, data } = started;
-      const result = await save(turn.app, person, data);
-      if (!result.ok) return answerRecommendationFailure(context, turn, person, form, data, result);
+      const result = await save(person, data);
+      if (!result.ok) return answerRecommendationFailure(context, features, person, form, data, result);
       return answerSaved(
         context,
-        turn,
+        features,
         person,
         cocIdOfRecommendation(data.recommendationId) ?? '',
         saved(data.recommendationId),
