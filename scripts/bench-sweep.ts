@@ -10,12 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
-import { createAppContext } from '../src/app/app-context';
-import { rebuildDueIndex } from '../src/app/due-index';
-import { runReminderSweep, type DigestDelivery } from '../src/app/reminder-sweep';
+import { createAppContext } from '../src/app/shared/app-context';
+import { rebuildDueIndex } from '../src/app/reminders/due-index';
+import { runReminderSweep, type DigestDelivery } from '../src/app/reminders/reminder-sweep';
 import { RateLimitedSender } from '../src/bot/rate-limited-sender';
-import { renderReminderDigestCard } from '../src/bot/features/reminder-digest-card';
-import { cardAttachment } from '../src/bot/card-renderer';
+import { renderReminderDigestCard } from '../src/views/reminders/reminder-digest-card';
+import { cardAttachment } from '../src/bot/card-attachment';
 import { startAzurite } from '../src/dev/azurite';
 import { addCalendarDays, addCalendarMonths } from '../src/domain/clock';
 import type { CauseOfConcern, LocalDate, Recommendation } from '../src/domain/records';

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import { createAppContext, type AppContext } from './app/app-context';
+import { createAppContext, type AppContext } from './app/shared/app-context';
 import {
   approvalChaserJob,
   boardSummaryJob,

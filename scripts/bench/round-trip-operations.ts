@@ -12,9 +12,9 @@
  * waits for them) and those made after it (notifications sent in the background).
  */
 import { randomUUID } from 'node:crypto';
-import { createAppContext } from '../../src/app/app-context';
-import { rebuildDueIndex } from '../../src/app/due-index';
-import { runReminderSweep } from '../../src/app/reminder-sweep';
+import { createAppContext } from '../../src/app/shared/app-context';
+import { rebuildDueIndex } from '../../src/app/reminders/due-index';
+import { runReminderSweep } from '../../src/app/reminders/reminder-sweep';
 import { loadConfig } from '../../src/config';
 import { demoPeople } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';

@@ -17,9 +17,10 @@ import {
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { cardAttachment, renderCard } from './card-renderer';
-import { escapeMarkdown, shorten } from './escape-markdown';
-import { renderHelpCard } from './help-card';
+import { renderCard } from '../views/shared/card-renderer';
+import { cardAttachment } from './card-attachment';
+import { escapeMarkdown, shorten } from '../views/shared/escape-markdown';
+import { renderHelpCard } from '../views/help-card';
 import { refuseUnverifiedRequests } from './refuse-unverified-requests';
 import { answerWithCard, answerWithMessage } from './features/invoke-response';
 import { isStorageOutage, renderStorageOutageCard, storageOutageText } from './storage-outage-answer';

@@ -11,11 +11,12 @@ export type {
   ConversationKind,
   CreateBotOptions,
 } from './create-bot';
-export { cardAttachment, renderCard } from './card-renderer';
-export type { AdaptiveCardJson } from './card-renderer';
-export { escapeMarkdown, shorten } from './escape-markdown';
-export { helpCommands, renderHelpCard } from './help-card';
-export type { HelpCommand } from './help-card';
+export { renderCard } from '../views/shared/card-renderer';
+export { cardAttachment } from './card-attachment';
+export type { AdaptiveCardJson } from '../views/shared/card-renderer';
+export { escapeMarkdown, shorten } from '../views/shared/escape-markdown';
+export { helpCommands, renderHelpCard } from '../views/help-card';
+export type { HelpCommand } from '../views/help-card';
 export { callerOf } from './caller-of';
 export type { Caller } from './caller-of';
 export { correlationIdOf, newCorrelationId } from './turn-correlation';

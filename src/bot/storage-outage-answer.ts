@@ -9,8 +9,8 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { recommendationStatusNames, RecommendationStatus, Rag } from '../domain/records';
-import { renderCard, type AdaptiveCardJson } from './card-renderer';
-import { escapeMarkdown, shorten } from './escape-markdown';
+import { renderCard, type AdaptiveCardJson } from '../views/shared/card-renderer';
+import { escapeMarkdown, shorten } from '../views/shared/escape-markdown';
 
 function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null && name in value

@@ -3,8 +3,8 @@
  * off when REMINDER_SWEEP_TIME is "off", and off in tests unless a test asks for it.
  */
 import type { Logger } from 'pino';
-import type { AppContext } from '../app/app-context';
-import type { ScheduledJob } from '../app/scheduled-jobs';
+import type { AppContext } from '../app/shared/app-context';
+import type { ScheduledJob } from '../app/shared/scheduled-job';
 import type { Bot } from '../bot/create-bot';
 import { digestDeliveryOver } from '../bot/features/reminder-delivery';
 import type { Config } from '../config';

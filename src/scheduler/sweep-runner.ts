@@ -3,9 +3,9 @@
  * lease back. When another instance holds the lease, nothing runs here and the holder is named.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../app/app-context';
-import { runReminderSweep, type DigestDelivery, type SweepReport } from '../app/reminder-sweep';
-import type { ScheduledJob } from '../app/scheduled-jobs';
+import type { AppContext } from '../app/shared/app-context';
+import { runReminderSweep, type DigestDelivery, type SweepReport } from '../app/reminders/reminder-sweep';
+import type { ScheduledJob } from '../app/shared/scheduled-job';
 
 /** The lease every scheduled run takes. */
 export const sweepLeaseName = 'scheduler';

@@ -4,9 +4,9 @@
  * authentication: it is short-lived, bound to the report id, and only given to administrators.
  */
 import type { Request, Response, Server } from 'restify';
-import type { AppContext } from '../app/app-context';
-import { buildQuarterlyReport, quarterlyReportCsv } from '../app/quarterly-report';
-import { verifyReportLink } from '../app/quarterly-report-link';
+import type { AppContext } from '../app/shared/app-context';
+import { buildQuarterlyReport, quarterlyReportCsv } from '../app/reports/quarterly-report';
+import { verifyReportLink } from '../app/reports/report-link';
 import type { Logger } from './logger';
 
 /** What the download route needs. */

@@ -1,5 +1,5 @@
-import { isSummaryDue, orderForBoard, periodStart } from '../../src/app/board-summary';
-import { isDueForChasing, overdueEngagementRequests } from '../../src/app/engagement-chaser';
+import { isSummaryDue, orderForBoard, periodStart } from '../../src/app/boards/board-summary';
+import { isDueForChasing, overdueEngagementRequests } from '../../src/app/engagement/chase-late-answers';
 import type { EngagementRequest, Recommendation } from '../../src/domain/records';
 
 function recommendation(id: string, status: Recommendation['status'], target?: string): Recommendation {

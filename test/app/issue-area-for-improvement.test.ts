@@ -1,4 +1,4 @@
-import { readAfiForm, type AfiFormInput } from '../../src/app/issue-area-for-improvement';
+import { readAfiForm, type AfiFormInput } from '../../src/app/issue/issue-area-for-improvement';
 import { extraDemoDirectory } from '../../src/demo/extra-people';
 import { demoDirectory, demoPeople } from '../../src/demo/people';
 import type { Service } from '../../src/domain/records';

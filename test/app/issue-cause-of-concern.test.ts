@@ -1,4 +1,4 @@
-import { cocDueDates, readCocForm, type CocFormInput } from '../../src/app/issue-cause-of-concern';
+import { cocDueDates, readCocForm, type CocFormInput } from '../../src/app/issue/issue-cause-of-concern';
 import { extraDemoPeople, extraDemoDirectory } from '../../src/demo/extra-people';
 import { demoDirectory, demoPeople } from '../../src/demo/people';
 import type { CauseOfConcern, Service } from '../../src/domain/records';

@@ -1,6 +1,11 @@
-import { createAppContext, type AppContext } from '../../src/app/app-context';
-import { listPageSize, listRecords, type ListRow, type RecordListPage } from '../../src/app/list-records';
-import { matchService } from '../../src/app/find-service';
+import { createAppContext, type AppContext } from '../../src/app/shared/app-context';
+import {
+  listPageSize,
+  listRecords,
+  type ListRow,
+  type RecordListPage,
+} from '../../src/app/lists/list-records';
+import { matchService } from '../../src/app/lists/find-service';
 import { demoCausesOfConcern } from '../../src/demo/causes-of-concern';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';

@@ -3,7 +3,7 @@ import {
   quarterOf,
   quarterlyReportCsv,
   type QuarterlyReport,
-} from '../../src/app/quarterly-report';
+} from '../../src/app/reports/quarterly-report';
 
 describe('CSV fields of the quarterly report', () => {
   it('leaves plain values alone', () => {

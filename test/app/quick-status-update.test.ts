@@ -1,5 +1,5 @@
-import { quickStatusUpdate } from '../../src/app/quick-status-update';
-import { undoQuickStatusUpdate } from '../../src/app/undo-quick-status-update';
+import { quickStatusUpdate } from '../../src/app/records/quick-status-update';
+import { undoQuickStatusUpdate } from '../../src/app/records/undo-quick-status-update';
 import { demoPeople } from '../../src/demo/people';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 

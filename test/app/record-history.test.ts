@@ -1,5 +1,5 @@
-import { createAppContext, type AppContext } from '../../src/app/app-context';
-import { historyPageSize, recordHistory } from '../../src/app/record-history';
+import { createAppContext, type AppContext } from '../../src/app/shared/app-context';
+import { historyPageSize, recordHistory } from '../../src/app/history/record-history';
 import { demoPeople } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';
 import { seedDemoData } from '../../src/demo/seed';

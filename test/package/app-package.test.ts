@@ -10,7 +10,7 @@ import {
   placeholderValues,
 } from '../../scripts/lib/app-package';
 import { crc32 } from '../../scripts/lib/crc32';
-import { helpCommands } from '../../src/bot/help-card';
+import { helpCommands } from '../../src/views/help-card';
 import { readZip } from './read-zip';
 
 /**

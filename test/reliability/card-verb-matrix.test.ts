@@ -8,12 +8,12 @@
  * changes what the bot keeps, a refused person's press changes nothing, and every refusal says why.
  */
 import { randomUUID } from 'node:crypto';
-import { raiseClosureRequest } from '../../src/app/closure-raise';
-import { decideClosure } from '../../src/app/closure-decide';
-import { requestEngagementUpdate } from '../../src/app/engagement-request';
-import { issueAreaForImprovement } from '../../src/app/issue-area-for-improvement';
-import { quickStatusUpdate } from '../../src/app/quick-status-update';
-import { registerServiceChannel } from '../../src/app/register-channel';
+import { raiseClosureRequest } from '../../src/app/closure/raise-closure';
+import { decideClosure } from '../../src/app/closure/decide-closure';
+import { requestEngagementUpdate } from '../../src/app/engagement/request-update';
+import { issueAreaForImprovement } from '../../src/app/issue/issue-area-for-improvement';
+import { quickStatusUpdate } from '../../src/app/records/quick-status-update';
+import { registerServiceChannel } from '../../src/app/channels/register-channel';
 import type { Result } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/records';
 import { extraDemoPeople } from '../../src/demo/extra-people';

@@ -13,9 +13,9 @@
  * covers the repositories alone.
  */
 import { randomUUID } from 'node:crypto';
-import { raiseClosureRequest } from '../../src/app/closure-raise';
-import { requestEngagementUpdate } from '../../src/app/engagement-request';
-import { registerServiceChannel } from '../../src/app/register-channel';
+import { raiseClosureRequest } from '../../src/app/closure/raise-closure';
+import { requestEngagementUpdate } from '../../src/app/engagement/request-update';
+import { registerServiceChannel } from '../../src/app/channels/register-channel';
 import type { Result } from '../../src/domain/errors';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';

@@ -1,8 +1,8 @@
-import { runReminderSweep, type DigestDelivery } from '../../src/app/reminder-sweep';
+import { runReminderSweep, type DigestDelivery } from '../../src/app/reminders/reminder-sweep';
 import { digestDeliveryOver } from '../../src/bot/features/reminder-delivery';
 import { conversationReferenceOf } from '../../src/bot/features/announce-to-service-channel';
-import { renderReminderDigestCard } from '../../src/bot/features/reminder-digest-card';
-import { cardAttachment } from '../../src/bot/card-renderer';
+import { renderReminderDigestCard } from '../../src/views/reminders/reminder-digest-card';
+import { cardAttachment } from '../../src/bot/card-attachment';
 import { createProactiveSender } from '../../src/bot/proactive';
 import { RateLimitedSender, teamsSenderSettings } from '../../src/bot/rate-limited-sender';
 import { demoPeople } from '../../src/demo/people';

@@ -1,5 +1,5 @@
-import { rebuildDueIndex, keepDueIndex } from '../../src/app/due-index';
-import { reviseTargetDate } from '../../src/app/revise-target-date';
+import { rebuildDueIndex, keepDueIndex } from '../../src/app/reminders/due-index';
+import { reviseTargetDate } from '../../src/app/records/revise-target-date';
 import { demoPeople } from '../../src/demo/people';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 

@@ -8,7 +8,7 @@ import { loadConfig, type Environment } from '../../src/config';
 import { demoToday } from '../../src/demo/records';
 import { seedDemoData } from '../../src/demo/seed';
 import { startApplication, storeOptionsFor, type RunningApplication } from '../../src/main';
-import type { AppContext } from '../../src/app/app-context';
+import type { AppContext } from '../../src/app/shared/app-context';
 import { createStore, type Store } from '../../src/store';
 import { createLogger } from '../../src/server';
 import { createBotClient, startFakeConnector, type BotClient, type FakeConnector } from './bot-client';

@@ -7,10 +7,11 @@
  */
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { serviceChannelOf } from '../../app/register-channel';
+import { serviceChannelOf } from '../../app/channels/register-channel';
 import type { Service } from '../../domain/records';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
-import type { ChannelOutcome } from './issue-card-parts';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
+import type { ChannelOutcome } from '../../views/issue/issue-card-parts';
 import type { FeatureContext } from './feature-context';
 
 /** The parts of a stored conversation reference the connector needs; the rest is passed on as stored. */

@@ -4,10 +4,10 @@
  * is claimed (its last summary time moved) before posting, so a second run posts nothing; a failed
  * post gives the claim back for the next run.
  */
-import { claimDueBoardSummaries } from '../../app/board-summary';
-import type { ScheduledJob } from '../../app/scheduled-jobs';
-import { cardAttachment } from '../card-renderer';
-import { renderBoardSummaryCard } from './board-summary-card';
+import { claimDueBoardSummaries } from '../../app/boards/board-summary';
+import type { ScheduledJob } from '../../app/shared/scheduled-job';
+import { cardAttachment } from '../card-attachment';
+import { renderBoardSummaryCard } from '../../views/boards/board-summary-card';
 import type { FeatureContext } from './feature-context';
 
 /** The job that posts due board summaries to improvement board channels. */

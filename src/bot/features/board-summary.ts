@@ -3,12 +3,13 @@
  * `weekly` or `off`, in a board channel: how often the scheduled summary is posted there.
  */
 import type { TurnContext } from 'botbuilder';
-import { boardSummaryFor, setSummarySchedule, type SummarySchedule } from '../../app/board-summary';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { boardSummaryFor, setSummarySchedule, type SummarySchedule } from '../../app/boards/board-summary';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { renderBoardSummaryCard } from './board-summary-card';
+import { renderBoardSummaryCard } from '../../views/boards/board-summary-card';
 import { channelOf } from './channel-registration';
-import { renderNoticeCard } from './coc-card-view';
+import { renderNoticeCard } from '../../views/records/record-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 

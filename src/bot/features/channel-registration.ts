@@ -10,11 +10,12 @@ import {
   registerServiceChannel,
   unregisterChannel,
   type ChannelInfo,
-} from '../../app/register-channel';
+} from '../../app/channels/register-channel';
 import { commandText, type BotApplication } from '../create-bot';
-import { cardAttachment, renderCard, type AdaptiveCardJson } from '../card-renderer';
-import { escapeMarkdown } from '../escape-markdown';
-import { renderRefusalCard } from './issue-card-parts';
+import { renderCard, type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
+import { escapeMarkdown } from '../../views/shared/escape-markdown';
+import { renderRefusalCard } from '../../views/issue/issue-card-parts';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 

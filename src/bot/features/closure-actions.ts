@@ -9,27 +9,28 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { pendingApproverOf } from '../../app/closure-approvers';
-import { decideClosure } from '../../app/closure-decide';
-import { prepareClosureRequest, raiseClosureRequest } from '../../app/closure-raise';
-import { loadClosureView, type ClosureView } from '../../app/closure-view';
+import { pendingApproverOf } from '../../app/closure/closure-approvers';
+import { decideClosure } from '../../app/closure/decide-closure';
+import { prepareClosureRequest, raiseClosureRequest } from '../../app/closure/raise-closure';
+import { loadClosureView, type ClosureView } from '../../app/closure/show-closure';
 import type { DomainError } from '../../domain/errors';
 import { isPending } from '../../domain/lifecycle';
 import type { Person } from '../../domain/records';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
 import {
   renderClosureCard,
   renderClosureForm,
   closureLinkInputId,
   type ClosureCardOptions,
-} from './closure-cards';
+} from '../../views/closure/closure-cards';
 import { afterClosureDecided, afterClosureRaised, approverSentence, inBackground } from './closure-notify';
-import { renderNoticeCard, type Notice } from './coc-card-view';
+import { renderNoticeCard, type Notice } from '../../views/records/record-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 import { answerWithCard } from './invoke-response';
-import { fieldMessages } from './update-form-views';
+import { fieldMessages } from '../../views/records/recommendation-forms';
 
 const closeCommand = /^close(?:\s+(\S+))?\s*$/i;
 const approvalsCommand = /^approvals\s*$/i;

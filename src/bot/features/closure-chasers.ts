@@ -4,9 +4,9 @@
  * as a reminder, and an escalation sends the next level a read-only card. Each chaser sent is
  * stored on the request, so running the job twice on one day sends nothing twice.
  */
-import type { ScheduledJob } from '../../app/scheduled-jobs';
-import { approverOfStep, ownersOfRequest } from '../../app/closure-approvers';
-import { loadClosureView } from '../../app/closure-view';
+import type { ScheduledJob } from '../../app/shared/scheduled-job';
+import { approverOfStep, ownersOfRequest } from '../../app/closure/closure-approvers';
+import { loadClosureView } from '../../app/closure/show-closure';
 import { toLondonDate } from '../../domain/clock';
 import {
   approvalChasers,
@@ -19,7 +19,7 @@ import {
 import { pendingStep } from '../../domain/lifecycle';
 import { roleNames } from '../../domain/records';
 import { ConflictError } from '../../store';
-import { renderClosureCard } from './closure-cards';
+import { renderClosureCard } from '../../views/closure/closure-cards';
 import { sendToPerson } from './closure-notify';
 import type { FeatureContext } from './feature-context';
 

@@ -2,11 +2,11 @@
  * `delegate <cos|hmi> [for <person>] to <person> from <date> to <date>`: a Chief of Staff or HM
  * Inspector names a stand-in for leave cover; an administrator can do it for them with `for`.
  */
-import { delegateRole, type DelegateInput } from '../../app/delegations';
-import { cardAttachment } from '../card-renderer';
+import { delegateRole, type DelegateInput } from '../../app/closure/delegate-role';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { renderDelegationCard } from './closure-cards';
-import { renderNoticeCard } from './coc-card-view';
+import { renderDelegationCard } from '../../views/closure/closure-cards';
+import { renderNoticeCard } from '../../views/records/record-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 

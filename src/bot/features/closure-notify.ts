@@ -7,16 +7,17 @@
  * This work runs after the invoke is answered (Teams wants an answer within seconds). A failure is
  * logged, never thrown: the decision is already saved.
  */
-import { serviceChannelOf } from '../../app/register-channel';
-import { pendingApproverOf, type StepApprover } from '../../app/closure-approvers';
-import { draftAndSaveClosureLetter } from '../../app/closure-letter-draft';
-import type { ClosureDecided } from '../../app/closure-decide';
-import { loadClosureView } from '../../app/closure-view';
+import { serviceChannelOf } from '../../app/channels/register-channel';
+import { pendingApproverOf, type StepApprover } from '../../app/closure/closure-approvers';
+import { draftAndSaveClosureLetter } from '../../app/closure/draft-closure-letter';
+import type { ClosureDecided } from '../../app/closure/decide-closure';
+import { loadClosureView } from '../../app/closure/show-closure';
 import { roleNames, type ClosureRequest, type Person } from '../../domain/records';
 import { ConflictError } from '../../store';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { conversationReferenceOf } from './announce-to-service-channel';
-import { renderClosureCard, renderClosureLetterCard } from './closure-cards';
+import { renderClosureCard, renderClosureLetterCard } from '../../views/closure/closure-cards';
 import type { FeatureContext } from './feature-context';
 
 /**

@@ -6,10 +6,11 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { loadAfiView, loadCocView, loadRecordView } from '../../app/coc-view';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { loadAfiView, loadCocView, loadRecordView } from '../../app/records/show-record';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { renderAfiCard, renderCocCard, renderNoticeCard } from './coc-card-view';
+import { renderAfiCard, renderCocCard, renderNoticeCard } from '../../views/records/record-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 import { answerWithCard } from './invoke-response';

@@ -4,10 +4,10 @@
  * runs it (see src/app/scheduled-jobs.ts); running it twice the same day sends nothing more.
  */
 import { toLondonDate } from '../../domain/clock';
-import { claimLateEngagementRequests } from '../../app/engagement-chaser';
-import type { ScheduledJob } from '../../app/scheduled-jobs';
-import { cardAttachment } from '../card-renderer';
-import { renderEngagementReminderCard } from './engagement-cards';
+import { claimLateEngagementRequests } from '../../app/engagement/chase-late-answers';
+import type { ScheduledJob } from '../../app/shared/scheduled-job';
+import { cardAttachment } from '../card-attachment';
+import { renderEngagementReminderCard } from '../../views/engagement/engagement-cards';
 import type { FeatureContext } from './feature-context';
 
 /** The job that reminds service channels of late answers to requests for an update. */

@@ -6,25 +6,26 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { addCalendarDays } from '../../domain/clock';
-import { todayOf } from '../../app/app-context';
-import { answerEngagementRequest, type EngagementAnswered } from '../../app/engagement-answer';
+import { todayOf } from '../../app/shared/app-context';
+import { answerEngagementRequest, type EngagementAnswered } from '../../app/engagement/answer-request';
 import {
   loadEngagementContext,
   personalChatOf,
   requestEngagementUpdate,
   type EngagementRequestMade,
-} from '../../app/engagement-request';
+} from '../../app/engagement/request-update';
 import type { Result } from '../../domain/errors';
 import { ServiceCode } from '../../domain/records';
 import { formatLongDate } from '../../domain/clock';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { renderNoticeCard } from './coc-card-view';
+import { renderNoticeCard } from '../../views/records/record-cards';
 import {
   renderEngagementAnsweredCard,
   renderEngagementAskForm,
   renderEngagementRequestCard,
-} from './engagement-cards';
+} from '../../views/engagement/engagement-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 import { answerWithCard } from './invoke-response';

@@ -3,7 +3,7 @@
  * routes: the use-case context (store, clock, ids), a logger, and the proactive sender.
  */
 import type { Logger } from 'pino';
-import type { AppContext } from '../../app/app-context';
+import type { AppContext } from '../../app/shared/app-context';
 import type { ProactiveSender } from '../proactive';
 
 export interface FeatureContext {

@@ -4,13 +4,14 @@
  * (`historyPage`). The caller's right to see the record is checked on every page.
  */
 import { z } from 'zod';
-import { recordHistory } from '../../app/record-history';
+import { recordHistory } from '../../app/history/record-history';
 import type { Person } from '../../domain/records';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { escapeMarkdown } from '../escape-markdown';
+import { escapeMarkdown } from '../../views/shared/escape-markdown';
 import type { FeatureContext } from './feature-context';
-import { renderHistoryCard } from './history-card';
+import { renderHistoryCard } from '../../views/history/history-card';
 import { personOf } from './identify';
 
 /** The hint for `history` without an id. */

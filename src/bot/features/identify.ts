@@ -5,7 +5,7 @@
  * the tenant), never from card data; `identifyCaller` then checks the directory and tenant.
  */
 import type { TurnContext } from 'botbuilder';
-import { identifyCaller } from '../../app/caller';
+import { identifyCaller } from '../../app/shared/identify-caller';
 import { fail, type Result } from '../../domain/errors';
 import type { Person } from '../../domain/records';
 import { callerOf } from '../caller-of';

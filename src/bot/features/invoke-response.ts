@@ -7,7 +7,8 @@
  * always replaced in place; the shared message is replaced only after a saved change.
  */
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 
 /**
  * Replaces the clicked card for the person who clicked; with `forEveryone`, also replaces the

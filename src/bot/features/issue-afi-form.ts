@@ -4,13 +4,19 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { issueAreaForImprovement, type AfiFormInput } from '../../app/issue-area-for-improvement';
-import { loadIssueFormOptions } from '../../app/issue-form-options';
+import { issueAreaForImprovement, type AfiFormInput } from '../../app/issue/issue-area-for-improvement';
+import { loadIssueFormOptions } from '../../app/issue/issue-form-options';
 import { commandText, type BotApplication } from '../create-bot';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { announceToServiceChannel } from './announce-to-service-channel';
-import { blankAfiForm, renderAfiForm, renderAfiIssuedCard, renderAfiSummaryCard } from './issue-afi-cards';
-import { renderRefusalCard } from './issue-card-parts';
+import {
+  blankAfiForm,
+  renderAfiForm,
+  renderAfiIssuedCard,
+  renderAfiSummaryCard,
+} from '../../views/issue/afi-cards';
+import { renderRefusalCard } from '../../views/issue/issue-card-parts';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 

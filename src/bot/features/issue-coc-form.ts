@@ -9,13 +9,19 @@ import {
   issueCauseOfConcern,
   recommendationSlots,
   type CocFormInput,
-} from '../../app/issue-cause-of-concern';
-import { loadIssueFormOptions } from '../../app/issue-form-options';
+} from '../../app/issue/issue-cause-of-concern';
+import { loadIssueFormOptions } from '../../app/issue/issue-form-options';
 import { commandText, type BotApplication } from '../create-bot';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { announceToServiceChannel } from './announce-to-service-channel';
-import { renderRefusalCard } from './issue-card-parts';
-import { blankCocForm, renderCocForm, renderCocIssuedCard, renderCocSummaryCard } from './issue-coc-cards';
+import { renderRefusalCard } from '../../views/issue/issue-card-parts';
+import {
+  blankCocForm,
+  renderCocForm,
+  renderCocIssuedCard,
+  renderCocSummaryCard,
+} from '../../views/issue/coc-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 

@@ -2,7 +2,7 @@
  * Reads the `list` command: `list`, `list overdue`, `list due <n> days`, `list <service>`.
  * Pure, so the grammar is tested on its own; the handler in lists.ts does the rest.
  */
-import type { ListQuery } from '../../app/list-records';
+import type { ListQuery } from '../../app/lists/list-records';
 
 /** What a `list ...` text asks for. */
 export type ListCommand =

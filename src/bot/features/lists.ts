@@ -7,17 +7,18 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { findService } from '../../app/find-service';
-import { listRecords, ListQuery } from '../../app/list-records';
+import { findService } from '../../app/lists/find-service';
+import { listRecords, ListQuery } from '../../app/lists/list-records';
 import type { Person } from '../../domain/records';
-import { cardAttachment, type AdaptiveCardJson } from '../card-renderer';
+import { type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { escapeMarkdown } from '../escape-markdown';
+import { escapeMarkdown } from '../../views/shared/escape-markdown';
 import type { FeatureContext } from './feature-context';
 import { registerHistory } from './history';
 import { personOf } from './identify';
 import { parseListCommand, type ListCommand } from './list-command';
-import { renderRecordListCard } from './record-list-card';
+import { renderRecordListCard } from '../../views/lists/record-list-card';
 
 /** The data of a list card's "Next page" or "Previous page" button. */
 const ListPageData = z.object({ query: ListQuery, page: z.coerce.number().int().min(1).max(1000) });

@@ -5,18 +5,19 @@
  * the file only, and is refused, with the reason, for anyone else.
  */
 import type { TurnContext } from 'botbuilder';
-import { nowOf } from '../../app/app-context';
+import { nowOf } from '../../app/shared/app-context';
 import {
   mayDownloadQuarterlyReport,
   quarterlyReportFor,
   type QuarterlyReport,
-} from '../../app/quarterly-report';
-import { signedReportPath } from '../../app/quarterly-report-link';
+} from '../../app/reports/quarterly-report';
+import { signedReportPath } from '../../app/reports/report-link';
 import { formatLongDate } from '../../domain/clock';
-import { cardAttachment, renderCard, type AdaptiveCardJson } from '../card-renderer';
+import { renderCard, type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { escapeMarkdown, shorten } from '../escape-markdown';
-import { renderNoticeCard } from './coc-card-view';
+import { escapeMarkdown, shorten } from '../../views/shared/escape-markdown';
+import { renderNoticeCard } from '../../views/records/record-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 

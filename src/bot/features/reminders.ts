@@ -3,8 +3,8 @@
  * administrator, in a chat or as a channel @mention) runs the reminder sweep on demand, under the
  * same lease as the daily run. The daily run itself is started by src/main.ts (src/scheduler).
  */
-import { keepDueIndex } from '../../app/due-index';
-import { authorizeSweepNow } from '../../app/reminder-sweep-request';
+import { keepDueIndex } from '../../app/reminders/due-index';
+import { authorizeSweepNow } from '../../app/reminders/sweep-now';
 import { runScheduledOnce } from '../../scheduler';
 import { commandText, type BotApplication } from '../create-bot';
 import type { FeatureContext } from './feature-context';

@@ -4,17 +4,18 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { quickStatusUpdate } from '../../app/quick-status-update';
-import { undoQuickStatusUpdate } from '../../app/undo-quick-status-update';
+import { quickStatusUpdate } from '../../app/records/quick-status-update';
+import { undoQuickStatusUpdate } from '../../app/records/undo-quick-status-update';
 import {
   recommendationStatusNames,
   type Recommendation,
   type RecommendationStatus,
 } from '../../domain/records';
-import { cardAttachment, renderCard, type AdaptiveCardJson } from '../card-renderer';
+import { renderCard, type AdaptiveCardJson } from '../../views/shared/card-renderer';
+import { cardAttachment } from '../card-attachment';
 import { commandText, type BotApplication } from '../create-bot';
-import { escapeMarkdown } from '../escape-markdown';
-import { ragName, renderNoticeCard } from './coc-card-view';
+import { escapeMarkdown } from '../../views/shared/escape-markdown';
+import { ragName, renderNoticeCard } from '../../views/records/record-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 import { answerWithCard } from './invoke-response';

@@ -7,20 +7,25 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { addProgressNote } from '../../app/add-progress-note';
-import { loadAfiView, loadCocView, type CocView } from '../../app/coc-view';
-import { completeAreaForImprovement } from '../../app/complete-area-for-improvement';
-import { authorizeIn, scopeOf } from '../../app/record-access';
-import { recordActionPlanReceived } from '../../app/record-action-plan-received';
-import { reviseTargetDate } from '../../app/revise-target-date';
-import { updateRecommendation } from '../../app/update-recommendation';
+import { addProgressNote } from '../../app/records/add-progress-note';
+import { loadAfiView, loadCocView, type CocView } from '../../app/records/show-record';
+import { completeAreaForImprovement } from '../../app/records/complete-area-for-improvement';
+import { authorizeIn, scopeOf } from '../../app/shared/record-scope';
+import { recordActionPlanReceived } from '../../app/records/record-action-plan-received';
+import { reviseTargetDate } from '../../app/records/revise-target-date';
+import { updateRecommendation } from '../../app/records/update-recommendation';
 import type { DomainError, Result } from '../../domain/errors';
 import { cocIdOfRecommendation } from '../../store';
 import type { Action } from '../../domain/policy';
 import type { CauseOfConcern, Person } from '../../domain/records';
 import type { BotApplication } from '../create-bot';
 import { raiseAfiClosureAfterCompletion } from './closure-actions';
-import { renderAfiCard, renderCocCard, renderNoticeCard, type Notice } from './coc-card-view';
+import {
+  renderAfiCard,
+  renderCocCard,
+  renderNoticeCard,
+  type Notice,
+} from '../../views/records/record-cards';
 import type { FeatureContext } from './feature-context';
 import { personOf } from './identify';
 import { answerWithCard } from './invoke-response';
@@ -31,7 +36,7 @@ import {
   valuesOf,
   type FormValues,
   type RecommendationFormKind,
-} from './update-form-views';
+} from '../../views/records/recommendation-forms';
 
 const text = z.string().max(10_000).optional();
 

@@ -1,0 +1,253 @@
+/**
+ * The improvement board's picture of a service: how many recommendations are at each status and
+ * RAG, each open recommendation with its target date and latest update (overdue ones first), and
+ * what changed since the board's last summary. Also when a board channel's scheduled summary is due.
+ */
+import { addCalendarDays, daysBetween, dayOfWeek, parseLocalDate, toLondonDate } from '../../domain/clock';
+import { fail, ok, type Result } from '../../domain/errors';
+import { currentTargetDate } from '../../domain/lifecycle';
+import {
+  type RecommendationStatus,
+  type LocalDate,
+  type Person,
+  type Rag,
+  type Recommendation,
+} from '../../domain/records';
+import type { RegisteredChannel } from '../../store';
+import { todayOf, type AppContext } from '../shared/app-context';
+import { authorizeIn, scopeOf } from '../shared/record-scope';
+
+/** How often a board channel gets its summary. */
+export type SummarySchedule = 'monthly' | 'weekly' | 'off';
+
+/** One open recommendation as the board sees it. */
+export interface BoardRecommendation {
+  recommendation: Recommendation;
+  cocTitle: string;
+  targetDate?: LocalDate;
+  /** Signed days from today to the target date. */
+  daysToTarget?: number;
+  overdue: boolean;
+}
+
+/** A change since the last summary. */
+export interface BoardChange {
+  recommendationId: string;
+  recommendation: Recommendation;
+}
+
+/** The board summary of one service on one day. */
+export interface BoardSummary {
+  serviceCode: string;
+  serviceName: string;
+  today: LocalDate;
+  /** Every recommendation of the service's CoCs, by status. */
+  byStatus: Record<RecommendationStatus, number>;
+  /** The recommendations not yet signed off, by RAG (`unset` when none was given). */
+  byRag: Record<Rag | 'unset', number>;
+  total: number;
+  open: BoardRecommendation[];
+  /** When the last summary was posted; changes are counted from then. */
+  since?: string;
+  changed: BoardChange[];
+  newCocs: { id: string; title: string }[];
+}
+
+/** Counts recommendations by status and (those still open) by RAG. Pure. */
+export function countRecommendations(recommendations: readonly Recommendation[]): {
+  byStatus: BoardSummary['byStatus'];
+  byRag: BoardSummary['byRag'];
+} {
+  const byStatus: Record<RecommendationStatus, number> = {
+    open: 0,
+    inProgress: 0,
+    evidenceComplete: 0,
+    cosRecommendedClosure: 0,
+    closed: 0,
+  };
+  const byRag: BoardSummary['byRag'] = { red: 0, amber: 0, green: 0, unset: 0 };
+  for (const r of recommendations) {
+    byStatus[r.status] += 1;
+    if (r.status !== 'closed') byRag[r.rag ?? 'unset'] += 1;
+  }
+  return { byStatus, byRag };
+}
+
+/** Open recommendations, overdue ones first (most late first), then by target date; undated last. Pure. */
+export function orderForBoard(
+  items: readonly { recommendation: Recommendation; cocTitle: string }[],
+  today: LocalDate,
+): BoardRecommendation[] {
+  const rows = items
+    .filter(({ recommendation }) => recommendation.status !== 'closed')
+    .map(({ recommendation, cocTitle }): BoardRecommendation => {
+      const targetDate = currentTargetDate(recommendation);
+      if (targetDate === undefined) return { recommendation, cocTitle, overdue: false };
+      const daysToTarget = daysBetween(today, targetDate);
+      const stillDue = recommendation.status === 'open' || recommendation.status === 'inProgress';
+      return { recommendation, cocTitle, targetDate, daysToTarget, overdue: stillDue && daysToTarget < 0 };
+    });
+  return rows.sort((a, b) => {
+    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+    if (a.targetDate === undefined || b.targetDate === undefined) {
+      if (a.targetDate !== b.targetDate) return a.targetDate === undefined ? 1 : -1;
+    } else if (a.targetDate !== b.targetDate) return a.targetDate.localeCompare(b.targetDate);
+    return a.recommendation.id.localeCompare(b.recommendation.id, 'en', { numeric: true });
+  });
+}
+
+/** Builds the board summary of a service, counting changes since `since` when given. No authorization. */
+export async function buildBoardSummary(
+  context: AppContext,
+  serviceCode: string,
+  since?: string,
+): Promise<Result<BoardSummary>> {
+  const service = await context.store.directory.getService(serviceCode);
+  if (!service) return fail('not-found', `There is no service with the code “${serviceCode}”.`);
+  const cocs = await context.store.records.listCocsWithRecommendations(service.code);
+  const items = cocs.flatMap(({ coc, recommendations }) =>
+    recommendations.map((r) => ({ recommendation: r.value, cocTitle: coc.value.title })),
+  );
+  const recommendations = items.map((i) => i.recommendation);
+  const today = todayOf(context);
+  const after = since === undefined ? undefined : Date.parse(since);
+  const summary: BoardSummary = {
+    serviceCode: service.code,
+    serviceName: service.name,
+    today,
+    ...countRecommendations(recommendations),
+    total: recommendations.length,
+    open: orderForBoard(items, today),
+    changed:
+      after === undefined
+        ? []
+        : recommendations
+            .filter((r) => Date.parse(r.updatedAt) > after)
+            .map((r) => ({ recommendationId: r.id, recommendation: r })),
+    newCocs:
+      after === undefined
+        ? []
+        : cocs
+            .filter(({ coc }) => Date.parse(coc.value.createdAt) > after)
+            .map(({ coc }) => ({ id: coc.value.id, title: coc.value.title })),
+  };
+  if (since !== undefined) summary.since = since;
+  return ok(summary);
+}
+
+/**
+ * `summary <service>` for a person: refused, with the reason, when the service is outside what they
+ * may see. In one of the service's board channels, changes count from that board's last summary.
+ */
+export async function boardSummaryFor(
+  context: AppContext,
+  actor: Person,
+  serviceCode: string,
+  channelKey?: string,
+): Promise<Result<BoardSummary>> {
+  const code = serviceCode.trim().toUpperCase();
+  const service = /^[A-Z]{2,5}$/.test(code) ? await context.store.directory.getService(code) : null;
+  if (!service) return fail('not-found', `There is no service with the code “${code}”.`);
+  const allowed = authorizeIn(actor, 'viewReport', await scopeOf(context, actor, service.code));
+  if (!allowed.ok) return allowed;
+  const board =
+    channelKey === undefined
+      ? undefined
+      : (await context.store.conversations.boardChannels(service.code)).find((b) => b.key === channelKey);
+  return buildBoardSummary(context, service.code, board?.lastSummaryAt);
+}
+
+/** The first day of the period `today` is in: the 1st of the month, or the Monday of the week. Pure. */
+export function periodStart(schedule: Exclude<SummarySchedule, 'off'>, today: LocalDate): LocalDate {
+  if (schedule === 'monthly') {
+    const { year, month } = parseLocalDate(today);
+    return `${String(year)}-${String(month).padStart(2, '0')}-01`;
+  }
+  const weekday = dayOfWeek(today); // 0 Sunday … 6 Saturday
+  return addCalendarDays(today, -((weekday + 6) % 7));
+}
+
+/** Whether a board channel's scheduled summary is due at `now`: once per period, from its first day. Pure. */
+export function isSummaryDue(
+  board: Pick<RegisteredChannel, 'summarySchedule' | 'lastSummaryAt'>,
+  now: Date,
+): boolean {
+  const schedule = board.summarySchedule ?? 'monthly';
+  if (schedule === 'off') return false;
+  if (board.lastSummaryAt === undefined) return true;
+  const today = toLondonDate(now);
+  return toLondonDate(board.lastSummaryAt) < periodStart(schedule, today);
+}
+
+/** A board channel whose summary is due, claimed (its last summary time moved to now). */
+export interface ClaimedBoardSummary {
+  board: RegisteredChannel;
+  summary: BoardSummary;
+  /** Puts the last summary time back after a failed post, so the next run tries again. */
+  release(): Promise<void>;
+}
+
+/** Every board channel whose summary is due at `now`, each claimed before it is returned. */
+export async function claimDueBoardSummaries(context: AppContext, now: Date): Promise<ClaimedBoardSummary[]> {
+  const boards = await context.store.conversations.boardChannels();
+  const claimed: ClaimedBoardSummary[] = [];
+  for (const board of boards) {
+    if (!isSummaryDue(board, now)) continue;
+    const summary = await buildBoardSummary(context, board.serviceCode, board.lastSummaryAt);
+    if (!summary.ok) continue;
+    await context.store.conversations.registerBoardChannel({ ...board, lastSummaryAt: now.toISOString() });
+    claimed.push({
+      board,
+      summary: summary.value,
+      release: async () => {
+        await context.store.conversations.registerBoardChannel(board);
+      },
+    });
+  }
+  return claimed;
+}
+
+/**
+ * `summary schedule monthly|weekly|off` in a board channel: sets how often each board registration
+ * of the channel gets its summary. Only the service's SLL or an administrator may.
+ */
+export async function setSummarySchedule(
+  context: AppContext,
+  actor: Person,
+  channelKey: string,
+  schedule: SummarySchedule,
+): Promise<Result<string[]>> {
+  const boards = (await context.store.conversations.registrationsOf(channelKey)).filter(
+    (r) => r.purpose === 'board',
+  );
+  if (boards.length === 0)
+    return fail(
+      'not-found',
+      'This channel is not an improvement board channel. Register it first: register board followed by the service code.',
+    );
+  for (const board of boards) {
+    const allowed = authorizeIn(actor, 'registerChannel', await scopeOf(context, actor, board.serviceCode));
+    if (!allowed.ok) return allowed;
+  }
+  for (const board of boards) {
+    await context.store.conversations.registerBoardChannel({ ...board, summarySchedule: schedule });
+    await context.store.records.commit(board.serviceCode, [
+      {
+        kind: 'append',
+        entity: {
+          type: 'audit',
+          value: {
+            id: context.newId(),
+            at: context.now().toISOString(),
+            actor: actor.objectId,
+            action: 'service.board-summary-scheduled',
+            subject: { kind: 'service', id: board.serviceCode },
+            serviceCode: board.serviceCode,
+            changes: [{ field: 'summarySchedule', from: board.summarySchedule ?? 'monthly', to: schedule }],
+          },
+        },
+      },
+    ]);
+  }
+  return ok(boards.map((b) => b.serviceCode));
+}

@@ -1,0 +1,329 @@
+/**
+ * Issuing a cause of concern (CoC) from the `new coc` form: check the caller may issue for the
+ * service, read the form, create the CoC and all its recommendations, and save them with the id
+ * counter, the audit events and the form's submission marker in one transaction.
+ *
+ * A form can be submitted twice (a double click, a retry after a slow answer). The form carries an
+ * id minted when it was drawn; the transaction creates a `submission|<form id>` row, so the second
+ * submission can't create a second CoC and is answered with the first one instead.
+ */
+import {
+  actionPlanDueDate,
+  engagementWindow,
+  notificationDueDate,
+  quarterlyUpdateDueDate,
+  type ActionPlanDue,
+  type EngagementWindow,
+} from '../../domain/clock';
+import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
+import { checkCocDates, createCauseOfConcern, type NewCauseOfConcern } from '../../domain/lifecycle';
+import {
+  Pillar,
+  type ActionPlanRule,
+  type CauseOfConcern,
+  type LocalDate,
+  type Person,
+  type Recommendation,
+  type Service,
+} from '../../domain/records';
+import { ConflictError, type RecordChange } from '../../store';
+import { nowOf, type AppContext } from '../shared/app-context';
+import {
+  IssueList,
+  nameOf,
+  optionalDate,
+  ownerWithRole,
+  requiredDate,
+  requiredText,
+  withinLimit,
+} from './read-form-fields';
+import { authorizeIssueFor } from './issue-form-options';
+
+/** How many recommendation slots the form has. */
+export const recommendationSlots = 5;
+
+/** The action-plan rules a form offers, by the value the form sends. */
+export const actionPlanRuleChoices = ['workingDaysFromLetter', 'daysFromPublication', 'fixedDate'] as const;
+
+/** The CoC form as submitted: every value as the person left it (strings, possibly empty). */
+export interface CocFormInput {
+  /** Minted when the form was drawn; makes the submission idempotent. */
+  formId: string;
+  serviceCode: string;
+  title: string;
+  finding: string;
+  pillar: string;
+  publicSafetyRisk: boolean;
+  fieldworkEndDate: string;
+  letterDate: string;
+  reportPublishedDate: string;
+  actionPlanRule: string;
+  actionPlanFixedDate: string;
+  /** One entry per slot, in form order; empty slots are skipped. */
+  recommendations: { text: string; targetDate: string }[];
+  sll: string;
+  cos: string;
+  hmi: string;
+}
+
+/** The dates that follow from a newly issued CoC. */
+export interface CocDueDates {
+  /** Public-safety CoCs only (§8). */
+  notification?: LocalDate;
+  actionPlan: ActionPlanDue;
+  /** Counted from the letter, else publication; absent while neither is known. */
+  firstQuarterlyUpdate?: LocalDate;
+  engagement?: EngagementWindow;
+}
+
+/** An issued CoC, its recommendations and due dates. `alreadyIssued` is set for a repeated submission. */
+export interface IssuedCoc {
+  coc: CauseOfConcern;
+  recommendations: Recommendation[];
+  service: Service;
+  dueDates: CocDueDates;
+  /** The owners' names, for the cards. */
+  ownerNames: { sll: string; cos: string; hmi: string };
+  alreadyIssued: boolean;
+}
+
+/** How many times a lost race for the next id number is retried. */
+const attempts = 3;
+
+/**
+ * The due dates of a CoC as issued (§8, §13, §14).
+ * @example cocDueDates({ ...coc, letterDate: '2023-03-31' }).firstQuarterlyUpdate // '2023-06-30'
+ */
+export function cocDueDates(coc: CauseOfConcern, extraHolidays: readonly LocalDate[] = []): CocDueDates {
+  const dueDates: CocDueDates = { actionPlan: actionPlanDueDate(coc, { extraHolidays }) };
+  if (coc.publicSafetyRisk) dueDates.notification = notificationDueDate(coc.fieldworkEndDate);
+  const start = coc.letterDate ?? coc.reportPublishedDate;
+  if (start !== undefined) {
+    dueDates.firstQuarterlyUpdate = quarterlyUpdateDueDate(start);
+    dueDates.engagement = engagementWindow(start);
+  }
+  return dueDates;
+}
+
+function actionPlanRuleOf(issues: IssueList, input: CocFormInput): ActionPlanRule | undefined {
+  switch (input.actionPlanRule) {
+    case 'workingDaysFromLetter':
+      return { kind: 'workingDaysFromLetter', days: 28 };
+    case 'daysFromPublication':
+      return { kind: 'daysFromPublication', days: 28 };
+    case 'fixedDate': {
+      const date = requiredDate(
+        issues,
+        'actionPlanFixedDate',
+        'fixed date for the action plan',
+        input.actionPlanFixedDate,
+      );
+      return date === undefined ? undefined : { kind: 'fixedDate', date };
+    }
+    default:
+      issues.add('actionPlanRule', 'Choose when the action plan is due.');
+      return undefined;
+  }
+}
+
+function recommendationsOf(issues: IssueList, input: CocFormInput): NewCauseOfConcern['recommendations'] {
+  const drafts: NewCauseOfConcern['recommendations'] = [];
+  input.recommendations.slice(0, recommendationSlots).forEach((slot, index) => {
+    const field = `recommendation${index + 1}`;
+    const text = slot.text.trim();
+    const targetDate = optionalDate(
+      issues,
+      `${field}TargetDate`,
+      `target date of recommendation ${index + 1}`,
+      slot.targetDate,
+    );
+    if (text === '') {
+      if (slot.targetDate.trim() !== '')
+        issues.add(field, `Write recommendation ${index + 1}, or clear its target date.`);
+      return;
+    }
+    const kept = withinLimit(issues, field, `recommendation ${index + 1}`, text, 2000);
+    if (kept !== undefined)
+      drafts.push(targetDate === undefined ? { text: kept } : { text: kept, targetDate });
+  });
+  if (drafts.length === 0 && !issues.issues.some((issue) => issue.field.startsWith('recommendation'))) {
+    issues.add('recommendation1', 'Write at least one recommendation.');
+  }
+  return drafts;
+}
+
+/**
+ * Reads the form into a new CoC (without its id), or lists every field at fault: required fields,
+ * text limits, real dates, the date order the domain requires, the action-plan rule and the owners.
+ */
+export function readCocForm(
+  input: CocFormInput,
+  service: Service,
+  people: readonly Person[],
+): Result<Omit<NewCauseOfConcern, 'id'>> {
+  const issues = new IssueList();
+  const title = requiredText(issues, 'title', 'title', input.title, 200);
+  const finding = requiredText(issues, 'finding', 'finding', input.finding, 4000);
+  const pillar = Pillar.safeParse(input.pillar);
+  if (!pillar.success) issues.add('pillar', 'Choose the pillar: effectiveness, efficiency or people.');
+  const fieldworkEndDate = requiredDate(
+    issues,
+    'fieldworkEndDate',
+    'fieldwork end date',
+    input.fieldworkEndDate,
+  );
+  const letterDate = optionalDate(issues, 'letterDate', 'letter date', input.letterDate);
+  const reportPublishedDate = optionalDate(
+    issues,
+    'reportPublishedDate',
+    'report publication date',
+    input.reportPublishedDate,
+  );
+  for (const issue of checkCocDates({ fieldworkEndDate, letterDate, reportPublishedDate })) {
+    issues.add(issue.field, issue.message);
+  }
+  const actionPlanRule = actionPlanRuleOf(issues, input);
+  const recommendations = recommendationsOf(issues, input);
+  const sll = ownerWithRole(issues, 'sll', input.sll, people, service);
+  const cos = ownerWithRole(issues, 'cos', input.cos, people, service);
+  const hmi = ownerWithRole(issues, 'hmi', input.hmi, people, service);
+
+  if (
+    !issues.isEmpty ||
+    title === undefined ||
+    finding === undefined ||
+    !pillar.success ||
+    fieldworkEndDate === undefined ||
+    actionPlanRule === undefined ||
+    sll === undefined ||
+    cos === undefined ||
+    hmi === undefined
+  ) {
+    return invalid(issues.issues, 'Some details need correcting: see the messages under the fields.');
+  }
+  return ok({
+    serviceCode: service.code,
+    title,
+    finding,
+    pillar: pillar.data,
+    publicSafetyRisk: input.publicSafetyRisk,
+    fieldworkEndDate,
+    ...(letterDate === undefined ? {} : { letterDate }),
+    ...(reportPublishedDate === undefined ? {} : { reportPublishedDate }),
+    actionPlanRule,
+    owners: { sll, cos, hmi },
+    recommendations,
+  });
+}
+
+/** The domain names some fields differently from the form: put its issues under the form's inputs. */
+function onFormFields(issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.map((issue) =>
+    issue.field.startsWith('actionPlanRule') ? { ...issue, field: 'actionPlanFixedDate' } : issue,
+  );
+}
+
+function issued(
+  context: AppContext,
+  coc: CauseOfConcern,
+  recommendations: Recommendation[],
+  service: Service,
+  people: readonly Person[],
+  alreadyIssued: boolean,
+): IssuedCoc {
+  const { sll, cos, hmi } = coc.owners;
+  return {
+    coc,
+    recommendations,
+    service,
+    dueDates: cocDueDates(coc, context.extraHolidays),
+    ownerNames: { sll: nameOf(people, sll), cos: nameOf(people, cos), hmi: nameOf(people, hmi) },
+    alreadyIssued,
+  };
+}
+
+async function findIssued(context: AppContext, service: Service, formId: string): Promise<IssuedCoc | null> {
+  const submission = await context.store.records.getFormSubmission(service.code, formId);
+  if (!submission) return null;
+  const saved = await context.store.records.getCocWithRecommendations(service.code, submission.subjectId);
+  if (!saved) return null;
+  const people = await context.store.directory.listPeople();
+  const recommendations = saved.recommendations.map((r) => r.value);
+  return issued(context, saved.coc.value, recommendations, service, people, true);
+}
+
+/**
+ * Issues a CoC from its form: the caller must be the service's SLL or an administrator. A form
+ * already submitted gives back the CoC it created. Bad input comes back as a `validation` error
+ * listing each field; nothing is written then.
+ */
+export async function issueCauseOfConcern(
+  context: AppContext,
+  actor: Person,
+  input: CocFormInput,
+): Promise<Result<IssuedCoc>> {
+  const allowed = await authorizeIssueFor(context, actor, 'issueCoc', input.serviceCode);
+  if (!allowed.ok) {
+    return allowed.error.code === 'not-found'
+      ? invalid([{ field: 'serviceCode', message: 'Choose a service from the list.' }])
+      : allowed;
+  }
+  const { service } = allowed.value;
+  const earlier = await findIssued(context, service, input.formId);
+  if (earlier) return ok(earlier);
+
+  const people = await context.store.directory.listPeople();
+  const draft = readCocForm(input, service, people);
+  if (!draft.ok) return draft;
+
+  const { records } = context.store;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const reserved = await records.nextNumber(service.code, 'coc');
+    const now = nowOf(context);
+    const created = createCauseOfConcern(
+      { ...draft.value, id: reserved.id },
+      { actor, now, newId: context.newId },
+    );
+    if (!created.ok) {
+      return created.error.code === 'validation'
+        ? invalid(onFormFields(created.error.issues), created.error.reason)
+        : created;
+    }
+    const { coc, recommendations, events } = created.value;
+    const changes: RecordChange[] = [
+      reserved.change,
+      { kind: 'create', entity: { type: 'coc', value: coc } },
+      ...recommendations.map((value): RecordChange => ({
+        kind: 'create',
+        entity: { type: 'recommendation', value },
+      })),
+      ...events.map((value): RecordChange => ({ kind: 'append', entity: { type: 'audit', value } })),
+      {
+        kind: 'create',
+        entity: {
+          type: 'submission',
+          value: {
+            formId: input.formId,
+            subjectId: coc.id,
+            serviceCode: service.code,
+            by: actor.objectId,
+            at: now,
+          },
+        },
+      },
+    ];
+    try {
+      await records.commit(service.code, changes);
+      return ok(issued(context, coc, recommendations, service, people, false));
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Either this form was submitted again meanwhile, or someone took the id number first.
+      const issuedMeanwhile = await findIssued(context, service, input.formId);
+      if (issuedMeanwhile) return ok(issuedMeanwhile);
+    }
+  }
+  return fail(
+    'conflict',
+    `Other causes of concern for ${service.name} were being issued at the same moment. Nothing was saved: please submit again.`,
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * What every use case is given: the store, the clock and an id source. Bot handlers and the
+ * scheduler build one of these at start-up; tests build one with a fixed clock.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LocalDate } from '../../domain/records';
+import { toLondonDate } from '../../domain/clock';
+import type { Store } from '../../store';
+
+export interface AppContext {
+  store: Store;
+  /** The current time; tests pass a fixed clock. */
+  now: () => Date;
+  newId: () => string;
+  /** Entra object ids who are admins even before the directory lists them (first-admin setup). */
+  bootstrapAdminObjectIds: readonly string[];
+  /** Tenants whose users may use the bot; empty means any tenant the directory knows. */
+  allowedTenantIds: readonly string[];
+  /** Bank holidays announced after the date-holidays release in use. */
+  extraHolidays: readonly LocalDate[];
+}
+
+/** Builds an AppContext with the real clock and random ids, overriding what is given. */
+export function createAppContext(
+  store: Store,
+  overrides: Partial<Omit<AppContext, 'store'>> = {},
+): AppContext {
+  return {
+    store,
+    now: () => new Date(),
+    newId: () => randomUUID(),
+    bootstrapAdminObjectIds: [],
+    allowedTenantIds: [],
+    extraHolidays: [],
+    ...overrides,
+  };
+}
+
+/** Today's date in Europe/London by the context's clock. */
+export function todayOf(context: AppContext): LocalDate {
+  return toLondonDate(context.now());
+}
+
+/** The context's clock as an ISO instant, for `now` in decisions. */
+export function nowOf(context: AppContext): string {
+  return context.now().toISOString();
+}

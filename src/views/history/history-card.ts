@@ -1,0 +1,175 @@
+/**
+ * The history card (`cards/history.json`): a record's audit events, newest first, each saying what
+ * was done, by whom and when (London time), with the old and new value of every changed field.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { HistoryPage } from '../../app/history/record-history';
+import { formatLongDate, LONDON_TIME_ZONE } from '../../domain/clock';
+import { recommendationStatusNames, RecommendationStatus, type AuditEvent } from '../../domain/records';
+import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
+import { escapeMarkdown, shorten } from '../shared/escape-markdown';
+
+/**
+ * An instant as a London clock and calendar show it.
+ * @example formatLondonTimeOnDate('2026-11-22T14:05:00Z') // '14:05 on 22 November 2026'
+ */
+export function formatLondonTimeOnDate(instant: string): string {
+  return format(new TZDate(new Date(instant).getTime(), LONDON_TIME_ZONE), "HH:mm 'on' d MMMM yyyy");
+}
+
+const subjectNames: Record<string, string> = {
+  coc: 'cause of concern',
+  recommendation: 'recommendation',
+  afi: 'area for improvement',
+};
+
+/** What each kind of event reads as; `{subject}` becomes e.g. "recommendation BUC-1.2". */
+const actionPhrases: Record<string, string> = {
+  'record.imported': 'Imported {subject}',
+  'coc.issued': 'Issued {subject}',
+  'coc.edited': 'Changed {subject}',
+  'coc.action-plan-received': 'Recorded the action plan for {subject} as received',
+  'coc.closed': 'Closed {subject}',
+  'coc.reopened': 'Reopened {subject}',
+  'recommendation.issued': 'Issued {subject}',
+  'recommendation.status-changed': 'Changed the status of {subject}',
+  'recommendation.rag-changed': 'Changed the RAG of {subject}',
+  'recommendation.progress-added': 'Added a progress note to {subject}',
+  'recommendation.target-date-set': 'Set the target date of {subject}',
+  'recommendation.target-date-revised': 'Revised the target date of {subject}',
+  'afi.issued': 'Issued {subject}',
+  'afi.edited': 'Changed {subject}',
+  'afi.status-changed': 'Changed the status of {subject}',
+  'closure.requested': 'Requested closure',
+  'closure.withdrawn': 'Withdrew a closure request',
+  'closure.approved': 'Approved a closure request',
+  'closure.rejected': 'Rejected a closure request',
+  'service.channel-registered': 'Registered a channel for {subject}',
+  'service.channel-unregistered': 'Stopped using a channel for {subject}',
+};
+
+function subjectOf(event: AuditEvent): string {
+  const name = subjectNames[event.subject.kind];
+  return name ? `${name} ${event.subject.id}` : event.subject.id;
+}
+
+/** "Changed the RAG of recommendation BUC-1.2"; an unknown action reads as its own words. */
+export function actionPhraseOf(event: AuditEvent): string {
+  const phrase = actionPhrases[event.action];
+  if (phrase !== undefined) return phrase.replace('{subject}', subjectOf(event));
+  const words = (event.action.split('.').at(-1) ?? event.action).replace(/-/g, ' ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}: ${subjectOf(event)}`;
+}
+
+const fieldNames: Record<string, string> = {
+  rag: 'RAG',
+  status: 'Status',
+  title: 'Title',
+  text: 'Text',
+  finding: 'Finding',
+  pillar: 'Pillar',
+  publicSafetyRisk: 'Potential risk to public safety',
+  fieldworkEndDate: 'Fieldwork ended',
+  letterDate: 'Letter date',
+  reportPublishedDate: 'Report published',
+  actionPlanRule: 'Action plan rule',
+  actionPlanReceivedDate: 'Action plan received',
+  revisitDate: 'Revisit date',
+  originalTargetDate: 'Original target date',
+  targetDate: 'Target date',
+  latestUpdate: 'Latest update',
+  owners: 'Owners',
+  'owners.sll': 'Service Liaison Lead',
+  'owners.cos': 'Chief of Staff',
+  'owners.hmi': 'HM Inspector',
+  sll: 'Service Liaison Lead',
+  cos: 'Chief of Staff',
+  questionRef: 'Question',
+};
+
+/** A field's name for people: known names, else its words ("checkCopySentDate" → "Check copy sent date"). */
+export function fieldNameOf(field: string): string {
+  const known = fieldNames[field];
+  if (known !== undefined) return known;
+  const words = field
+    .replace(/\./g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A stored value as a person reads it (dates written out, people named); not yet escaped. */
+export function readableValue(value: unknown, names: Record<string, string>): string {
+  if (value === undefined || value === null || value === '') return '(none)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    const name = names[value];
+    if (name !== undefined) return name;
+    if (localDatePattern.test(value)) return formatLongDate(value);
+    if (instantPattern.test(value) && !Number.isNaN(Date.parse(value))) return formatLondonTimeOnDate(value);
+    const status = RecommendationStatus.safeParse(value);
+    if (status.success) return recommendationStatusNames[status.data];
+    if (value === 'red' || value === 'amber' || value === 'green')
+      return `${value.charAt(0).toUpperCase()}${value.slice(1)}`;
+    return value;
+  }
+  if (Array.isArray(value))
+    return value.length === 0 ? '(none)' : value.map((v) => readableValue(v, names)).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([key, inner]) => `${fieldNameOf(key)}: ${readableValue(inner, names)}`)
+      .join('; ');
+  }
+  return JSON.stringify(value) ?? '';
+}
+
+function eventData(event: AuditEvent, names: Record<string, string>): Record<string, unknown> {
+  const who = names[event.actor] ?? 'Someone not in the directory';
+  const onBehalf =
+    event.onBehalfOf === undefined
+      ? ''
+      : ` on behalf of ${names[event.onBehalfOf] ?? 'someone not in the directory'}`;
+  return {
+    what: escapeMarkdown(actionPhraseOf(event)),
+    whoAndWhen: escapeMarkdown(`${who}${onBehalf} at ${formatLondonTimeOnDate(event.at)}`),
+    changes: event.changes.map((change) => ({
+      field: escapeMarkdown(fieldNameOf(change.field)),
+      fromTo: escapeMarkdown(
+        `${shorten(readableValue(change.from, names), 120)} → ${shorten(readableValue(change.to, names), 120)}`,
+      ),
+    })),
+    note: event.note === undefined ? '' : escapeMarkdown(shorten(event.note, 300)),
+  };
+}
+
+const subjectTitles: Record<HistoryPage['subject']['kind'], string> = {
+  coc: 'Cause of concern',
+  recommendation: 'Recommendation',
+  afi: 'Area for improvement',
+};
+
+/** Renders one page of a record's history. */
+export function renderHistoryCard(history: HistoryPage): AdaptiveCardJson {
+  const { subject } = history;
+  const includes = subject.kind === 'coc' ? ', including its recommendations' : '';
+  const asked = history.askedFor === undefined ? '' : ` (you asked for ${history.askedFor})`;
+  const count = history.totalEvents === 1 ? '1 event' : `${String(history.totalEvents)} events`;
+  return renderCard('history', {
+    title: escapeMarkdown(`History of ${subject.id}`),
+    subjectText: escapeMarkdown(`${subjectTitles[subject.kind]}: ${shorten(subject.title, 160)}`),
+    summary: escapeMarkdown(`${count}, newest first${includes}${asked}.`),
+    events: history.events.map((event) => eventData(event, history.names)),
+    pageCount: history.pageCount,
+    pageLine: `Page ${String(history.page)} of ${String(history.pageCount)}`,
+    subjectId: history.askedFor ?? subject.id,
+    hasPrevious: history.page > 1,
+    hasNext: history.page < history.pageCount,
+    previousPage: history.page - 1,
+    nextPage: history.page + 1,
+  });
+}

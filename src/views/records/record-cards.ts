@@ -1,0 +1,209 @@
+/**
+ * Turns the view models of src/app/coc-view.ts into the CoC card, the AFI card and the short
+ * notice card. Every piece of text a person typed goes through `escapeMarkdown`; ids, names from
+ * the directory and dates are ours.
+ */
+import { daysBetween, formatLongDate, toLondonDate, type Obligation } from '../../domain/clock';
+import { recommendationStatusNames, type Rag, type Recommendation } from '../../domain/records';
+import type { AfiView, CocView, RecommendationView } from '../../app/records/show-record';
+import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
+import { escapeMarkdown } from '../shared/escape-markdown';
+
+/** A message shown at the top of a card: good news or a problem. */
+export interface Notice {
+  text: string;
+  tone: 'good' | 'attention';
+}
+
+interface Fact {
+  title: string;
+  value: string;
+}
+
+/**
+ * How far away a date is, in words.
+ * @example daysText(3) // '3 days left'
+ */
+export function daysText(days: number): string {
+  if (days === 0) return 'due today';
+  if (days > 0) return days === 1 ? '1 day left' : `${String(days)} days left`;
+  return days === -1 ? '1 day late' : `${String(-days)} days late`;
+}
+
+/** A RAG status as a word. */
+export function ragName(rag: Rag | undefined): string {
+  return rag === undefined ? 'Not set' : { red: 'Red', amber: 'Amber', green: 'Green' }[rag];
+}
+
+function noticeData(notice: Notice | undefined): { notice: string; noticeStyle: string } {
+  return { notice: notice ? escapeMarkdown(notice.text) : '', noticeStyle: notice?.tone ?? 'default' };
+}
+
+function dueFact(title: string, obligation: Obligation | undefined): Fact[] {
+  if (!obligation) return [];
+  return [{ title, value: `${formatLongDate(obligation.dueDate)} (${daysText(obligation.daysUntilDue)})` }];
+}
+
+function dateFacts(view: CocView): Fact[] {
+  const { coc } = view;
+  const find = (kind: Obligation['kind']) => view.obligations.find((o) => o.kind === kind);
+  const facts: Fact[] = [];
+  if (coc.publicSafetyRisk) {
+    if (coc.letterDate)
+      facts.push({ title: 'Notification letter', value: `Sent on ${formatLongDate(coc.letterDate)}` });
+    else facts.push(...dueFact('Notification letter due', find('notification')));
+  }
+  if (coc.actionPlanReceivedDate) {
+    facts.push({ title: 'Action plan', value: `Received on ${formatLongDate(coc.actionPlanReceivedDate)}` });
+  } else if (view.actionPlanAwaiting) {
+    const waitingFor =
+      view.actionPlanAwaiting === 'letterDate' ? 'the letter is sent' : 'the report is published';
+    facts.push({ title: 'Action plan due', value: `Not known until ${waitingFor}` });
+  } else {
+    facts.push(...dueFact('Action plan due', find('actionPlan')));
+  }
+  facts.push(...dueFact('Next quarterly update', find('quarterlyUpdate')));
+  const engagement = find('engagement');
+  if (engagement?.kind === 'engagement') {
+    facts.push({
+      title: 'Next engagement',
+      value: `Between ${formatLongDate(engagement.earliestDate)} and ${formatLongDate(engagement.dueDate)} (${daysText(engagement.daysUntilDue)})`,
+    });
+  }
+  const revisit = find('revisit');
+  if (coc.revisitDate) {
+    facts.push({
+      title: 'Revisit',
+      value:
+        revisit && !revisit.met
+          ? `${formatLongDate(coc.revisitDate)} (${daysText(revisit.daysUntilDue)})`
+          : formatLongDate(coc.revisitDate),
+    });
+  }
+  return facts;
+}
+
+function targetFacts(view: RecommendationView): Fact[] {
+  const r: Recommendation = view.recommendation;
+  const current = r.targetDateRevisions.at(-1)?.date ?? r.originalTargetDate;
+  if (current === undefined) return [{ title: 'Target date', value: 'Not set' }];
+  const stillDue = r.status === 'open' || r.status === 'inProgress';
+  const facts: Fact[] = [
+    {
+      title: 'Target date',
+      value:
+        stillDue && view.daysToTarget !== undefined
+          ? `${formatLongDate(current)} (${daysText(view.daysToTarget)})`
+          : formatLongDate(current),
+    },
+  ];
+  if (r.targetDateRevisions.length > 0 && r.originalTargetDate) {
+    facts.push({ title: 'Original target date', value: formatLongDate(r.originalTargetDate) });
+  }
+  r.targetDateRevisions.forEach((revision, index) => {
+    facts.push({
+      title: `Revised on ${formatLongDate(toLondonDate(revision.at))}`,
+      value: `To ${formatLongDate(revision.date)} by ${view.revisionsBy[index] ?? 'someone'}: ${escapeMarkdown(revision.reason)}`,
+    });
+  });
+  return facts;
+}
+
+function latestUpdateFacts(view: RecommendationView): Fact[] {
+  const update = view.recommendation.latestUpdate;
+  if (!update) return [{ title: 'Latest update', value: 'None yet' }];
+  const links =
+    update.evidenceLinks.length > 0
+      ? ` Evidence: ${update.evidenceLinks.map(escapeMarkdown).join(', ')}`
+      : '';
+  return [
+    {
+      title: 'Latest update',
+      value: `${view.latestUpdateBy ?? 'Someone'}, ${formatLongDate(toLondonDate(update.at))}: ${escapeMarkdown(update.text)}${links}`,
+    },
+  ];
+}
+
+function recommendationData(view: RecommendationView) {
+  const r = view.recommendation;
+  return {
+    id: r.id,
+    heading: `${r.id} · ${recommendationStatusNames[r.status]} · ${ragName(r.rag)}`,
+    text: escapeMarkdown(r.text),
+    facts: [
+      { title: 'Status', value: recommendationStatusNames[r.status] },
+      { title: 'RAG', value: ragName(r.rag) },
+      ...targetFacts(view),
+      ...latestUpdateFacts(view),
+    ],
+    canUpdate: view.canUpdate,
+    canAddNote: view.canAddNote,
+    canReviseDate: view.canReviseDate,
+    canRequestClosure: view.canRequestClosure,
+  };
+}
+
+/** The CoC card for the person the view was built for, with an optional notice on top. */
+export function renderCocCard(view: CocView, notice?: Notice): AdaptiveCardJson {
+  const { coc } = view;
+  return renderCard('coc-card', {
+    ...noticeData(notice),
+    id: coc.id,
+    heading: `${coc.id}: ${escapeMarkdown(coc.title)}`,
+    serviceName: view.serviceName,
+    summary: [
+      { title: 'Status', value: coc.status === 'open' ? 'Open' : 'Closed' },
+      { title: 'RAG', value: ragName(coc.rag) },
+      { title: 'Pillar', value: coc.pillar.charAt(0).toUpperCase() + coc.pillar.slice(1) },
+      { title: 'Risk to public safety', value: coc.publicSafetyRisk ? 'Yes' : 'No' },
+    ],
+    finding: escapeMarkdown(coc.finding),
+    dates: dateFacts(view),
+    recommendations: view.recommendations.map(recommendationData),
+    canRecordActionPlan: view.canRecordActionPlan,
+    canRequestEngagement: view.canRequestEngagement,
+    refreshUserIds: view.refreshUserIds,
+  });
+}
+
+const afiStatusNames = {
+  open: 'Open',
+  complete: 'Complete (waiting for the Chief of Staff)',
+  closed: 'Closed',
+};
+
+/** The AFI card for the person the view was built for. */
+export function renderAfiCard(view: AfiView, notice?: Notice): AdaptiveCardJson {
+  const { afi } = view;
+  const facts: Fact[] = [
+    { title: 'Question', value: afi.questionRef },
+    { title: 'Status', value: afiStatusNames[afi.status] },
+  ];
+  if (afi.targetDate) {
+    const left = afi.status === 'open' ? ` (${daysText(daysBetween(view.today, afi.targetDate))})` : '';
+    facts.push({ title: 'Target date', value: `${formatLongDate(afi.targetDate)}${left}` });
+  }
+  if (afi.completedAt) {
+    facts.push({
+      title: 'Marked complete',
+      value: `${formatLongDate(toLondonDate(afi.completedAt))} by ${view.completedBy ?? 'someone'}`,
+    });
+  }
+  return renderCard('afi-card', {
+    ...noticeData(notice),
+    id: afi.id,
+    heading: `${afi.id}: area for improvement`,
+    serviceName: view.serviceName,
+    text: escapeMarkdown(afi.text),
+    facts,
+    finding: afi.finding ? escapeMarkdown(afi.finding) : '',
+    canComplete: view.canComplete,
+    updatedAt: afi.updatedAt,
+    refreshUserIds: view.refreshUserIds,
+  });
+}
+
+/** A short card saying why something could not be done, with a way back to the CoC if known. */
+export function renderNoticeCard(title: string, message: string, cocId = ''): AdaptiveCardJson {
+  return renderCard('record-notice', { title, message: escapeMarkdown(message), cocId });
+}
