@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint/layers.mjs';
 
 export default tseslint.config(
   {
@@ -27,35 +28,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'botbuilder*',
-                '@microsoft/*',
-                '@azure/*',
-                'restify*',
-                'node:*',
-                'fs',
-                'http',
-                'https',
-                'net',
-                'child_process',
-                'pino',
-                '../store/*',
-                '../bot/*',
-                '../server/*',
-                '../app/*',
-              ],
-              message: 'src/domain is pure: no I/O, SDK or outer-layer imports.',
-            },
-          ],
-        },
-      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -65,22 +44,6 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'Pass `now` in: the domain does not read the clock.',
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/store/**/*.ts', 'src/app/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['botbuilder*', '@microsoft/teams-ai', 'restify*', '../bot/*', '../server/*'],
-              message: 'Only src/bot and src/server may use botbuilder, teams-ai or restify.',
-            },
-          ],
         },
       ],
     },

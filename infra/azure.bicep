@@ -42,6 +42,9 @@ param bootstrapAdminObjectIds string
 @description('Comma-separated Entra tenant ids whose users may use the bot. Empty: any tenant the bot\'s directory knows.')
 param allowedTenantIds string = ''
 
+@description('Comma-separated bank holidays of England and Wales announced after the bot\'s holiday list was released (YYYY-MM-DD); working-day deadlines skip them.')
+param extraBankHolidays string = ''
+
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 @description('Log level of the bot\'s JSON logs (App Service log stream and Application Insights).')
 param logLevel string = 'info'
@@ -174,6 +177,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TABLE_PREFIX', value: tablePrefix }
         { name: 'BOOTSTRAP_ADMIN_OBJECT_IDS', value: bootstrapAdminObjectIds }
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
+        { name: 'EXTRA_BANK_HOLIDAYS', value: extraBankHolidays }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'DEMO_DATA', value: 'false' }

@@ -12,10 +12,9 @@ import os from 'node:os';
 import type { PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
 import { createAppContext } from '../src/app/shared/app-context';
 import { rebuildDueIndex } from '../src/app/reminders/due-index';
-import { runReminderSweep, type DigestDelivery } from '../src/app/reminders/reminder-sweep';
+import { runReminderSweep } from '../src/app/reminders/reminder-sweep';
+import { createNotifier } from '../src/bot/notifier';
 import { RateLimitedSender } from '../src/bot/rate-limited-sender';
-import { renderReminderDigestCard } from '../src/views/reminders/reminder-digest-card';
-import { cardAttachment } from '../src/bot/card-attachment';
 import { startAzurite } from '../src/dev/azurite';
 import { addCalendarDays, addCalendarMonths } from '../src/domain/clock';
 import type { CauseOfConcern, LocalDate, Recommendation } from '../src/domain/records';
@@ -176,13 +175,7 @@ async function main(): Promise<void> {
       send: () => Promise.resolve(`id-${randomUUID()}`),
       update: () => Promise.resolve(),
     });
-    const delivery: DigestDelivery = {
-      deliver: (channel, digest) =>
-        sender.send(
-          { conversation: { id: channel.key, isGroup: true, conversationType: 'channel', name: '' } },
-          { attachments: [cardAttachment(renderReminderDigestCard(digest))] },
-        ),
-    };
+    const delivery = createNotifier(sender);
 
     console.log(
       `\nmachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,

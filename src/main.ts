@@ -5,17 +5,17 @@
  * Agents Playground around it.
  */
 import { randomBytes } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
+import { boardSummaryJob } from './app/boards/board-summary';
+import { approvalChaserJob } from './app/closure/chase-approvals';
+import { engagementChaserJob } from './app/engagement/chase-late-answers';
+import { keepDueIndex } from './app/reminders/due-index';
 import { createAppContext, type AppContext } from './app/shared/app-context';
-import {
-  approvalChaserJob,
-  boardSummaryJob,
-  engagementChaserJob,
-  registerFeatures,
-  type BotHooks,
-  type FeatureContext,
-} from './bot';
+import type { Notifier } from './app/shared/notifier';
+import { rememberConversations } from './app/shared/remember-conversations';
+import type { ScheduledJob } from './app/shared/scheduled-job';
+import { createNotifier, registerRoutes, type ProactiveSender } from './bot';
 import { ConfigError, loadConfig, readEnvironment, type Config, type StorageLocation } from './config';
+import { startScheduler, type RunningScheduler } from './scheduler';
 import {
   createLogger,
   exitCleanlyOnSignal,
@@ -25,10 +25,10 @@ import {
   type ReadinessProbe,
   type RunningServer,
 } from './server';
-import { startTelemetry } from './server/telemetry';
 import { registerReportDownload } from './server/report-download';
-import { startReminderScheduler } from './scheduler/start-reminder-scheduler';
+import { startTelemetry } from './server/telemetry';
 import { createStore, type Store, type StoreOptions } from './store';
+import type { OutboundMessage } from './views/messages';
 
 /** Store options for a configured storage location. */
 export function storeOptionsFor(storage: StorageLocation, tablePrefix: string): StoreOptions {
@@ -56,59 +56,58 @@ function storeReadiness(store: Store): ReadinessProbe {
   return { check: () => store.checkStorageReady() };
 }
 
-/** How many conversations the reference memory keeps; beyond it the oldest is forgotten (and saved again when seen). */
-const rememberedReferences = 10_000;
-
-/**
- * A reference as compared from one turn to the next: everything but `activityId`, which names the
- * message just received and so changes every turn. It only says which message a later proactive
- * post would reply to, which nothing relies on (registrations drop it, personal chats have no threads).
- */
-export function referenceFingerprint(reference: Partial<ConversationReference>): string {
-  const { activityId: _activityId, ...rest } = reference;
-  return JSON.stringify(rest);
+/** The jobs that run after each daily sweep, under the same lease. */
+function scheduledJobs(
+  config: Config,
+  context: AppContext,
+  notifier: Notifier<OutboundMessage>,
+  logger: Logger,
+): ScheduledJob[] {
+  return [
+    approvalChaserJob(
+      context,
+      notifier,
+      (problem) => logger.warn(problem, 'approval chaser not delivered'),
+      config.approvalChasers,
+    ),
+    engagementChaserJob(context, notifier, (requestId, err) =>
+      logger.error({ err, requestId }, 'could not remind of a late update'),
+    ),
+    boardSummaryJob(context, notifier, (board, err) =>
+      logger.error(
+        { err, serviceCode: board.serviceCode, channel: board.key },
+        'could not post a board summary',
+      ),
+    ),
+  ];
 }
 
-/**
- * The hook that keeps conversation references, so reminders and approvals can be sent later.
- *
- * Teams sends the same reference with every activity, so writing it each turn would cost a round
- * trip (and for channels two more, for the registrations) for nothing. The hook remembers what it
- * last saved for each conversation in this process and writes only when that changes (a new
- * service URL, another speaker in a channel) or after a restart. Another instance's writes are not
- * seen, but they come from the same Teams and so carry the same reference.
- */
-function conversationHook(appContext: AppContext): BotHooks['onConversationReference'] {
-  const saved = new Map<string, string>();
-  return async (reference, kind) => {
-    const key = kind === 'personal' ? reference.user?.aadObjectId : reference.conversation?.id;
-    if (!key || kind === 'groupChat') return;
-    const memoryKey = `${kind}|${key}`;
-    const fingerprint = referenceFingerprint(reference);
-    if (saved.get(memoryKey) === fingerprint) return;
-    await appContext.store.conversations.save({
-      kind,
-      key,
-      reference: reference,
-      tenantId: reference.conversation?.tenantId,
-      updatedAt: appContext.now().toISOString(),
-    });
-    if (kind === 'channel') {
-      await appContext.store.conversations.refreshRegistrations(
-        key,
-        reference,
-        appContext.now().toISOString(),
-      );
-    }
-    // Remembered only once saved, so a failed write is tried again on the next turn.
-    saved.delete(memoryKey);
-    saved.set(memoryKey, fingerprint);
-    const oldest = saved.size > rememberedReferences ? saved.keys().next().value : undefined;
-    if (oldest !== undefined) saved.delete(oldest);
-  };
+/** Starts the daily run (sweep, then jobs): off when REMINDER_SWEEP_TIME is "off", and under jest unless asked. */
+function startDailyRun(
+  config: Config,
+  context: AppContext,
+  proactive: ProactiveSender,
+  logger: Logger,
+  enabled = process.env.NODE_ENV !== 'test',
+): RunningScheduler | undefined {
+  const { sweepTime, windowDays } = config.reminders;
+  if (!enabled || sweepTime === undefined) {
+    if (enabled) logger.info('reminder sweep is off (REMINDER_SWEEP_TIME=off)');
+    return undefined;
+  }
+  const notifier = createNotifier(proactive);
+  return startScheduler({
+    context,
+    notifier,
+    windowDays,
+    jobs: scheduledJobs(config, context, notifier, logger),
+    sweepTime,
+    logger,
+    onJobError: (job, error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'),
+  });
 }
 
-/** Starts the bot server for `config` on `config.port`: storage, tables, routes, probes. */
+/** Starts the bot server for `config` on `config.port`: storage, tables, routes, probes, the daily run. */
 export async function startApplication(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
@@ -119,47 +118,44 @@ export async function startApplication(
     (config.storage ? createStore(storeOptionsFor(config.storage, config.tablePrefix)) : undefined);
   if (!store) {
     logger.warn('no storage configured: /readyz will answer 503 (npm start runs Azurite for you)');
-    const server = await startServer({
-      config,
-      port: overrides.port ?? config.port,
-      logger,
-      readiness: fixedReadiness({
-        ready: false,
-        reason: 'no storage configured: set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL',
-      }),
-    });
+    const reason = 'no storage configured: set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL';
+    const readiness = fixedReadiness({ ready: false, reason });
+    const server = await startServer({ config, port: overrides.port ?? config.port, logger, readiness });
     return { ...server, appContext: undefined };
   }
   await store.ensureTables();
   const appContext = createAppContext(store, {
     bootstrapAdminObjectIds: config.bootstrapAdminObjectIds,
     allowedTenantIds: config.allowedTenantIds,
+    extraHolidays: config.extraBankHolidays,
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.newId ? { newId: overrides.newId } : {}),
   });
+  keepDueIndex(appContext, (error) =>
+    logger.warn({ err: error }, 'the due index lags behind a change; the next sweep mends it'),
+  );
   // Locally, download links work without setup: a secret made for this run (links die with the process).
   const reportLinkSecret =
     config.reportLinkSecret ?? (config.mode === 'local' ? randomBytes(32).toString('hex') : undefined);
-  let features: FeatureContext | undefined;
   let serverUrl = `http://localhost:${String(config.port)}`;
+  const reportLinks =
+    reportLinkSecret === undefined
+      ? {}
+      : { reportLinks: { secret: reportLinkSecret, baseUrl: () => config.reportBaseUrl ?? serverUrl } };
   const server = await startServer({
     config,
     port: overrides.port ?? config.port,
     logger,
     readiness: storeReadiness(store),
-    hooks: { onConversationReference: conversationHook(appContext) },
-    registerRoutes: (app, tools) => {
-      features = {
+    hooks: { onConversationReference: rememberConversations(appContext) },
+    registerRoutes: (app, tools) =>
+      registerRoutes(app, {
         app: appContext,
+        notifier: createNotifier(tools.proactive),
         logger,
-        proactive: tools.proactive,
-        reminders: { windowDays: config.reminders.windowDays },
-        ...(reportLinkSecret === undefined
-          ? {}
-          : { reportLinks: { secret: reportLinkSecret, baseUrl: () => config.reportBaseUrl ?? serverUrl } }),
-      };
-      registerFeatures(app, features);
-    },
+        reminderWindowDays: config.reminders.windowDays,
+        ...reportLinks,
+      }),
     ...(reportLinkSecret === undefined
       ? {}
       : {
@@ -168,20 +164,7 @@ export async function startApplication(
         }),
   });
   serverUrl = server.url;
-  const scheduler = startReminderScheduler({
-    config,
-    appContext,
-    bot: server.bot,
-    logger,
-    jobs: features
-      ? [
-          approvalChaserJob(features, config.approvalChasers),
-          engagementChaserJob(features),
-          boardSummaryJob(features),
-        ]
-      : [],
-    ...(overrides.scheduler === undefined ? {} : { enabled: overrides.scheduler }),
-  });
+  const scheduler = startDailyRun(config, appContext, server.bot.proactive, logger, overrides.scheduler);
   const close = async (): Promise<void> => {
     await scheduler?.stop();
     await server.close();

@@ -154,7 +154,7 @@ export async function countOperations(
       async () => {
         const report = await runReminderSweep(
           context,
-          { deliver: () => Promise.resolve(`digest-${String((sent += 1))}`) },
+          { post: () => Promise.resolve(`digest-${String((sent += 1))}`), replace: () => Promise.resolve() },
           { windowDays: config.reminders.windowDays, claimant: 'bench' },
         );
         if (report.sent.length !== 1) {

@@ -7,16 +7,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-
-/** The person behind a turn. */
-export interface Caller {
-  /** Entra object id (`from.aadObjectId`). */
-  objectId: string;
-  /** Entra tenant id of the conversation. */
-  tenantId: string;
-  /** Display name; may be empty and is not unique. */
-  name: string;
-}
+import type { Caller } from '../app/shared/identify-caller';
 
 const TeamsChannelData = z.object({ tenant: z.object({ id: z.string().min(1) }).optional() }).loose();
 

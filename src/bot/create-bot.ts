@@ -22,7 +22,7 @@ import { cardAttachment } from './card-attachment';
 import { escapeMarkdown, shorten } from '../views/shared/escape-markdown';
 import { renderHelpCard } from '../views/help-card';
 import { refuseUnverifiedRequests } from './refuse-unverified-requests';
-import { answerWithCard, answerWithMessage } from './features/invoke-response';
+import { answerWithCard, answerWithMessage } from './invoke-response';
 import { isStorageOutage, renderStorageOutageCard, storageOutageText } from './storage-outage-answer';
 import { createProactiveSender, type ProactiveSender } from './proactive';
 import { rateLimitedSenderFor } from './rate-limited-sender';

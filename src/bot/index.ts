@@ -1,6 +1,6 @@
 /**
- * The Teams bot. Only this folder and `src/server` may import botbuilder, teams-ai or restify
- * (see docs/decisions/0001-confine-bot-sdk.md).
+ * The Teams bot: adapters between Teams and the use cases. Only this folder and `src/server` may
+ * import botbuilder, teams-ai or restify (docs/decisions/0001-confine-bot-sdk.md).
  */
 export { apologyFor, commandText, createBot } from './create-bot';
 export type {
@@ -11,19 +11,11 @@ export type {
   ConversationKind,
   CreateBotOptions,
 } from './create-bot';
-export { renderCard } from '../views/shared/card-renderer';
 export { cardAttachment } from './card-attachment';
-export type { AdaptiveCardJson } from '../views/shared/card-renderer';
-export { escapeMarkdown, shorten } from '../views/shared/escape-markdown';
-export { helpCommands, renderHelpCard } from '../views/help-card';
-export type { HelpCommand } from '../views/help-card';
 export { callerOf } from './caller-of';
-export type { Caller } from './caller-of';
 export { correlationIdOf, newCorrelationId } from './turn-correlation';
 export { createProactiveSender } from './proactive';
 export type { ProactiveSender } from './proactive';
-export { registerFeatures, personOf } from './features';
-export type { FeatureContext } from './features';
-export { boardSummaryJob } from './features/board-summary-job';
-export { engagementChaserJob } from './features/engagement-chaser';
-export { approvalChaserJob } from './features/closure-chasers';
+export { createNotifier } from './notifier';
+export { registerRoutes } from './routes';
+export type { RouteTools } from './gate';

@@ -38,6 +38,11 @@ export interface Config {
   bootstrapAdminObjectIds: string[];
   /** Entra tenants whose users may use the bot; empty means any tenant the directory knows. */
   allowedTenantIds: string[];
+  /**
+   * Bank holidays of England and Wales announced after the date-holidays release in use (a one-off
+   * holiday for a royal occasion, say); working days skip them too.
+   */
+  extraBankHolidays: string[];
   /** Application Insights connection string; telemetry is off without it. */
   applicationInsightsConnectionString?: string;
   logLevel: LogLevel;
@@ -205,6 +210,19 @@ export function loadConfig(env: Environment = process.env): Config {
       .pipe(z.array(Guid)),
     expected: 'must be a comma-separated list of Entra tenant ids (GUIDs)',
   });
+  const extraBankHolidays = read(env, 'EXTRA_BANK_HOLIDAYS', {
+    schema: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((day) => day.trim())
+          .filter((day) => day !== ''),
+      )
+      .pipe(z.array(z.iso.date())),
+    expected: 'must be a comma-separated list of dates written YYYY-MM-DD',
+  });
   const applicationInsightsConnectionString = read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING', {
     schema: z
       .string()
@@ -303,6 +321,7 @@ export function loadConfig(env: Environment = process.env): Config {
     tablePrefix,
     bootstrapAdminObjectIds,
     allowedTenantIds,
+    extraBankHolidays,
     ...(applicationInsightsConnectionString === undefined ? {} : { applicationInsightsConnectionString }),
     logLevel,
     demoData,

@@ -80,3 +80,11 @@ export function invalidFromZod(error: z.ZodError, reason?: string): Result<never
 export function andThen<T, U, E>(result: Result<T, E>, next: (value: T) => Result<U, E>): Result<U, E> {
   return result.ok ? next(result.value) : result;
 }
+
+/** A zod parse as a `Result`: the data, or a `validation` error naming each field. */
+export function fromParse<T>(
+  parsed: { success: true; data: T } | { success: false; error: z.ZodError },
+  reason?: string,
+): Result<T> {
+  return parsed.success ? ok(parsed.data) : invalidFromZod(parsed.error, reason);
+}

@@ -104,3 +104,10 @@ export function parseRecordId(text: string): ParsedRecordId | null {
     recommendationNumber,
   };
 }
+
+const recommendationOfCoc = /^([A-Z]{2,5}-\d+)\.\d+$/;
+
+/** The CoC a recommendation id belongs to (`BUC-1.2` → `BUC-1`), or undefined for `EXT-3`. */
+export function cocIdOfRecommendation(recommendationId: string): string | undefined {
+  return recommendationOfCoc.exec(recommendationId)?.[1];
+}

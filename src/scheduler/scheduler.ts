@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { isPastTodaysRun, nextDailyRun } from './daily-time';
-import { runScheduledOnce, type RunOutcome, type SweepRunnerOptions } from './sweep-runner';
+import { runScheduledOnce, type RunOutcome, type SweepRunnerOptions } from '../app/reminders/run-scheduled';
 
 /** The longest single wait: timers are re-armed at least hourly, so clock jumps are noticed. */
 const maxTimerMs = 60 * 60 * 1000;

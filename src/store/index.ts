@@ -48,7 +48,6 @@ export {
   Counter,
   CounterName,
   FormSubmission,
-  cocIdOfRecommendation,
   externalPartition,
   type AppendOnlyEntity,
   type RecordEntity,

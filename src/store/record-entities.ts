@@ -18,6 +18,7 @@
  * | id counter             | `counter|coc`, `counter|afi`                    |
  * | form submission        | `submission|<form id>`                          |
  */
+import { cocIdOfRecommendation } from '../domain/ids';
 import { z } from 'zod';
 import {
   ActionPlan,
@@ -84,13 +85,6 @@ export type RecordEntity = { [K in RecordType]: { type: K; value: RecordValue<K>
 
 /** Kinds that are only ever added, never changed. */
 export type AppendOnlyEntity = Extract<RecordEntity, { type: 'progress' | 'audit' }>;
-
-const recommendationOfCoc = /^([A-Z]{2,5}-\d+)\.\d+$/;
-
-/** The CoC a recommendation id belongs to (`BUC-1.2` → `BUC-1`), or undefined for `EXT-3`. */
-export function cocIdOfRecommendation(recommendationId: string): string | undefined {
-  return recommendationOfCoc.exec(recommendationId)?.[1];
-}
 
 export const cocRowKey = (cocId: string): string => keyOf('coc', cocId, 'coc');
 

@@ -126,7 +126,7 @@ describe('the due dates shown when a CoC is issued', () => {
   };
 
   it('works out the letter, action plan, quarterly update and engagement dates (Easter and the coronation skipped)', () => {
-    expect(cocDueDates(coc)).toEqual({
+    expect(cocDueDates(coc, '2023-04-01')).toEqual({
       notification: '2023-04-21',
       actionPlan: { kind: 'due', dueDate: '2023-05-16' },
       firstQuarterlyUpdate: '2023-06-30',
@@ -137,7 +137,7 @@ describe('the due dates shown when a CoC is issued', () => {
   it('waits for the letter before the action plan and the quarterly updates can be dated', () => {
     const { letterDate: _none, ...withoutLetter } = coc;
 
-    expect(cocDueDates({ ...withoutLetter, publicSafetyRisk: false })).toEqual({
+    expect(cocDueDates({ ...withoutLetter, publicSafetyRisk: false }, '2023-04-01')).toEqual({
       actionPlan: { kind: 'awaitingBaseDate', missing: 'letterDate' },
     });
   });

@@ -1,11 +1,11 @@
 import { createProactiveSender } from '../../src/bot';
-import { boardSummaryJob } from '../../src/bot/features/engagement';
-import type { FeatureContext } from '../../src/bot/features/feature-context';
+import { boardSummaryJob } from '../../src/app/boards/board-summary';
+import type { ScheduledJob } from '../../src/app/shared/scheduled-job';
+import { createNotifier } from '../../src/bot/notifier';
 import { daysBetween } from '../../src/domain/clock';
 import type { Recommendation } from '../../src/domain/records';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { createLogger } from '../../src/server';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { testBot, visibleText, type TestUser, type TurnResult } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
@@ -68,15 +68,12 @@ function targetOf(r: Recommendation): string | undefined {
 
 describe('improvement board channels and their summaries', () => {
   let app: AppUnderTest;
-  let features: FeatureContext;
+  let makeJob: () => ScheduledJob;
 
   beforeAll(async () => {
     app = await startAppUnderTest();
-    features = {
-      app: app.appContext,
-      logger: createLogger('silent'),
-      proactive: createProactiveSender(app.server.bot.adapter, undefined),
-    };
+    const notifier = createNotifier(createProactiveSender(app.server.bot.adapter, undefined));
+    makeJob = () => boardSummaryJob(app.appContext, notifier, () => undefined);
   });
   afterAll(async () => {
     await app.close();
@@ -207,7 +204,7 @@ describe('improvement board channels and their summaries', () => {
   });
 
   it('posts each board’s scheduled summary once per period, with what changed since the last one', async () => {
-    const job = boardSummaryJob(features);
+    const job = makeJob();
 
     app.setNow(new Date('2026-11-22T23:00:00Z'));
     const sunday = app.connector.calls.length;
@@ -247,7 +244,7 @@ describe('improvement board channels and their summaries', () => {
   });
 
   it('tries again on the next run when posting failed', async () => {
-    const job = boardSummaryJob(features);
+    const job = makeJob();
     const lastOfB = async () =>
       (await app.store.conversations.boardChannels('BUC')).find((b) => b.key === boardB)?.lastSummaryAt;
 

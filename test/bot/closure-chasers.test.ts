@@ -1,9 +1,8 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import { demoPeople } from '../../src/demo/people';
-import { approvalChaserJob } from '../../src/bot/features/closures';
-import type { FeatureContext } from '../../src/bot/features/feature-context';
+import { approvalChaserJob } from '../../src/app/closure/chase-approvals';
+import { createNotifier } from '../../src/bot/notifier';
 import type { ProactiveSender } from '../../src/bot/proactive';
-import { createLogger } from '../../src/server';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
@@ -47,13 +46,16 @@ describe('the approval chaser job', () => {
     await app.close();
   });
 
-  function features(proactive: ProactiveSender): FeatureContext {
-    return { app: app.appContext, logger: createLogger('silent'), proactive };
+  function chaserJob(
+    proactive: ProactiveSender,
+    limits?: { reminderWorkingDays: number; escalationWorkingDays: number },
+  ) {
+    return approvalChaserJob(app.appContext, createNotifier(proactive), () => undefined, limits);
   }
 
   it('reminds the Chief of Staff after 5 working days, once, with the card to decide on', async () => {
     const sender = recordingSender();
-    const job = approvalChaserJob(features(sender));
+    const job = chaserJob(sender);
 
     await job.run(new Date('2026-11-26T08:00:00Z')); // Thursday: 4 working days
     expect(sender.sent).toEqual([]);
@@ -72,7 +74,7 @@ describe('the approval chaser job', () => {
 
   it('flags the request to the HM Inspector after 10 working days, read-only', async () => {
     const sender = recordingSender();
-    await approvalChaserJob(features(sender), { reminderWorkingDays: 5, escalationWorkingDays: 10 }).run(
+    await chaserJob(sender, { reminderWorkingDays: 5, escalationWorkingDays: 10 }).run(
       new Date('2026-12-04T08:00:00Z'),
     );
 

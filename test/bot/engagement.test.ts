@@ -1,9 +1,9 @@
 import { createProactiveSender } from '../../src/bot';
-import { engagementChaserJob } from '../../src/bot/features/engagement';
-import type { FeatureContext } from '../../src/bot/features/feature-context';
+import { engagementChaserJob } from '../../src/app/engagement/chase-late-answers';
+import type { ScheduledJob } from '../../src/app/shared/scheduled-job';
+import { createNotifier } from '../../src/bot/notifier';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { createLogger } from '../../src/server';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { visibleText, type TurnResult } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
@@ -48,15 +48,12 @@ function invokeCard(turn: TurnResult): Record<string, unknown> {
 
 describe('asking a service for an update and its answer', () => {
   let app: AppUnderTest;
-  let features: FeatureContext;
+  let makeJob: () => ScheduledJob;
 
   beforeAll(async () => {
     app = await startAppUnderTest();
-    features = {
-      app: app.appContext,
-      logger: createLogger('silent'),
-      proactive: createProactiveSender(app.server.bot.adapter, undefined),
-    };
+    const notifier = createNotifier(createProactiveSender(app.server.bot.adapter, undefined));
+    makeJob = () => engagementChaserJob(app.appContext, notifier, () => undefined);
   });
   afterAll(async () => {
     await app.close();
@@ -283,7 +280,7 @@ describe('asking a service for an update and its answer', () => {
     expect(visibleText(invokeCard(sent))).toContain(
       'I asked Buckinghamshire Fire and Rescue Service for an update on BUC-2',
     );
-    const job = engagementChaserJob(features);
+    const job = makeJob();
 
     const onTime = app.connector.calls.length;
     await job.run(new Date('2026-11-25T08:00:00Z'));

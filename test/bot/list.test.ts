@@ -2,7 +2,7 @@ import { demoCausesOfConcern } from '../../src/demo/causes-of-concern';
 import { demoPeople } from '../../src/demo/people';
 import { demoRecommendations } from '../../src/demo/recommendations';
 import { demoAreasForImprovement, demoToday } from '../../src/demo/records';
-import { parseListCommand, listDueUsage } from '../../src/bot/features/list-command';
+import { parseListCommand, listDueUsage } from '../../src/bot/routes/list-command';
 import type { CauseOfConcern, Recommendation } from '../../src/domain/records';
 import type { RecordChange } from '../../src/store';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';

@@ -1,5 +1,5 @@
 import { demoPeople } from '../../src/demo/people';
-import { parseStatusShortcut } from '../../src/bot/features/status-shortcut';
+import { parseStatusShortcut } from '../../src/bot/routes/status-command';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';

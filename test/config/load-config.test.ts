@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       allowedTenantIds: [],
       logLevel: 'info',
       demoData: true,
+      extraBankHolidays: [],
       reminders: { sweepTime: '07:30', windowDays: 7 },
     });
   });

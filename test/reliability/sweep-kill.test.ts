@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream';
-import { digestDeliveryOver } from '../../src/bot/features/reminder-delivery';
+import { sweepLeaseName } from '../../src/app/reminders/run-scheduled';
+import { createNotifier } from '../../src/bot/notifier';
 import { demoPeople } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';
 import { seedDemoData } from '../../src/demo/seed';
-import { startScheduler, sweepLeaseName } from '../../src/scheduler';
+import { startScheduler } from '../../src/scheduler';
 import { createLogger } from '../../src/server';
 import { createStore, type LedgerEntry, type Store } from '../../src/store';
 import { startAppUnderTest } from '../support/app-under-test';
@@ -148,7 +149,7 @@ describe('a restarted bot whose scheduler finds the dead process’s lease still
 
       scheduler = startScheduler({
         context: app.appContext,
-        delivery: digestDeliveryOver(app.server.bot.proactive),
+        notifier: createNotifier(app.server.bot.proactive),
         windowDays: 7,
         sweepTime: '07:30',
         logger: createLogger('info', log),

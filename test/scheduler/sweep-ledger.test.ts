@@ -1,20 +1,22 @@
-import { runReminderSweep, type DigestDelivery } from '../../src/app/reminders/reminder-sweep';
-import { digestDeliveryOver } from '../../src/bot/features/reminder-delivery';
-import { conversationReferenceOf } from '../../src/bot/features/announce-to-service-channel';
-import { renderReminderDigestCard } from '../../src/views/reminders/reminder-digest-card';
-import { cardAttachment } from '../../src/bot/card-attachment';
+import { runReminderSweep, type ReminderMessage } from '../../src/app/reminders/reminder-sweep';
+import { runScheduledOnce } from '../../src/app/reminders/run-scheduled';
+import type { Notifier } from '../../src/app/shared/notifier';
+import { createNotifier } from '../../src/bot/notifier';
 import { createProactiveSender } from '../../src/bot/proactive';
-import { RateLimitedSender, teamsSenderSettings } from '../../src/bot/rate-limited-sender';
+import {
+  RateLimitedSender,
+  teamsSenderSettings,
+  rateLimitedSenderFor,
+} from '../../src/bot/rate-limited-sender';
 import { demoPeople } from '../../src/demo/people';
-import { runScheduledOnce } from '../../src/scheduler';
 import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 
 const serviceChannel = '19:service-updates@thread.tacv2';
 
 describe('the ledger and the lease, below the chat command', () => {
   let app: AppUnderTest;
-  let delivery: DigestDelivery;
-  let impatient: DigestDelivery;
+  let delivery: Notifier<ReminderMessage>;
+  let impatient: Notifier<ReminderMessage>;
 
   function postsToChannel(from: number): number {
     return app.connector.calls.slice(from).filter((call) => call.conversationId === serviceChannel).length;
@@ -27,7 +29,7 @@ describe('the ledger and the lease, below the chat command', () => {
       mentionBot: true,
     });
     const proactive = createProactiveSender(app.server.bot.adapter, undefined);
-    delivery = digestDeliveryOver(proactive);
+    delivery = createNotifier(rateLimitedSenderFor(proactive));
     // Gives up quickly, so a test can watch a send fail for good.
     const quick = new RateLimitedSender(proactive, {
       ...teamsSenderSettings,
@@ -35,13 +37,7 @@ describe('the ledger and the lease, below the chat command', () => {
       baseDelayMs: 1,
       maxDelayMs: 5,
     });
-    impatient = {
-      deliver: async (channel, digest) => {
-        const reference = conversationReferenceOf(channel.reference);
-        if (!reference) throw new Error('no reference');
-        return quick.send(reference, { attachments: [cardAttachment(renderReminderDigestCard(digest))] });
-      },
-    };
+    impatient = createNotifier(quick);
   });
   afterAll(async () => {
     await app.close();
@@ -65,8 +61,8 @@ describe('the ledger and the lease, below the chat command', () => {
     app.setNow(new Date('2026-11-23T10:00:00Z'));
 
     const outcomes = await Promise.all([
-      runScheduledOnce({ context: app.appContext, delivery, windowDays: 7 }),
-      runScheduledOnce({ context: app.appContext, delivery, windowDays: 7 }),
+      runScheduledOnce({ context: app.appContext, notifier: delivery, windowDays: 7 }),
+      runScheduledOnce({ context: app.appContext, notifier: delivery, windowDays: 7 }),
     ]);
 
     const refused = outcomes.filter((o) => !o.ran);

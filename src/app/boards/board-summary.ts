@@ -15,6 +15,8 @@ import {
 } from '../../domain/records';
 import type { RegisteredChannel } from '../../store';
 import { todayOf, type AppContext } from '../shared/app-context';
+import type { Notifier } from '../shared/notifier';
+import type { ScheduledJob } from '../shared/scheduled-job';
 import { authorizeIn, scopeOf } from '../shared/record-scope';
 
 /** How often a board channel gets its summary. */
@@ -250,4 +252,32 @@ export async function setSummarySchedule(
     ]);
   }
   return ok(boards.map((b) => b.serviceCode));
+}
+
+/** What a board channel is sent. */
+export type BoardMessage = { kind: 'board-summary'; summary: BoardSummary };
+
+/**
+ * The job that posts due board summaries: every board channel whose summary is due (monthly on the
+ * 1st by default, or weekly on Mondays) gets one post per period. Each board is claimed before
+ * posting, so a second run posts nothing; a failed post gives the claim back for the next run.
+ */
+export function boardSummaryJob(
+  context: AppContext,
+  notifier: Notifier<BoardMessage>,
+  onFailure: (board: RegisteredChannel, error: unknown) => void,
+): ScheduledJob {
+  return {
+    name: 'board-summary',
+    async run(now: Date): Promise<void> {
+      for (const due of await claimDueBoardSummaries(context, now)) {
+        try {
+          await notifier.post(due.board.reference, { kind: 'board-summary', summary: due.summary });
+        } catch (error) {
+          onFailure(due.board, error);
+          await due.release();
+        }
+      }
+    },
+  };
 }

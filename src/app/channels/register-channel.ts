@@ -283,11 +283,3 @@ export async function unregisterChannel(
   }
   return ok(removed);
 }
-
-/** Where to announce a service's new records: its registered channel, or `null`. */
-export async function serviceChannelOf(
-  context: AppContext,
-  serviceCode: string,
-): Promise<RegisteredChannel | null> {
-  return context.store.conversations.serviceChannel(serviceCode);
-}

@@ -1,12 +1,12 @@
 /**
  * Who a closure request concerns: the record's named owners (the CoC's SLL, CoS and HMI, or the
- * AFI's SLL and CoS), who decides the waiting step today (the named approver, or the person
- * standing in for them under an active delegation), and whether the bot can reach that person in
- * their personal chat.
+ * AFI's SLL and CoS), who decides the waiting step today, and whether the bot can reach them in
+ * their personal chat. "Who decides" is the policy's own delegation rule (`deciderFor`), so the
+ * person who gets the card is the person the policy lets press its buttons.
  */
-import { isDelegationActive } from '../../domain/policy';
+import { roleNames, type ClosureRequest, type Owners, type Person } from '../../domain/records';
 import { pendingStep, type StepRole } from '../../domain/lifecycle';
-import type { ClosureRequest, Owners, Person } from '../../domain/records';
+import { deciderFor } from '../../domain/policy';
 import { todayOf, type AppContext } from '../shared/app-context';
 
 /** The owners of the record a request is about; `hmi` is unset for AFIs outside a CoC. */
@@ -23,53 +23,43 @@ export interface StepApprover {
   reachable: boolean;
 }
 
-/** The owners of the subject of a request, read from the CoC (recommendations) or the AFI. */
+/** The owners of the subject of a request, read from the CoC (recommendations) or the AFI and its region. */
 export async function ownersOfRequest(
   context: AppContext,
   request: ClosureRequest,
 ): Promise<ClosureOwners | null> {
+  const { records, directory } = context.store;
   if (request.subject.kind === 'recommendation') {
-    const coc = request.cocId ? await context.store.records.getCoc(request.serviceCode, request.cocId) : null;
+    const coc = request.cocId ? await records.getCoc(request.serviceCode, request.cocId) : null;
     return coc ? coc.value.owners : null;
   }
-  const afi = await context.store.records.getAfi(request.serviceCode, request.subject.id);
+  const afi = await records.getAfi(request.serviceCode, request.subject.id);
   if (!afi) return null;
-  const service = await context.store.directory.getService(request.serviceCode);
-  const people = await context.store.directory.listPeople();
-  const hmi = people.find((p) => p.roles.includes('hmi') && p.regionId === service?.regionId);
-  return hmi
-    ? { sll: afi.value.sll, cos: afi.value.cos, hmi: hmi.objectId }
-    : { sll: afi.value.sll, cos: afi.value.cos };
+  const service = await directory.getService(request.serviceCode);
+  const hmi = (await directory.listPeople()).find(
+    (p) => p.roles.includes('hmi') && p.regionId === service?.regionId,
+  );
+  const owners: ClosureOwners = { sll: afi.value.sll, cos: afi.value.cos };
+  if (hmi) owners.hmi = hmi.objectId;
+  return owners;
 }
 
-/** Whether the bot has a personal conversation with this person. */
-export async function canReachPersonally(context: AppContext, objectId: string): Promise<boolean> {
-  return (await context.store.conversations.get('personal', objectId)) !== null;
-}
-
-/** Who decides `step` today: the named owner, or their active delegate. Null if nobody is named. */
+/** Who decides `step` today: the named owner, or their active stand-in. Null if nobody is named. */
 export async function approverOfStep(
   context: AppContext,
   owners: ClosureOwners,
   step: StepRole,
 ): Promise<StepApprover | null> {
   const namedId = owners[step];
-  if (namedId === undefined) return null;
-  const named = await context.store.directory.getPerson(namedId);
+  const { directory, conversations } = context.store;
+  const named = namedId === undefined ? null : await directory.getPerson(namedId);
   if (!named) return null;
-  const today = todayOf(context);
-  const delegation = (await context.store.directory.listDelegations(namedId)).find(
-    (d) => d.from === namedId && d.role === step && isDelegationActive(d, today),
-  );
-  const delegate = delegation ? await context.store.directory.getPerson(delegation.to) : null;
+  const delegations = await directory.listDelegations(named.objectId);
+  const { decider } = deciderFor(delegations, named.objectId, step, todayOf(context));
+  const delegate = decider === named.objectId ? null : await directory.getPerson(decider);
   const person = delegate ?? named;
-  const approver: StepApprover = {
-    step,
-    person,
-    reachable: await canReachPersonally(context, person.objectId),
-  };
-  if (delegate) approver.standingInFor = named;
-  return approver;
+  const reachable = (await conversations.get('personal', person.objectId)) !== null;
+  return delegate ? { step, person, standingInFor: named, reachable } : { step, person, reachable };
 }
 
 /** Who decides the step a request waits at, or null once it waits for nobody. */
@@ -82,4 +72,21 @@ export async function pendingApproverOf(
   if (step === null) return null;
   const known = owners ?? (await ownersOfRequest(context, request));
   return known ? approverOfStep(context, known, step) : null;
+}
+
+/**
+ * The sentence for the SLL when an approver can't be reached.
+ * @example unreachableSentence('Morgan Hughes') // "Morgan Hughes hasn't opened a chat with CoC Monitor yet, ..."
+ */
+export function unreachableSentence(name: string): string {
+  return `${name} hasn't opened a chat with CoC Monitor yet, so I couldn't send the approval card; ask them to message the bot (for example, type approvals) and the request will be waiting for them. It stays pending until then.`;
+}
+
+/** What the SLL reads about who was asked to decide. */
+export function approverSentence(approver: StepApprover | null): string {
+  if (!approver)
+    return 'Nobody is named to decide it: ask an administrator to check the owners of this record.';
+  if (!approver.reachable) return unreachableSentence(approver.person.name);
+  const standIn = approver.standingInFor ? ` (standing in for ${approver.standingInFor.name})` : '';
+  return `I've sent it to ${approver.person.name}${standIn}, ${roleNames[approver.step]}, to decide.`;
 }

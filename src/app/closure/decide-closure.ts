@@ -6,17 +6,19 @@
  * recommendation is signed off) and the audit events are saved in one transaction guarded by the
  * ETags they were read with, so double clicks and two approvers at once end in one decision.
  */
+import { formatChangeTime } from '../../domain/clock';
 import { err, fail, ok, type DomainError, type Result } from '../../domain/errors';
 import {
   afterRecommendationsChanged,
   decideClosureRequest,
   pendingStep,
+  type ClosureCommand,
   type ClosureTarget,
+  type DecisionContext,
   type StepRole,
 } from '../../domain/lifecycle';
-import { authorize } from '../../domain/policy';
+import { stepDecisionActions } from '../../domain/policy';
 import {
-  ServiceCode,
   roleNames,
   type AuditEvent,
   type CauseOfConcern,
@@ -25,8 +27,10 @@ import {
 } from '../../domain/records';
 import type { RecordChange } from '../../store';
 import type { AppContext } from '../shared/app-context';
-import { loadClosureSubject } from './raise-closure';
-import { commitOrDetectConflict, decisionContextOf, formatChangeTime, scopeOf } from '../shared/record-scope';
+import { changeRecord, loadById, type Decided, type Loaded } from '../shared/change-record';
+import { nameOf } from '../shared/people';
+import { closureRequests, requestKey } from '../shared/record-kinds';
+import { closureSubjects, loadClosureSubject, type LoadedClosureSubject } from './closure-subject';
 
 /** What the approver's click asks for. The ids only name the request; nothing else is trusted. */
 export interface DecideClosureInput {
@@ -34,7 +38,7 @@ export interface DecideClosureInput {
   requestId: string;
   step: StepRole;
   decision: 'approve' | 'reject';
-  reason?: string;
+  reason?: string | undefined;
 }
 
 /** A saved decision: the request and its subject after it, and the CoC if this closed it. */
@@ -45,9 +49,21 @@ export interface ClosureDecided {
   events: AuditEvent[];
 }
 
-async function nameOf(context: AppContext, objectId: string | undefined): Promise<string> {
-  if (objectId === undefined) return 'someone';
-  return (await context.store.directory.getPerson(objectId))?.name ?? 'someone no longer in the directory';
+/** The request with its subject, for the policy (owners, separation of duties) and the decision. */
+type LoadedDecision = Loaded<ClosureRequest> & { subject: LoadedClosureSubject };
+
+async function loadDecision(context: AppContext, input: DecideClosureInput): Promise<Result<LoadedDecision>> {
+  const loaded = await loadById(context, closureRequests, requestKey(input.serviceCode, input.requestId));
+  if (!loaded.ok) return loaded;
+  const request = loaded.value.record.value;
+  const subject = await loadClosureSubject(context, request.subject.id);
+  if (!subject.ok) return subject;
+  return ok({
+    ...loaded.value,
+    owners: subject.value.owners,
+    closureRequest: request,
+    subject: subject.value,
+  });
 }
 
 /** "Already approved by Morgan Hughes at 10:05 on 22 November 2026." from the domain's refusal. */
@@ -59,7 +75,7 @@ async function alreadyDecidedReason(context: AppContext, error: DomainError): Pr
   const when = error.at === undefined ? '' : ` at ${formatChangeTime(error.at)}`;
   return {
     ...error,
-    reason: `Already ${error.decision} by ${await nameOf(context, error.by)}${behalf}${when}.`,
+    reason: `Already ${error.decision} by ${await nameOf(context, error.by, 'someone')}${behalf}${when}.`,
   };
 }
 
@@ -79,74 +95,42 @@ async function withDelegationNote(
   );
 }
 
-/** Loads, authorizes, decides and saves one step of a closure request. */
-export async function decideClosure(
+/** The step's decision with the subject's and, when its last recommendation is signed off, the CoC's. */
+async function decideStep(
   context: AppContext,
-  actor: Person,
+  { record, subject }: LoadedDecision,
   input: DecideClosureInput,
-): Promise<Result<ClosureDecided>> {
-  const serviceCode = ServiceCode.safeParse(input.serviceCode);
-  const found = serviceCode.success
-    ? await context.store.records.getClosureRequest(serviceCode.data, input.requestId)
-    : null;
-  if (!serviceCode.success || !found) return fail('not-found', 'There is no such closure request.');
-  const subject = await loadClosureSubject(context, found.value.subject.id);
-  if (!subject.ok) return subject;
-  const { target, etag, owners, coc, siblings } = subject.value;
-
-  const scope = await scopeOf(context, actor, serviceCode.data, owners);
-  scope.target.closureRequest = found.value;
-  const action = input.step === 'cos' ? 'decideClosureAsCos' : 'decideClosureAsHmi';
-  const permission = authorize(actor, action, scope.target, scope.policy);
-  if (!permission.ok) return permission;
-
-  const decisionContext = decisionContextOf(context, actor, permission.value);
-  const command =
+  decision: DecisionContext,
+): Promise<Result<Decided<ClosureRequest, ClosureDecided>>> {
+  const command: ClosureCommand =
     input.decision === 'approve'
-      ? { type: 'approve' as const, step: input.step }
-      : { type: 'reject' as const, step: input.step, reason: input.reason ?? '' };
-  const decided = decideClosureRequest(found.value, target, command, decisionContext);
+      ? { type: 'approve', step: input.step }
+      : { type: 'reject', step: input.step, reason: input.reason ?? '' };
+  const decided = decideClosureRequest(record.value, subject.target, command, decision);
   if (!decided.ok) return err(await alreadyDecidedReason(context, decided.error));
-
-  const changes: RecordChange[] = [
-    { kind: 'update', entity: { type: 'closure', value: decided.value.request }, etag: found.etag },
-    decided.value.target.kind === 'recommendation'
-      ? { kind: 'update', entity: { type: 'recommendation', value: decided.value.target.record }, etag }
-      : { kind: 'update', entity: { type: 'afi', value: decided.value.target.record }, etag },
+  const { request, target } = decided.value;
+  const also: RecordChange[] = [
+    { kind: 'update', entity: closureSubjects.entityOf(target.record), etag: subject.record.etag },
   ];
   let events = decided.value.events;
   let closedCoc: CauseOfConcern | undefined;
-  if (decided.value.target.kind === 'recommendation' && coc && siblings) {
-    const updated = decided.value.target.record;
-    const after = afterRecommendationsChanged(
-      coc.value,
-      siblings.map((r) => (r.id === updated.id ? updated : r)),
-      decisionContext,
-    );
+  if (target.kind === 'recommendation' && subject.coc && subject.siblings) {
+    const siblings = subject.siblings.map((r) => (r.id === target.record.id ? target.record : r));
+    const after = afterRecommendationsChanged(subject.coc.value, siblings, decision);
     if (after.events.length > 0) {
-      changes.push({ kind: 'update', entity: { type: 'coc', value: after.state }, etag: coc.etag });
+      also.push({ kind: 'update', entity: { type: 'coc', value: after.state }, etag: subject.coc.etag });
       events = [...events, ...after.events];
       if (after.state.status === 'closed') closedCoc = after.state;
     }
   }
-  events = await withDelegationNote(context, actor, events);
-  for (const event of events) changes.push({ kind: 'append', entity: { type: 'audit', value: event } });
-
-  if ((await commitOrDetectConflict(context, serviceCode.data, changes)) === 'conflict') {
-    return lostRace(context, serviceCode.data, input);
-  }
-  const result: ClosureDecided = { request: decided.value.request, target: decided.value.target, events };
-  if (closedCoc) result.closedCoc = closedCoc;
-  return ok(result);
+  events = await withDelegationNote(context, decision.actor, events);
+  const outcome: ClosureDecided = { request, target, events, ...(closedCoc ? { closedCoc } : {}) };
+  return ok({ state: request, events, also, outcome });
 }
 
 /** Someone else saved first: say who decided and when, or ask to try again. */
-async function lostRace(
-  context: AppContext,
-  serviceCode: string,
-  input: DecideClosureInput,
-): Promise<Result<never>> {
-  const fresh = await context.store.records.getClosureRequest(serviceCode, input.requestId);
+async function lostRace(context: AppContext, input: DecideClosureInput): Promise<Result<never>> {
+  const fresh = await context.store.records.getClosureRequest(input.serviceCode, input.requestId);
   if (!fresh) return fail('not-found', 'This closure request no longer exists.');
   const step = fresh.value.steps.find((s) => s.role === input.step);
   if (pendingStep(fresh.value) !== input.step && step?.decision !== undefined) {
@@ -154,14 +138,31 @@ async function lostRace(
       code: 'already-decided',
       decision: step.decision,
       reason: `This has already been ${step.decision} at the ${roleNames[input.step]} step.`,
+      ...(step.by === undefined ? {} : { by: step.by }),
+      ...(step.onBehalfOf === undefined ? {} : { onBehalfOf: step.onBehalfOf }),
+      ...(step.at === undefined ? {} : { at: step.at }),
     };
-    if (step.by !== undefined) error.by = step.by;
-    if (step.onBehalfOf !== undefined) error.onBehalfOf = step.onBehalfOf;
-    if (step.at !== undefined) error.at = step.at;
     return err(await alreadyDecidedReason(context, error));
   }
   return fail(
     'conflict',
     'The record changed while you were deciding. Nothing was saved: open the card again and decide once more.',
   );
+}
+
+/** Decides one step of a closure request through the change pipeline. */
+export async function decideClosure(
+  context: AppContext,
+  actor: Person,
+  input: DecideClosureInput,
+): Promise<Result<ClosureDecided>> {
+  const result = await changeRecord(context, actor, {
+    action: stepDecisionActions[input.step],
+    load: () => loadDecision(context, input),
+    fields: ok(input),
+    decide: (loaded, _input, decision) => decideStep(context, loaded, input, decision),
+    whenConflict: () => lostRace(context, input),
+  });
+  if (!result.ok) return result;
+  return result.value.outcome ? ok(result.value.outcome) : fail('invalid-transition', 'Nothing was decided.');
 }

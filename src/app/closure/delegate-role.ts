@@ -3,11 +3,10 @@
  * administrator does it for them. The delegation goes in the directory, with an audit event; while
  * it is active the stand-in gets the approval cards and decides "on behalf of" the named person.
  */
-import { formatLongDate } from '../../domain/clock';
+import { formatLongDate, parseTypedDate } from '../../domain/clock';
 import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
 import { roleNames, type AuditEvent, type Delegation, type Person } from '../../domain/records';
 import { nowOf, todayOf, type AppContext } from '../shared/app-context';
-import { parseTypedDate } from '../engagement/request-update';
 
 /**
  * The records-table partition of audit events about the directory (delegations). It is not a
@@ -71,17 +70,16 @@ function checkDates(input: DelegateInput, today: string): Result<{ start: string
   return ok({ start, end });
 }
 
-/** Checks, saves and audits a delegation. */
-export async function delegateRole(
+/** Whose role is covered (the caller, or for an administrator anyone) and who stands in. */
+async function peopleOf(
   context: AppContext,
   actor: Person,
   input: DelegateInput,
-): Promise<Result<DelegationSaved>> {
+): Promise<Result<{ from: Person; to: Person }>> {
   const roleName = roleNames[input.role];
   const from = input.forText ? await findPerson(context, input.forText) : ok(actor);
   if (!from.ok) return from;
-  const isAdmin = actor.roles.includes('admin');
-  if (from.value.objectId !== actor.objectId && !isAdmin) {
+  if (from.value.objectId !== actor.objectId && !actor.roles.includes('admin')) {
     return fail(
       'not-allowed',
       `You can only name a stand-in for yourself; an Administrator can do it for ${from.value.name}.`,
@@ -101,36 +99,53 @@ export async function delegateRole(
       `${to.value.name} can't stand in as ${roleName}: only inspectorate staff (Service Liaison Lead, Chief of Staff, HM Inspector) can.`,
     );
   }
-  const dates = checkDates(input, todayOf(context));
-  if (!dates.ok) return dates;
+  return ok({ from: from.value, to: to.value });
+}
 
-  const delegation: Delegation = {
-    id: context.newId(),
-    from: from.value.objectId,
-    to: to.value.objectId,
-    role: input.role,
-    startDate: dates.value.start,
-    endDate: dates.value.end,
-  };
-  const event: AuditEvent = {
+/** The audit event of a new delegation. */
+function delegationEvent(context: AppContext, actor: Person, saved: DelegationSaved): AuditEvent {
+  const { delegation, from, to } = saved;
+  return {
     id: context.newId(),
     at: nowOf(context),
     actor: actor.objectId,
     action: 'delegation.created',
     subject: { kind: 'delegation', id: delegation.id },
     changes: [
-      { field: 'role', to: input.role },
+      { field: 'role', to: delegation.role },
       { field: 'from', to: delegation.from },
       { field: 'to', to: delegation.to },
       { field: 'startDate', to: delegation.startDate },
       { field: 'endDate', to: delegation.endDate },
     ],
-    note: `${to.value.name} stands in for ${from.value.name} as ${roleName} from ${formatLongDate(delegation.startDate)} to ${formatLongDate(delegation.endDate)}.`,
+    note: `${to.name} stands in for ${from.name} as ${roleNames[delegation.role]} from ${formatLongDate(delegation.startDate)} to ${formatLongDate(delegation.endDate)}.`,
   };
+}
+
+/** Checks, saves and audits a delegation. */
+export async function delegateRole(
+  context: AppContext,
+  actor: Person,
+  input: DelegateInput,
+): Promise<Result<DelegationSaved>> {
+  const people = await peopleOf(context, actor, input);
+  if (!people.ok) return people;
+  const dates = checkDates(input, todayOf(context));
+  if (!dates.ok) return dates;
+  const { from, to } = people.value;
+  const delegation: Delegation = {
+    id: context.newId(),
+    from: from.objectId,
+    to: to.objectId,
+    role: input.role,
+    startDate: dates.value.start,
+    endDate: dates.value.end,
+  };
+  const saved = { delegation, from, to };
   // Audit first: a delegation is never in force without a trace of who set it up.
   await context.store.records.commit(directoryAuditPartition, [
-    { kind: 'append', entity: { type: 'audit', value: event } },
+    { kind: 'append', entity: { type: 'audit', value: delegationEvent(context, actor, saved) } },
   ]);
   await context.store.directory.putDelegation(delegation);
-  return ok({ delegation, from: from.value, to: to.value });
+  return ok(saved);
 }

@@ -6,11 +6,11 @@
 import { formatLongDate } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
 import { parseRecordId } from '../../domain/ids';
-import { auditEvent, touched } from '../../domain/lifecycle/decision';
+import { auditEvent, touched, type DecisionContext } from '../../domain/lifecycle';
 import { draftClosureLetter, type ClosureReason } from '../../domain/lifecycle/closure-letter';
-import type { CauseOfConcern, Person } from '../../domain/records';
+import type { CauseOfConcern, Person, Recommendation } from '../../domain/records';
 import { nowOf, todayOf, type AppContext } from '../shared/app-context';
-import { commitOrDetectConflict } from '../shared/record-scope';
+import { commitOrDetectConflict } from '../shared/change-record';
 
 /** A CoC with its saved closure letter. */
 export interface ClosureLetterDrafted {
@@ -32,6 +32,49 @@ async function reasonsFor(context: AppContext, serviceCode: string, cocId: strin
   }));
 }
 
+/** The letter of a closed CoC, signed by its HM Inspector (else by whoever closed it). */
+async function letterFor(
+  context: AppContext,
+  actor: Person,
+  coc: CauseOfConcern,
+  recommendations: Recommendation[],
+): Promise<string> {
+  const { directory } = context.store;
+  const service = await directory.getService(coc.serviceCode);
+  const hmi = await directory.getPerson(coc.owners.hmi);
+  return draftClosureLetter({
+    service: service ?? { code: coc.serviceCode, name: coc.serviceCode, regionId: 'unknown' },
+    coc,
+    recommendations,
+    reasons: await reasonsFor(context, coc.serviceCode, coc.id),
+    signedBy: hmi?.name ?? actor.name,
+    date: todayOf(context),
+  });
+}
+
+/** Saves the letter on the CoC with its audit event; `'conflict'` when the CoC changed meanwhile. */
+async function saveLetter(
+  context: AppContext,
+  decision: DecisionContext,
+  coc: CauseOfConcern,
+  etag: string,
+  letter: string,
+) {
+  const state = touched({ ...coc, closureLetter: letter }, decision);
+  const event = auditEvent(
+    decision,
+    'coc.closure-letter-drafted',
+    { kind: 'coc', id: coc.id, serviceCode: coc.serviceCode, cocId: coc.id },
+    [{ field: 'closureLetter', to: `drafted on ${formatLongDate(todayOf(context))}` }],
+    'The closure letter was drafted for the Service Liaison Lead to check and send.',
+  );
+  const saved = await commitOrDetectConflict(context, coc.serviceCode, [
+    { kind: 'update', entity: { type: 'coc', value: state }, etag },
+    { kind: 'append', entity: { type: 'audit', value: event } },
+  ]);
+  return saved === 'saved' ? state : null;
+}
+
 /**
  * Drafts the letter of a closed CoC and saves it on the CoC with an audit event by `actor` (the
  * person whose sign-off closed it). A CoC that already has a letter keeps it.
@@ -48,33 +91,17 @@ export async function draftAndSaveClosureLetter(
     if (!found) return fail('not-found', `There is no cause of concern ${cocId}.`);
     const coc = found.coc.value;
     if (coc.closureLetter) return ok({ coc, letter: coc.closureLetter });
-    if (coc.status !== 'closed') {
+    if (coc.status !== 'closed')
       return fail('invalid-transition', `${coc.id} is still open, so it has no closure letter yet.`);
-    }
-    const service = await context.store.directory.getService(coc.serviceCode);
-    const hmi = await context.store.directory.getPerson(coc.owners.hmi);
-    const letter = draftClosureLetter({
-      service: service ?? { code: coc.serviceCode, name: coc.serviceCode, regionId: 'unknown' },
+    const letter = await letterFor(
+      context,
+      actor,
       coc,
-      recommendations: found.recommendations.map((r) => r.value),
-      reasons: await reasonsFor(context, coc.serviceCode, coc.id),
-      signedBy: hmi?.name ?? actor.name,
-      date: todayOf(context),
-    });
-    const decision = { actor, now: nowOf(context), newId: context.newId };
-    const state = touched({ ...coc, closureLetter: letter }, decision);
-    const event = auditEvent(
-      decision,
-      'coc.closure-letter-drafted',
-      { kind: 'coc', id: coc.id, serviceCode: coc.serviceCode, cocId: coc.id },
-      [{ field: 'closureLetter', to: `drafted on ${formatLongDate(todayOf(context))}` }],
-      'The closure letter was drafted for the Service Liaison Lead to check and send.',
+      found.recommendations.map((r) => r.value),
     );
-    const saved = await commitOrDetectConflict(context, coc.serviceCode, [
-      { kind: 'update', entity: { type: 'coc', value: state }, etag: found.coc.etag },
-      { kind: 'append', entity: { type: 'audit', value: event } },
-    ]);
-    if (saved === 'saved') return ok({ coc: state, letter });
+    const decision = { actor, now: nowOf(context), newId: context.newId };
+    const saved = await saveLetter(context, decision, coc, found.coc.etag, letter);
+    if (saved) return ok({ coc: saved, letter });
   }
   return fail('conflict', `${cocId} kept changing while the closure letter was being saved.`);
 }

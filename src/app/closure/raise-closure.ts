@@ -1,23 +1,16 @@
 /**
  * Use case: the Service Liaison Lead asks to close a recommendation (with evidence links and a note
- * of how they validated the improvement, §24) or an area for improvement they marked complete
- * (§30). The closure request, the subject's new status and the audit events are saved in one
- * transaction; sending the approval card is the bot's job afterwards.
+ * of how they validated the improvement, §24) or an area for improvement (§30). The closure
+ * request, the subject's new status and the audit events are saved in one transaction; the
+ * approval card goes out afterwards (notify-closure.ts).
  */
 import { formatLongDate, toLondonDate } from '../../domain/clock';
 import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
-import { parseRecordId } from '../../domain/ids';
-import { isPending, requestClosure, type ClosureTarget } from '../../domain/lifecycle';
-import {
-  EvidenceLink,
-  type CauseOfConcern,
-  type ClosureRequest,
-  type Person,
-  type Recommendation,
-} from '../../domain/records';
-import type { Versioned } from '../../store';
+import { requestClosure, type ClosureTarget } from '../../domain/lifecycle';
+import { EvidenceLink, type ClosureRequest, type Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { authorizeIn, commitOrDetectConflict, decisionContextOf, scopeOf } from '../shared/record-scope';
+import { changeRecord, checkChange } from '../shared/change-record';
+import { loadClosureSubject, pendingRequestFor, type LoadedClosureSubject } from './closure-subject';
 
 /** The most evidence links one request carries on the form. */
 export const maxClosureEvidenceLinks = 5;
@@ -35,66 +28,27 @@ export interface ClosureRaised {
   target: ClosureTarget;
 }
 
-/** The record a closure request can be about, as read (with its ETag). */
-export interface LoadedClosureSubject {
-  serviceCode: string;
+/** The record the closure form is for, once the caller may ask and the record may be closed. */
+export interface ClosureFormSubject {
   target: ClosureTarget;
-  etag: string;
-  owners: { sll: string; cos: string; hmi?: string };
-  /** For a recommendation: its CoC (with ETag) and every recommendation of that CoC. */
-  coc?: Versioned<CauseOfConcern>;
-  siblings?: Recommendation[];
+  serviceName: string;
 }
 
-/** Loads a recommendation of a CoC or an AFI by id, with its owners; external ones are refused. */
-export async function loadClosureSubject(
-  context: AppContext,
-  subjectId: string,
-): Promise<Result<LoadedClosureSubject>> {
-  const parsed = parseRecordId(subjectId);
-  if (parsed?.kind === 'recommendation') {
-    const found = await context.store.records.getCocWithRecommendations(parsed.serviceCode, parsed.cocId);
-    const recommendation = found?.recommendations.find((r) => r.value.id === parsed.id);
-    if (!found || !recommendation) return fail('not-found', `There is no recommendation ${parsed.id}.`);
-    return ok({
-      serviceCode: parsed.serviceCode,
-      target: { kind: 'recommendation', record: recommendation.value },
-      etag: recommendation.etag,
-      owners: found.coc.value.owners,
-      coc: found.coc,
-      siblings: found.recommendations.map((r) => r.value),
-    });
-  }
-  if (parsed?.kind === 'afi') {
-    const afi = await context.store.records.getAfi(parsed.serviceCode, parsed.id);
-    if (!afi) return fail('not-found', `There is no area for improvement ${parsed.id}.`);
-    return ok({
-      serviceCode: parsed.serviceCode,
-      target: { kind: 'afi', record: afi.value },
-      etag: afi.etag,
-      owners: { sll: afi.value.sll, cos: afi.value.cos },
-    });
-  }
-  if (parsed?.kind === 'externalRecommendation') {
-    return fail(
-      'invalid-transition',
-      `${parsed.id} is a recommendation to an external body; the deputy portfolio director closes those with the HM Inspectors.`,
-    );
-  }
+/** The subject with the request already waiting on it, if any. */
+type LoadedForClosure = LoadedClosureSubject & { waiting: ClosureRequest | undefined };
+
+async function loadForClosure(context: AppContext, subjectId: string): Promise<Result<LoadedForClosure>> {
+  const loaded = await loadClosureSubject(context, subjectId);
+  if (!loaded.ok) return loaded;
+  const waiting = await pendingRequestFor(context, loaded.value.serviceCode, loaded.value.target.record.id);
+  return ok({ ...loaded.value, waiting });
+}
+
+function alreadyWaiting(id: string, waiting: ClosureRequest): Result<never> {
   return fail(
-    'not-found',
-    `“${subjectId}” is not the id of a recommendation or area for improvement, e.g. BUC-1.2 or HWF-AFI-2.`,
+    'invalid-transition',
+    `${id} already has a closure request waiting for a decision, raised on ${formatLongDate(toLondonDate(waiting.requestedAt))}.`,
   );
-}
-
-/** The request still waiting for a decision on this record, if any. */
-export async function pendingRequestFor(
-  context: AppContext,
-  serviceCode: string,
-  subjectId: string,
-): Promise<Versioned<ClosureRequest> | undefined> {
-  const requests = await context.store.records.listClosureRequests(serviceCode);
-  return requests.find((r) => r.value.subject.id === subjectId && isPending(r.value));
 }
 
 /** Checks each evidence link input: https web addresses only, named by their place on the form. */
@@ -115,63 +69,53 @@ export function checkEvidenceLinks(links: readonly string[]): Result<string[]> {
   return issues.length > 0 ? invalid(issues, 'Check the evidence links marked below.') : ok(kept);
 }
 
-/** Checks, loads, authorizes and saves a new closure request. */
+/** The links as typed; a bad link on a recommendation with no note also asks for the note. */
+function linksOf(input: RaiseClosureInput, target: ClosureTarget): Result<string[]> {
+  const links = checkEvidenceLinks(input.links);
+  if (links.ok || links.error.code !== 'validation') return links;
+  if (target.kind !== 'recommendation' || input.validationNote.trim() !== '') return links;
+  return invalid(
+    [...links.error.issues, { field: 'validationNote', message: 'is required' }],
+    'Check the evidence links and say how you validated the improvement.',
+  );
+}
+
+/** A refusal as a settled promise, for the pipeline's asynchronous hooks. */
+function failing(code: 'conflict', reason: string): Promise<Result<never>> {
+  return Promise.resolve(fail(code, reason));
+}
+
+/** Raises a closure request through the change pipeline. */
 export async function raiseClosureRequest(
   context: AppContext,
   actor: Person,
   input: RaiseClosureInput,
 ): Promise<Result<ClosureRaised>> {
-  const loaded = await loadClosureSubject(context, input.subjectId);
-  if (!loaded.ok) return loaded;
-  const { serviceCode, target, etag, owners } = loaded.value;
-  const scope = await scopeOf(context, actor, serviceCode, owners);
-  const permission = authorizeIn(actor, 'requestClosure', scope);
-  if (!permission.ok) return permission;
-
-  const links = checkEvidenceLinks(input.links);
-  if (!links.ok) {
-    const noNote = target.kind === 'recommendation' && input.validationNote.trim() === '';
-    if (links.error.code !== 'validation' || !noNote) return links;
-    return invalid(
-      [...links.error.issues, { field: 'validationNote', message: 'is required' }],
-      'Check the evidence links and say how you validated the improvement.',
-    );
-  }
-  const waiting = await pendingRequestFor(context, serviceCode, target.record.id);
-  if (waiting) {
-    return fail(
-      'invalid-transition',
-      `${target.record.id} already has a closure request waiting for a decision, raised on ${formatLongDate(toLondonDate(waiting.value.requestedAt))}.`,
-    );
-  }
-
-  const decided = requestClosure(
-    { target, evidenceLinks: links.value, validationNote: input.validationNote },
-    decisionContextOf(context, actor, permission.value),
-  );
-  if (!decided.ok) return decided;
-  const { request, events } = decided.value;
-  // The subject is written even when its status does not move, so its ETag stops a second request racing this one.
-  const saved = await commitOrDetectConflict(context, serviceCode, [
-    { kind: 'create', entity: { type: 'closure', value: request } },
-    decided.value.target.kind === 'recommendation'
-      ? { kind: 'update', entity: { type: 'recommendation', value: decided.value.target.record }, etag }
-      : { kind: 'update', entity: { type: 'afi', value: decided.value.target.record }, etag },
-    ...events.map((event) => ({ kind: 'append' as const, entity: { type: 'audit' as const, value: event } })),
-  ]);
-  if (saved === 'conflict') {
-    return fail(
-      'conflict',
-      `${target.record.id} was changed by someone else just now. Open it again with show ${target.record.id} and check before asking for closure.`,
-    );
-  }
-  return ok({ request, target: decided.value.target });
-}
-
-/** The record the closure form is for, once the caller may ask and the record may be closed. */
-export interface ClosureFormSubject {
-  target: ClosureTarget;
-  serviceName: string;
+  const result = await changeRecord(context, actor, {
+    action: 'requestClosure',
+    load: () => loadForClosure(context, input.subjectId),
+    fields: ({ target }) => linksOf(input, target),
+    decide: ({ target, waiting }, evidenceLinks, decision) => {
+      if (waiting) return alreadyWaiting(target.record.id, waiting);
+      const raised = requestClosure(
+        { target, evidenceLinks, validationNote: input.validationNote },
+        decision,
+      );
+      if (!raised.ok) return raised;
+      // The subject is written even when its status does not move, so its ETag stops a second request racing this one.
+      const { request, target: after, events } = raised.value;
+      const also = [{ kind: 'create' as const, entity: { type: 'closure' as const, value: request } }];
+      return ok({ state: after.record, events, also, outcome: { request, target: after } });
+    },
+    whenConflict: ({ target }) =>
+      failing(
+        'conflict',
+        `${target.record.id} was changed by someone else just now. Open it again with show ${target.record.id} and check before asking for closure.`,
+      ),
+  });
+  if (!result.ok) return result;
+  const { outcome } = result.value;
+  return outcome ? ok(outcome) : fail('invalid-transition', 'Nothing needed asking.');
 }
 
 /** Checks the caller may ask to close this record now, before the form is shown. */
@@ -180,13 +124,12 @@ export async function prepareClosureRequest(
   actor: Person,
   subjectId: string,
 ): Promise<Result<ClosureFormSubject>> {
-  const loaded = await loadClosureSubject(context, subjectId);
-  if (!loaded.ok) return loaded;
-  const { serviceCode, target, owners } = loaded.value;
-  const scope = await scopeOf(context, actor, serviceCode, owners);
-  const permission = authorizeIn(actor, 'requestClosure', scope);
-  if (!permission.ok) return permission;
-  const status = target.record.status;
+  const checked = await checkChange(context, actor, 'requestClosure', () =>
+    loadForClosure(context, subjectId),
+  );
+  if (!checked.ok) return checked;
+  const { target, waiting } = checked.value.loaded;
+  const { status } = target.record;
   const closable =
     target.kind === 'recommendation'
       ? status === 'inProgress' || status === 'evidenceComplete'
@@ -200,12 +143,6 @@ export async function prepareClosureRequest(
           : 'it is already waiting for the HM Inspector to sign it off';
     return fail('invalid-transition', `You can't request closure of ${target.record.id}: ${why}.`);
   }
-  const waiting = await pendingRequestFor(context, serviceCode, target.record.id);
-  if (waiting) {
-    return fail(
-      'invalid-transition',
-      `${target.record.id} already has a closure request waiting for a decision, raised on ${formatLongDate(toLondonDate(waiting.value.requestedAt))}.`,
-    );
-  }
-  return ok({ target, serviceName: scope.serviceName });
+  if (waiting) return alreadyWaiting(target.record.id, waiting);
+  return ok({ target, serviceName: checked.value.scope.serviceName });
 }

@@ -1,17 +1,18 @@
 /**
  * What a closure card shows: the record, the evidence and validation note, each step with who
  * decided and when, who decides next, whether this viewer may decide now, and whose Teams client
- * should refresh the card (the next approver only; nobody once the request is decided).
+ * should refresh the card (the next approver only; nobody once the request is decided). Also the
+ * requests waiting for one person (`approvals`).
  */
 import { fail, ok, type Result } from '../../domain/errors';
-import { pendingStep, type ClosureTarget, type StepRole } from '../../domain/lifecycle';
-import { authorize } from '../../domain/policy';
+import { isPending, pendingStep, type ClosureTarget } from '../../domain/lifecycle';
+import { stepDecisionActions } from '../../domain/policy';
 import { ServiceCode, type ApprovalStep, type ClosureRequest, type Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
+import { peopleById, teamsUserIdOf } from '../shared/people';
+import { authorizeIn, mayIn, scopeOf } from '../shared/record-scope';
 import { pendingApproverOf, type StepApprover } from './closure-approvers';
-import { teamsUserIdOf } from '../records/show-record';
-import { loadClosureSubject } from './raise-closure';
-import { scopeOf } from '../shared/record-scope';
+import { loadClosureSubject } from './closure-subject';
 
 /** One step as the card shows it, with names instead of ids. */
 export interface ClosureStepView {
@@ -20,11 +21,9 @@ export interface ClosureStepView {
   onBehalfOfName?: string;
 }
 
-/** A closure request as one person (or, with no viewer, a channel) sees it. */
-export interface ClosureView {
+/** A closure request as `cards/closure-card.json` shows it to one person (or, with no viewer, a channel). */
+export interface ClosureCardView {
   request: ClosureRequest;
-  /** The request's ETag when read: the card sends it back, so the server can tell a stale card. */
-  etag: string;
   target: ClosureTarget;
   serviceName: string;
   cocTitle?: string;
@@ -38,15 +37,8 @@ export interface ClosureView {
   refreshUserIds: string[];
 }
 
-async function namer(context: AppContext): Promise<(id: string | undefined) => string | undefined> {
-  const people = new Map((await context.store.directory.listPeople()).map((p) => [p.objectId, p.name]));
-  return (id) => (id === undefined ? undefined : (people.get(id) ?? 'someone no longer in the directory'));
-}
-
-/** The policy action for deciding a step. */
-export function decideActionOf(step: StepRole): 'decideClosureAsCos' | 'decideClosureAsHmi' {
-  return step === 'cos' ? 'decideClosureAsCos' : 'decideClosureAsHmi';
-}
+/** How many waiting requests `approvals` shows at once. */
+export const maxApprovalsShown = 10;
 
 /**
  * Loads a closure request for `viewer` (refusing anyone who may not see the record), or for a
@@ -57,49 +49,57 @@ export async function loadClosureView(
   viewer: Person | null,
   serviceCode: string,
   requestId: string,
-): Promise<Result<ClosureView>> {
+): Promise<Result<ClosureCardView>> {
   const code = ServiceCode.safeParse(serviceCode);
   const found = code.success ? await context.store.records.getClosureRequest(code.data, requestId) : null;
   if (!code.success || !found) return fail('not-found', 'There is no such closure request.');
   const request = found.value;
   const subject = await loadClosureSubject(context, request.subject.id);
   if (!subject.ok) return subject;
-  const scope = viewer ? await scopeOf(context, viewer, request.serviceCode, subject.value.owners) : null;
+  const facts = { owners: subject.value.owners, closureRequest: request };
+  const scope = viewer ? await scopeOf(context, viewer, request.serviceCode, facts) : null;
   if (viewer && scope) {
-    const allowed = authorize(viewer, 'view', scope.target, scope.policy);
+    const allowed = authorizeIn(viewer, 'view', scope);
     if (!allowed.ok) return allowed;
   }
   const serviceName =
     scope?.serviceName ??
     (await context.store.directory.getService(request.serviceCode))?.name ??
     request.serviceCode;
-  const name = await namer(context);
-  const approver = await pendingApproverOf(context, request, subject.value.owners);
   const step = pendingStep(request);
-  let canDecide = false;
-  if (viewer && scope && step !== null) {
-    scope.target.closureRequest = request;
-    canDecide = authorize(viewer, decideActionOf(step), scope.target, scope.policy).ok;
-  }
-
-  const view: ClosureView = {
+  const people = await peopleById(context);
+  const name = (id: string | undefined) =>
+    id === undefined ? undefined : (people.get(id)?.name ?? 'someone no longer in the directory');
+  const approver = await pendingApproverOf(context, request, subject.value.owners);
+  const view: ClosureCardView = {
     request,
-    etag: found.etag,
     target: subject.value.target,
     serviceName,
     requestedByName: name(request.requestedBy) ?? 'someone',
-    steps: request.steps.map((s) => {
-      const stepView: ClosureStepView = { step: s };
-      const by = name(s.by);
-      const onBehalfOf = name(s.onBehalfOf);
-      if (by !== undefined) stepView.byName = by;
-      if (onBehalfOf !== undefined) stepView.onBehalfOfName = onBehalfOf;
-      return stepView;
-    }),
-    canDecide,
+    steps: request.steps.map((s) => ({
+      step: s,
+      ...(s.by === undefined ? {} : { byName: name(s.by) }),
+      ...(s.onBehalfOf === undefined ? {} : { onBehalfOfName: name(s.onBehalfOf) }),
+    })),
+    canDecide:
+      viewer !== null && scope !== null && step !== null && mayIn(viewer, stepDecisionActions[step], scope),
     refreshUserIds: approver ? [await teamsUserIdOf(context, approver.person.objectId)] : [],
   };
   if (approver) view.approver = approver;
   if (subject.value.coc) view.cocTitle = subject.value.coc.value.title;
   return ok(view);
+}
+
+/** The closure requests waiting for `person`'s decision, drawn for them (at most {@link maxApprovalsShown}). */
+export async function listApprovalsFor(context: AppContext, person: Person): Promise<ClosureCardView[]> {
+  const pending = (await context.store.records.listClosureRequests()).filter((r) => isPending(r.value));
+  const views: ClosureCardView[] = [];
+  for (const { value: request } of pending) {
+    const approver = await pendingApproverOf(context, request);
+    if (approver?.person.objectId !== person.objectId) continue;
+    const view = await loadClosureView(context, person, request.serviceCode, request.id);
+    if (view.ok) views.push(view.value);
+    if (views.length >= maxApprovalsShown) break;
+  }
+  return views;
 }

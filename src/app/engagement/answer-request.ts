@@ -5,9 +5,9 @@
  * service's own SLOs may answer; bad input comes back naming each field, nothing saved.
  */
 import { z } from 'zod';
-import { formatLongDate, toLondonDate } from '../../domain/clock';
+import { formatChangeTime, formatLongDate, toLondonDate } from '../../domain/clock';
 import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
-import { decideRecommendation } from '../../domain/lifecycle';
+import { auditEvent, decideRecommendation, type DecisionContext } from '../../domain/lifecycle';
 import {
   EvidenceLink,
   Rag,
@@ -18,16 +18,12 @@ import {
   type ProgressUpdate,
   type Recommendation,
 } from '../../domain/records';
-import type { RecordChange } from '../../store';
-import { nowOf, type AppContext } from '../shared/app-context';
+import type { RecordChange, Versioned } from '../../store';
+import type { AppContext } from '../shared/app-context';
+import { changeRecord, type Decided, type Loaded } from '../shared/change-record';
+import { nameOf } from '../shared/people';
+import { engagementRequests } from '../shared/record-kinds';
 import { loadEngagementContext, type EngagementContext } from './request-update';
-import {
-  authorizeIn,
-  commitOrDetectConflict,
-  decisionContextOf,
-  formatChangeTime,
-  scopeOf,
-} from '../shared/record-scope';
 
 /** The most evidence links one answer may give per recommendation. */
 export const maxEvidenceLinksPerAnswer = 5;
@@ -138,23 +134,42 @@ function checkAnswers(
 }
 
 async function alreadyAnswered(context: AppContext, request: EngagementRequest): Promise<Result<never>> {
-  const by = request.answeredBy ? await context.store.directory.getPerson(request.answeredBy) : null;
+  const by = await nameOf(context, request.answeredBy, 'someone');
   const when = request.answeredAt ? ` at ${formatChangeTime(request.answeredAt)}` : '';
-  return fail('conflict', `This request was already answered by ${by?.name ?? 'someone'}${when}.`);
+  return fail('conflict', `This request was already answered by ${by}${when}.`);
 }
 
-/** Records an SLO's answer to a request for an update; refused, with the reason, for anyone else. */
-export async function answerEngagementRequest(
+/** The request, with what its card shows and the open recommendations as read (with ETags). */
+type LoadedAnswer = Loaded<EngagementRequest> & {
+  engagement: EngagementContext;
+  recommendations: Versioned<Recommendation>[];
+};
+
+async function loadForAnswer(
+  context: AppContext,
+  input: EngagementAnswerInput,
+): Promise<Result<LoadedAnswer>> {
+  const found = await loadEngagementContext(context, input.serviceCode, input.requestId);
+  if (!found) return fail('not-found', 'There is no such request for an update.');
+  const { request, coc } = found.value;
+  return ok({
+    kind: engagementRequests,
+    partition: request.serviceCode,
+    record: { value: request, etag: found.etag },
+    owners: coc.owners,
+    engagement: found.value,
+    recommendations: found.recommendations,
+  });
+}
+
+/** The SLO's answers, once they are known to be one of the service's SLOs and the request is open. */
+async function answersOf(
   context: AppContext,
   actor: Person,
-  input: EngagementAnswerInput,
-): Promise<Result<EngagementAnswered>> {
-  const loaded = await loadEngagementContext(context, input.serviceCode, input.requestId);
-  if (!loaded) return fail('not-found', 'There is no such request for an update.');
-  const { request, coc, serviceName } = loaded.value;
-  const scope = await scopeOf(context, actor, request.serviceCode, coc.owners);
-  const allowed = authorizeIn(actor, 'answerEngagement', scope);
-  if (!allowed.ok) return allowed;
+  loaded: LoadedAnswer,
+  values: Readonly<Record<string, string>>,
+): Promise<Result<CheckedAnswer[]>> {
+  const { request, serviceName } = loaded.engagement;
   if (!actor.roles.includes('slo')) {
     return fail(
       'not-allowed',
@@ -164,62 +179,87 @@ export async function answerEngagementRequest(
   if (request.status === 'answered') return alreadyAnswered(context, request);
   if (request.status === 'cancelled')
     return fail('invalid-transition', 'This request for an update was cancelled.');
+  return checkAnswers(loaded.recommendations, values);
+}
 
-  const found = await context.store.records.getCocWithRecommendations(request.serviceCode, request.cocId);
-  const open = (found?.recommendations ?? []).filter((r) => r.value.status !== 'closed');
-  const checked = checkAnswers(open, input.values);
-  if (!checked.ok) return checked;
-
-  const decision = decisionContextOf(context, actor, allowed.value);
-  const changes: RecordChange[] = [];
+/** Each answer as a progress update from the service, and the request marked answered. */
+function decideAnswer(
+  { record }: LoadedAnswer,
+  answers: CheckedAnswer[],
+  decision: DecisionContext,
+): Result<Decided<EngagementRequest, EngagementAnswered['updates']>> {
+  const request = record.value;
+  const also: RecordChange[] = [];
   const updates: EngagementAnswered['updates'] = [];
-  for (const answer of checked.value) {
-    const decided = decideRecommendation(
-      answer.recommendation,
-      {
-        type: 'addProgress',
-        text: answer.text,
-        rag: answer.rag,
-        evidenceLinks: answer.evidenceLinks,
-        source: 'sloResponse',
-      },
-      decision,
-    );
+  const events: AuditEvent[] = [];
+  for (const answer of answers) {
+    const command = {
+      type: 'addProgress' as const,
+      text: answer.text,
+      rag: answer.rag,
+      evidenceLinks: answer.evidenceLinks,
+      source: 'sloResponse' as const,
+    };
+    const decided = decideRecommendation(answer.recommendation, command, decision);
     if (!decided.ok) return decided;
-    const { state, events, progressUpdate } = decided.value;
-    changes.push({ kind: 'update', entity: { type: 'recommendation', value: state }, etag: answer.etag });
+    const { state, progressUpdate } = decided.value;
+    also.push({ kind: 'update', entity: { type: 'recommendation', value: state }, etag: answer.etag });
     if (progressUpdate) {
-      changes.push({ kind: 'append', entity: { type: 'progress', value: progressUpdate } });
+      also.push({ kind: 'append', entity: { type: 'progress', value: progressUpdate } });
       updates.push({ recommendation: state, update: progressUpdate });
     }
-    for (const event of events) changes.push({ kind: 'append', entity: { type: 'audit', value: event } });
+    events.push(...decided.value.events);
   }
   const answered: EngagementRequest = {
     ...request,
     status: 'answered',
-    answeredBy: actor.objectId,
-    answeredAt: nowOf(context),
+    answeredBy: decision.actor.objectId,
+    answeredAt: decision.now,
   };
-  const event: AuditEvent = {
-    id: context.newId(),
-    at: answered.answeredAt ?? nowOf(context),
-    actor: actor.objectId,
-    action: 'engagement.answered',
-    subject: { kind: 'engagementRequest', id: request.id },
+  const ids = updates.map((u) => u.recommendation.id).join(', ');
+  const note = `Answered for ${ids} (requested by ${formatLongDate(request.dueDate)}, answered ${formatLongDate(toLondonDate(decision.now))}).`;
+  const subject = {
+    kind: 'engagementRequest' as const,
+    id: request.id,
     serviceCode: request.serviceCode,
     cocId: request.cocId,
-    changes: [{ field: 'status', from: 'open', to: 'answered' }],
-    note: `Answered for ${updates.map((u) => u.recommendation.id).join(', ')} (requested by ${formatLongDate(request.dueDate)}, answered ${formatLongDate(toLondonDate(nowOf(context)))}).`,
   };
-  changes.push({ kind: 'update', entity: { type: 'engagement', value: answered }, etag: loaded.etag });
-  changes.push({ kind: 'append', entity: { type: 'audit', value: event } });
-  if ((await commitOrDetectConflict(context, request.serviceCode, changes)) === 'conflict') {
-    const fresh = await context.store.records.getEngagementRequest(request.serviceCode, request.id);
-    if (fresh?.value.status === 'answered') return alreadyAnswered(context, fresh.value);
-    return fail(
-      'conflict',
-      'A recommendation changed while you were answering. Your answers are kept: check them and submit again.',
-    );
-  }
-  return ok({ ...loaded.value, request: answered, updates, answeredBy: actor });
+  events.push(
+    auditEvent(
+      decision,
+      'engagement.answered',
+      subject,
+      [{ field: 'status', from: 'open', to: 'answered' }],
+      note,
+    ),
+  );
+  return ok({ state: answered, events, also, outcome: updates });
+}
+
+/** After a lost race: already answered by someone else, or a recommendation changed meanwhile. */
+async function answerConflict(context: AppContext, input: EngagementAnswerInput): Promise<Result<never>> {
+  const fresh = await context.store.records.getEngagementRequest(input.serviceCode, input.requestId);
+  if (fresh?.value.status === 'answered') return alreadyAnswered(context, fresh.value);
+  return fail(
+    'conflict',
+    'A recommendation changed while you were answering. Your answers are kept: check them and submit again.',
+  );
+}
+
+/** Records an SLO's answer to a request for an update; refused, with the reason, for anyone else. */
+export async function answerEngagementRequest(
+  context: AppContext,
+  actor: Person,
+  input: EngagementAnswerInput,
+): Promise<Result<EngagementAnswered>> {
+  const result = await changeRecord(context, actor, {
+    action: 'answerEngagement',
+    load: () => loadForAnswer(context, input),
+    fields: (loaded) => answersOf(context, actor, loaded, input.values),
+    decide: decideAnswer,
+    whenConflict: () => answerConflict(context, input),
+  });
+  if (!result.ok) return result;
+  const { loaded, state, outcome = [] } = result.value;
+  return ok({ ...loaded.engagement, request: state, updates: outcome, answeredBy: actor });
 }

@@ -4,10 +4,14 @@
  * (`lastChasedOn`) is saved with an audit event before the reminder is sent, guarded by the ETag,
  * so two runs the same week send one reminder; a failed send takes the marker back.
  */
-import { daysBetween } from '../../domain/clock';
+import { daysBetween, toLondonDate } from '../../domain/clock';
 import type { AuditEvent, EngagementRequest, LocalDate } from '../../domain/records';
 import { ConflictError, type RegisteredChannel } from '../../store';
-import { nowOf, type AppContext } from '../shared/app-context';
+import type { AppContext } from '../shared/app-context';
+import type { Notifier } from '../shared/notifier';
+import type { ScheduledJob } from '../shared/scheduled-job';
+import { systemEvent } from '../shared/system-writes';
+import type { EngagementMessage } from './notify-engagement';
 import { loadEngagementContext, type EngagementContext } from './request-update';
 
 /** Days between two reminders about the same late request. */
@@ -44,18 +48,12 @@ function chaseEvent(
   from: string | undefined,
   to: string | undefined,
 ): AuditEvent {
-  return {
-    id: context.newId(),
-    at: nowOf(context),
-    actor: 'coc-monitor',
-    action: to === undefined ? 'engagement.chase-failed' : 'engagement.chased',
-    subject: { kind: 'engagementRequest', id: request.id },
-    serviceCode: request.serviceCode,
-    cocId: request.cocId,
-    changes: [
-      { field: 'lastChasedOn', ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) },
-    ],
-  };
+  return systemEvent(
+    context,
+    to === undefined ? 'engagement.chase-failed' : 'engagement.chased',
+    { kind: 'engagementRequest', id: request.id, serviceCode: request.serviceCode, cocId: request.cocId },
+    [{ field: 'lastChasedOn', ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }],
+  );
 }
 
 /**
@@ -105,4 +103,30 @@ export async function claimLateEngagementRequests(
     }
   }
   return claimed;
+}
+
+/** The job that reminds service channels of late answers to requests for an update. */
+export function engagementChaserJob(
+  context: AppContext,
+  notifier: Notifier<EngagementMessage>,
+  onFailure: (requestId: string, error: unknown) => void,
+): ScheduledJob {
+  return {
+    name: 'engagement-chaser',
+    async run(now: Date): Promise<void> {
+      const today = toLondonDate(now);
+      for (const chase of await claimLateEngagementRequests(context, today)) {
+        try {
+          await notifier.post(chase.channel.reference, {
+            kind: 'engagement-reminder',
+            engagement: chase.context,
+            today,
+          });
+        } catch (error) {
+          onFailure(chase.context.request.id, error);
+          await chase.release();
+        }
+      }
+    },
+  };
 }

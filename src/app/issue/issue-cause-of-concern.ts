@@ -1,21 +1,10 @@
 /**
- * Issuing a cause of concern (CoC) from the `new coc` form: check the caller may issue for the
- * service, read the form, create the CoC and all its recommendations, and save them with the id
- * counter, the audit events and the form's submission marker in one transaction.
- *
- * A form can be submitted twice (a double click, a retry after a slow answer). The form carries an
- * id minted when it was drawn; the transaction creates a `submission|<form id>` row, so the second
- * submission can't create a second CoC and is answered with the first one instead.
+ * Issuing a cause of concern (CoC) from the `new coc` form: reading the form, and creating the CoC
+ * with all its recommendations through the issue pipeline shared with areas for improvement
+ * (issue-record.ts).
  */
-import {
-  actionPlanDueDate,
-  engagementWindow,
-  notificationDueDate,
-  quarterlyUpdateDueDate,
-  type ActionPlanDue,
-  type EngagementWindow,
-} from '../../domain/clock';
-import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
+import { scheduleOf, type ActionPlanDue } from '../../domain/clock';
+import { invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
 import { checkCocDates, createCauseOfConcern, type NewCauseOfConcern } from '../../domain/lifecycle';
 import {
   Pillar,
@@ -26,8 +15,9 @@ import {
   type Recommendation,
   type Service,
 } from '../../domain/records';
-import { ConflictError, type RecordChange } from '../../store';
-import { nowOf, type AppContext } from '../shared/app-context';
+import type { RecordChange } from '../../store';
+import { todayOf, type AppContext } from '../shared/app-context';
+import { issueRecord } from './issue-record';
 import {
   IssueList,
   nameOf,
@@ -37,7 +27,6 @@ import {
   requiredText,
   withinLimit,
 } from './read-form-fields';
-import { authorizeIssueFor } from './issue-form-options';
 
 /** How many recommendation slots the form has. */
 export const recommendationSlots = 5;
@@ -66,14 +55,14 @@ export interface CocFormInput {
   hmi: string;
 }
 
-/** The dates that follow from a newly issued CoC. */
+/** The dates that follow from a newly issued CoC, as the domain clock gives them. */
 export interface CocDueDates {
   /** Public-safety CoCs only (§8). */
   notification?: LocalDate;
   actionPlan: ActionPlanDue;
   /** Counted from the letter, else publication; absent while neither is known. */
   firstQuarterlyUpdate?: LocalDate;
-  engagement?: EngagementWindow;
+  engagement?: { earliest: LocalDate; latest: LocalDate };
 }
 
 /** An issued CoC, its recommendations and due dates. `alreadyIssued` is set for a repeated submission. */
@@ -87,20 +76,22 @@ export interface IssuedCoc {
   alreadyIssued: boolean;
 }
 
-/** How many times a lost race for the next id number is retried. */
-const attempts = 3;
-
 /**
- * The due dates of a CoC as issued (§8, §13, §14).
- * @example cocDueDates({ ...coc, letterDate: '2023-03-31' }).firstQuarterlyUpdate // '2023-06-30'
+ * The due dates of a CoC as issued (§8, §13, §14), picked from the domain clock's obligations.
+ * @example cocDueDates({ ...coc, letterDate: '2023-03-31' }, '2023-03-31').firstQuarterlyUpdate // '2023-06-30'
  */
-export function cocDueDates(coc: CauseOfConcern, extraHolidays: readonly LocalDate[] = []): CocDueDates {
-  const dueDates: CocDueDates = { actionPlan: actionPlanDueDate(coc, { extraHolidays }) };
-  if (coc.publicSafetyRisk) dueDates.notification = notificationDueDate(coc.fieldworkEndDate);
-  const start = coc.letterDate ?? coc.reportPublishedDate;
-  if (start !== undefined) {
-    dueDates.firstQuarterlyUpdate = quarterlyUpdateDueDate(start);
-    dueDates.engagement = engagementWindow(start);
+export function cocDueDates(
+  coc: CauseOfConcern,
+  today: LocalDate,
+  extraHolidays: readonly LocalDate[] = [],
+): CocDueDates {
+  const { obligations, actionPlan } = scheduleOf({ coc, recommendations: [] }, today, { extraHolidays });
+  const dueDates: CocDueDates = { actionPlan };
+  for (const obligation of obligations) {
+    if (obligation.kind === 'notification') dueDates.notification = obligation.dueDate;
+    if (obligation.kind === 'quarterlyUpdate') dueDates.firstQuarterlyUpdate = obligation.dueDate;
+    if (obligation.kind === 'engagement')
+      dueDates.engagement = { earliest: obligation.earliestDate, latest: obligation.dueDate };
   }
   return dueDates;
 }
@@ -223,107 +214,80 @@ function onFormFields(issues: readonly FieldIssue[]): FieldIssue[] {
   );
 }
 
-function issued(
-  context: AppContext,
-  coc: CauseOfConcern,
-  recommendations: Recommendation[],
-  service: Service,
-  people: readonly Person[],
-  alreadyIssued: boolean,
-): IssuedCoc {
-  const { sll, cos, hmi } = coc.owners;
-  return {
-    coc,
-    recommendations,
-    service,
-    dueDates: cocDueDates(coc, context.extraHolidays),
-    ownerNames: { sll: nameOf(people, sll), cos: nameOf(people, cos), hmi: nameOf(people, hmi) },
-    alreadyIssued,
+/** A CoC with its recommendations, as the pipeline creates and re-reads it. */
+interface CocWithItsRecommendations {
+  coc: CauseOfConcern;
+  recommendations: Recommendation[];
+}
+
+function issuedOf(context: AppContext) {
+  return (
+    created: CocWithItsRecommendations,
+    service: Service,
+    people: readonly Person[],
+    alreadyIssued: boolean,
+  ): IssuedCoc => {
+    const { coc, recommendations } = created;
+    const { sll, cos, hmi } = coc.owners;
+    return {
+      coc,
+      recommendations,
+      service,
+      dueDates: cocDueDates(coc, todayOf(context), context.extraHolidays),
+      ownerNames: { sll: nameOf(people, sll), cos: nameOf(people, cos), hmi: nameOf(people, hmi) },
+      alreadyIssued,
+    };
   };
 }
 
-async function findIssued(context: AppContext, service: Service, formId: string): Promise<IssuedCoc | null> {
-  const submission = await context.store.records.getFormSubmission(service.code, formId);
-  if (!submission) return null;
-  const saved = await context.store.records.getCocWithRecommendations(service.code, submission.subjectId);
-  if (!saved) return null;
-  const people = await context.store.directory.listPeople();
-  const recommendations = saved.recommendations.map((r) => r.value);
-  return issued(context, saved.coc.value, recommendations, service, people, true);
+/** The CoC and its recommendations from the draft, or the domain's refusal under the form's fields. */
+function createCoc(
+  draft: Omit<NewCauseOfConcern, 'id'>,
+  id: string,
+  decision: Parameters<typeof createCauseOfConcern>[1],
+) {
+  const created = createCauseOfConcern({ ...draft, id }, decision);
+  if (!created.ok) {
+    return created.error.code === 'validation'
+      ? invalid(onFormFields(created.error.issues), created.error.reason)
+      : created;
+  }
+  const { coc, recommendations, events } = created.value;
+  const rows: RecordChange[] = [
+    { kind: 'create', entity: { type: 'coc', value: coc } },
+    ...recommendations.map((value): RecordChange => ({
+      kind: 'create',
+      entity: { type: 'recommendation', value },
+    })),
+  ];
+  return ok({ record: { coc, recommendations }, rows, events });
 }
 
 /**
- * Issues a CoC from its form: the caller must be the service's SLL or an administrator. A form
- * already submitted gives back the CoC it created. Bad input comes back as a `validation` error
- * listing each field; nothing is written then.
+ * Issues a CoC from its form through the issue pipeline: the caller must be the service's SLL or an
+ * administrator. A form already submitted gives back the CoC it created. Bad input comes back as a
+ * `validation` error listing each field; nothing is written then.
  */
 export async function issueCauseOfConcern(
   context: AppContext,
   actor: Person,
   input: CocFormInput,
 ): Promise<Result<IssuedCoc>> {
-  const allowed = await authorizeIssueFor(context, actor, 'issueCoc', input.serviceCode);
-  if (!allowed.ok) {
-    return allowed.error.code === 'not-found'
-      ? invalid([{ field: 'serviceCode', message: 'Choose a service from the list.' }])
-      : allowed;
-  }
-  const { service } = allowed.value;
-  const earlier = await findIssued(context, service, input.formId);
-  if (earlier) return ok(earlier);
-
-  const people = await context.store.directory.listPeople();
-  const draft = readCocForm(input, service, people);
-  if (!draft.ok) return draft;
-
-  const { records } = context.store;
-  for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    const reserved = await records.nextNumber(service.code, 'coc');
-    const now = nowOf(context);
-    const created = createCauseOfConcern(
-      { ...draft.value, id: reserved.id },
-      { actor, now, newId: context.newId },
-    );
-    if (!created.ok) {
-      return created.error.code === 'validation'
-        ? invalid(onFormFields(created.error.issues), created.error.reason)
-        : created;
-    }
-    const { coc, recommendations, events } = created.value;
-    const changes: RecordChange[] = [
-      reserved.change,
-      { kind: 'create', entity: { type: 'coc', value: coc } },
-      ...recommendations.map((value): RecordChange => ({
-        kind: 'create',
-        entity: { type: 'recommendation', value },
-      })),
-      ...events.map((value): RecordChange => ({ kind: 'append', entity: { type: 'audit', value } })),
-      {
-        kind: 'create',
-        entity: {
-          type: 'submission',
-          value: {
-            formId: input.formId,
-            subjectId: coc.id,
-            serviceCode: service.code,
-            by: actor.objectId,
-            at: now,
-          },
-        },
-      },
-    ];
-    try {
-      await records.commit(service.code, changes);
-      return ok(issued(context, coc, recommendations, service, people, false));
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      // Either this form was submitted again meanwhile, or someone took the id number first.
-      const issuedMeanwhile = await findIssued(context, service, input.formId);
-      if (issuedMeanwhile) return ok(issuedMeanwhile);
-    }
-  }
-  return fail(
-    'conflict',
-    `Other causes of concern for ${service.name} were being issued at the same moment. Nothing was saved: please submit again.`,
-  );
+  return issueRecord(context, actor, {
+    action: 'issueCoc',
+    counter: 'coc',
+    plural: 'causes of concern',
+    formId: input.formId,
+    serviceCode: input.serviceCode,
+    read: (service, people) => readCocForm(input, service, people),
+    create: createCoc,
+    reread: async (service, id) => {
+      const saved = await context.store.records.getCocWithRecommendations(service.code, id);
+      return saved
+        ? { coc: saved.coc.value, recommendations: saved.recommendations.map((r) => r.value) }
+        : null;
+    },
+    idOf: ({ coc }) => coc.id,
+    issued: issuedOf(context),
+  });
 }

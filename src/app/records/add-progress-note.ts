@@ -3,11 +3,12 @@
  * or the service's own Service Liaison Officer (whose notes are recorded as the service's response).
  */
 import { z } from 'zod';
-import { invalidFromZod, ok, type Result } from '../../domain/errors';
+import { fromParse, type Result } from '../../domain/errors';
 import { decideRecommendation } from '../../domain/lifecycle';
-import { EvidenceLink, ProgressUpdate, type Person } from '../../domain/records';
+import { EvidenceLink, ProgressUpdate, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecommendation, type RecommendationChanged } from '../shared/change-record';
+import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { recommendations } from '../shared/record-kinds';
 
 /** The most links the card's form offers. */
 export const maxEvidenceLinksPerNote = 5;
@@ -31,23 +32,22 @@ export interface AddProgressNoteInput {
   recommendationId: string;
   text: string;
   evidenceLinks: string[];
-  expectedUpdatedAt?: string;
+  expectedUpdatedAt?: string | undefined;
 }
 
-/** Checks, loads, authorizes, decides and saves a progress note. */
+/** Saves a progress note through the change pipeline. */
 export async function addProgressNote(
   context: AppContext,
   actor: Person,
   input: AddProgressNoteInput,
-): Promise<Result<RecommendationChanged>> {
-  const fields = ProgressNoteFields.safeParse(input);
+): Promise<Result<Changed<Recommendation>>> {
   const source = actor.roles.includes('slo') && !actor.roles.includes('sll') ? 'sloResponse' : 'sllNote';
-  return changeRecommendation(context, actor, {
-    recommendationId: input.recommendationId,
+  return changeRecord(context, actor, {
     action: 'addProgressNote',
+    load: byId(context, recommendations, input.recommendationId),
     expectedUpdatedAt: input.expectedUpdatedAt,
-    fields: fields.success ? ok(fields.data) : invalidFromZod(fields.error),
-    decide: (recommendation, note, decision) =>
-      decideRecommendation(recommendation, { type: 'addProgress', ...note, source }, decision),
+    fields: fromParse(ProgressNoteFields.safeParse(input)),
+    decide: ({ record }, note, decision) =>
+      decideRecommendation(record.value, { type: 'addProgress', ...note, source }, decision),
   });
 }

@@ -1,69 +1,81 @@
 /**
- * Use case: the Service Liaison Lead marks an area for improvement complete (§30); the Chief of
- * Staff then closes it.
+ * Use case: the Service Liaison Lead marks an area for improvement complete (§30), which asks the
+ * Chief of Staff to close it: the AFI's new status, the closure request and the audit events are
+ * saved in one transaction. When a closure request already waits, the AFI is only marked complete.
  */
 import { fail, ok, type Result } from '../../domain/errors';
-import { parseRecordId } from '../../domain/ids';
-import { decideAreaForImprovement } from '../../domain/lifecycle';
-import type { AreaForImprovement, AuditEvent, Person } from '../../domain/records';
-import type { AppContext } from '../shared/app-context';
 import {
-  authorizeIn,
-  changedSince,
-  commitOrDetectConflict,
-  decisionContextOf,
-  scopeOf,
-} from '../shared/record-scope';
+  decideAreaForImprovement,
+  isPending,
+  requestClosure,
+  type DecisionContext,
+} from '../../domain/lifecycle';
+import type { AreaForImprovement, ClosureRequest, Person } from '../../domain/records';
+import type { AppContext } from '../shared/app-context';
+import { changeRecord, loadById, type Changed, type Decided, type Loaded } from '../shared/change-record';
+import { areasForImprovement } from '../shared/record-kinds';
 
 /** What the caller asks for; `expectedUpdatedAt` is the version their card showed. */
 export interface CompleteAreaForImprovementInput {
   afiId: string;
-  expectedUpdatedAt?: string;
+  expectedUpdatedAt?: string | undefined;
 }
 
-/** A saved change to an AFI. */
-export interface AfiChanged {
-  afi: AreaForImprovement;
-  events: AuditEvent[];
+/** The AFI, and the closure request already waiting for it, if any. */
+type LoadedAfi = Loaded<AreaForImprovement> & { waiting: ClosureRequest | undefined };
+
+/** A completed AFI, with the closure request raised for it (or the one already waiting). */
+/** The closure request of a completed AFI: raised now, or already waiting. */
+export interface AfiClosure {
+  request: ClosureRequest;
+  raisedNow: boolean;
 }
 
-/** Checks, loads, authorizes, decides and saves the AFI as complete. */
+/** A completed AFI, with its closure request. */
+export type AfiCompleted = Changed<AreaForImprovement, LoadedAfi, AfiClosure>;
+
+async function loadAfi(context: AppContext, afiId: string): Promise<Result<LoadedAfi>> {
+  const loaded = await loadById(context, areasForImprovement, afiId);
+  if (!loaded.ok) return loaded;
+  const requests = await context.store.records.listClosureRequests(loaded.value.partition);
+  const waiting = requests.find((r) => r.value.subject.id === afiId && isPending(r.value))?.value;
+  return ok({ ...loaded.value, waiting });
+}
+
+/** Completes the AFI and, unless one already waits, raises its closure request in the same change. */
+function decideCompletion(
+  { record, waiting }: LoadedAfi,
+  _fields: unknown,
+  decision: DecisionContext,
+): Result<Decided<AreaForImprovement, AfiClosure>> {
+  if (waiting || record.value.status !== 'open') {
+    const completed = decideAreaForImprovement(record.value, { type: 'markComplete' }, decision);
+    if (!completed.ok) return completed;
+    return ok({ ...completed.value, outcome: waiting && { request: waiting, raisedNow: false } });
+  }
+  const raised = requestClosure(
+    { target: { kind: 'afi', record: record.value }, evidenceLinks: [], validationNote: '' },
+    decision,
+  );
+  if (!raised.ok) return raised;
+  const { target, events, request } = raised.value;
+  if (target.kind !== 'afi')
+    return fail('invalid-transition', `${record.value.id} is not an area for improvement.`);
+  const also = [{ kind: 'create' as const, entity: { type: 'closure' as const, value: request } }];
+  return ok({ state: target.record, events, also, outcome: { request, raisedNow: true } });
+}
+
+/** Marks the AFI complete and raises its closure request, through the change pipeline. */
 export async function completeAreaForImprovement(
   context: AppContext,
   actor: Person,
   input: CompleteAreaForImprovementInput,
-): Promise<Result<AfiChanged>> {
-  const parsed = parseRecordId(input.afiId);
-  const parsedId = parsed?.kind === 'afi' ? parsed : null;
-  const found = parsedId ? await context.store.records.getAfi(parsedId.serviceCode, parsedId.id) : null;
-  if (!parsedId || !found) return fail('not-found', `There is no area for improvement ${input.afiId}.`);
-
-  const scope = await scopeOf(context, actor, parsedId.serviceCode, {
-    sll: found.value.sll,
-    cos: found.value.cos,
+): Promise<Result<AfiCompleted>> {
+  return changeRecord(context, actor, {
+    action: 'markAfiComplete',
+    load: () => loadAfi(context, input.afiId),
+    expectedUpdatedAt: input.expectedUpdatedAt,
+    fields: ok({}),
+    decide: decideCompletion,
   });
-  const permission = authorizeIn(actor, 'markAfiComplete', scope);
-  if (!permission.ok) return permission;
-  if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== found.value.updatedAt) {
-    return changedSince(context, 'area for improvement', found.value);
-  }
-
-  const decision = decideAreaForImprovement(
-    found.value,
-    { type: 'markComplete' },
-    decisionContextOf(context, actor, permission.value),
-  );
-  if (!decision.ok) return decision;
-  const { state, events } = decision.value;
-  const saved = await commitOrDetectConflict(context, parsedId.serviceCode, [
-    { kind: 'update', entity: { type: 'afi', value: state }, etag: found.etag },
-    ...events.map((event) => ({ kind: 'append' as const, entity: { type: 'audit' as const, value: event } })),
-  ]);
-  if (saved === 'conflict') {
-    const fresh = await context.store.records.getAfi(parsedId.serviceCode, parsedId.id);
-    return fresh
-      ? changedSince(context, 'area for improvement', fresh.value)
-      : fail('not-found', `${input.afiId} no longer exists.`);
-  }
-  return ok({ afi: state, events });
 }

@@ -3,11 +3,18 @@
  * (and optionally the status) and adds the note as a progress update, as one undoable change.
  */
 import { z } from 'zod';
-import { invalidFromZod, ok, type Result } from '../../domain/errors';
+import { fromParse, type Result } from '../../domain/errors';
 import { decideQuickStatusUpdate } from '../../domain/lifecycle/quick-status-update';
-import { ProgressUpdate, Rag, RecommendationStatus, type Person } from '../../domain/records';
+import {
+  ProgressUpdate,
+  Rag,
+  RecommendationStatus,
+  type Person,
+  type Recommendation,
+} from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecommendation, type RecommendationChanged } from '../shared/change-record';
+import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { recommendations } from '../shared/record-kinds';
 
 /** What the shortcut carries once its words are read. */
 export const QuickStatusFields = z.object({
@@ -28,20 +35,17 @@ export interface QuickStatusUpdateInput {
   text: string;
 }
 
-/** Checks, loads, authorizes, decides and saves a quick status update. */
+/** Saves a quick status update through the change pipeline. */
 export async function quickStatusUpdate(
   context: AppContext,
   actor: Person,
   input: QuickStatusUpdateInput,
-): Promise<Result<RecommendationChanged>> {
-  const fields = QuickStatusFields.safeParse(input);
-  return changeRecommendation(context, actor, {
-    recommendationId: input.recommendationId,
+): Promise<Result<Changed<Recommendation>>> {
+  return changeRecord(context, actor, {
     action: 'updateRecommendation',
-    fields: fields.success ? ok(fields.data) : invalidFromZod(fields.error),
-    decide: (recommendation, update, decision) => {
-      const request = update.status === undefined ? { rag: update.rag, text: update.text } : update;
-      return decideQuickStatusUpdate(recommendation, request, decision);
-    },
+    load: byId(context, recommendations, input.recommendationId),
+    fields: fromParse(QuickStatusFields.safeParse(input)),
+    decide: ({ record }, { status, ...update }, decision) =>
+      decideQuickStatusUpdate(record.value, status === undefined ? update : { status, ...update }, decision),
   });
 }

@@ -3,11 +3,12 @@
  * revision are kept on the recommendation.
  */
 import { z } from 'zod';
-import { invalidFromZod, ok, type Result } from '../../domain/errors';
+import { fromParse, type Result } from '../../domain/errors';
 import { decideRecommendation } from '../../domain/lifecycle';
-import { LocalDate, TargetDateRevision, type Person } from '../../domain/records';
+import { LocalDate, TargetDateRevision, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecommendation, type RecommendationChanged } from '../shared/change-record';
+import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { recommendations } from '../shared/record-kinds';
 
 const maxReasonLength = TargetDateRevision.shape.reason.maxLength ?? 1000;
 
@@ -26,22 +27,21 @@ export interface ReviseTargetDateInput {
   recommendationId: string;
   date: string;
   reason: string;
-  expectedUpdatedAt?: string;
+  expectedUpdatedAt?: string | undefined;
 }
 
-/** Checks, loads, authorizes, decides and saves a target-date revision. */
+/** Saves a target-date revision through the change pipeline. */
 export async function reviseTargetDate(
   context: AppContext,
   actor: Person,
   input: ReviseTargetDateInput,
-): Promise<Result<RecommendationChanged>> {
-  const fields = TargetDateFields.safeParse(input);
-  return changeRecommendation(context, actor, {
-    recommendationId: input.recommendationId,
+): Promise<Result<Changed<Recommendation>>> {
+  return changeRecord(context, actor, {
     action: 'reviseTargetDate',
+    load: byId(context, recommendations, input.recommendationId),
     expectedUpdatedAt: input.expectedUpdatedAt,
-    fields: fields.success ? ok(fields.data) : invalidFromZod(fields.error),
-    decide: (recommendation, revision, decision) =>
-      decideRecommendation(recommendation, { type: 'reviseTargetDate', ...revision }, decision),
+    fields: fromParse(TargetDateFields.safeParse(input)),
+    decide: ({ record }, revision, decision) =>
+      decideRecommendation(record.value, { type: 'reviseTargetDate', ...revision }, decision),
   });
 }

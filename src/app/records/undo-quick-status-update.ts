@@ -3,17 +3,15 @@
  * the update may undo it, and only while the recommendation is as they left it; the Undo writes
  * an audit event of its own.
  */
+import { formatChangeTime } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
 import { parseRecordId } from '../../domain/ids';
 import { decideUndoQuickStatusUpdate } from '../../domain/lifecycle/quick-status-update';
 import type { AuditEvent, Person, Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import {
-  changeRecommendation,
-  partitionOfRecommendation,
-  type RecommendationChanged,
-} from '../shared/change-record';
-import { formatChangeTime } from '../shared/record-scope';
+import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { nameOf } from '../shared/people';
+import { recommendations } from '../shared/record-kinds';
 
 /** Which update to undo. */
 export interface UndoQuickStatusUpdateInput {
@@ -21,63 +19,69 @@ export interface UndoQuickStatusUpdateInput {
   auditEventId: string;
 }
 
-async function nameOf(context: AppContext, objectId: string): Promise<string> {
-  return (await context.store.directory.getPerson(objectId))?.name ?? 'someone else';
+/** The quick update's audit event, filed under the recommendation's CoC. */
+async function findUpdate(
+  context: AppContext,
+  input: UndoQuickStatusUpdateInput,
+): Promise<AuditEvent | null> {
+  const place = recommendations.locate(input.recommendationId);
+  const parsed = parseRecordId(input.recommendationId);
+  const filedUnder = parsed?.kind === 'recommendation' ? parsed.cocId : parsed?.id;
+  if (!place || !filedUnder) return null;
+  const events = await context.store.records.listAudit(place.partition, filedUnder, { limit: 500 });
+  return events.find((e) => e.id === input.auditEventId && e.subject.id === place.id) ?? null;
 }
 
-async function previousUpdateOf(
+/** The progress update that was the latest before the quick update, by the id the event recorded. */
+async function updateBefore(
   context: AppContext,
   partition: string,
   event: AuditEvent,
-): Promise<Recommendation['latestUpdate']> {
+): Promise<Result<Recommendation['latestUpdate']>> {
   const id = event.changes.find((change) => change.field === 'latestUpdate')?.from;
-  if (typeof id !== 'string') return undefined;
-  const updates = await context.store.records.listProgress(partition, event.subject.id);
-  const found = updates.find((update) => update.id === id);
-  if (!found) return undefined;
+  if (typeof id !== 'string') return ok(undefined);
+  const found = (await context.store.records.listProgress(partition, event.subject.id)).find(
+    (u) => u.id === id,
+  );
+  if (!found) return ok(undefined);
   const { subjectId: _subjectId, serviceCode: _serviceCode, ...latest } = found;
-  return latest;
+  return ok(latest);
 }
 
-/** Checks, loads, authorizes, decides and saves the Undo of a quick status update. */
+/** The earlier progress update to restore, or the refusal when the caller did not make the update. */
+async function undoFields(
+  context: AppContext,
+  actor: Person,
+  partition: string,
+  event: AuditEvent,
+): Promise<Result<Recommendation['latestUpdate']>> {
+  if (event.actor === actor.objectId) return updateBefore(context, partition, event);
+  const maker = await nameOf(context, event.actor, 'someone else');
+  return fail('not-allowed', `You can't undo this change: only ${maker}, who made it, can undo it.`);
+}
+
+/** Undoes a quick status update through the change pipeline. */
 export async function undoQuickStatusUpdate(
   context: AppContext,
   actor: Person,
   input: UndoQuickStatusUpdateInput,
-): Promise<Result<RecommendationChanged & { undone: AuditEvent }>> {
-  const partition = partitionOfRecommendation(input.recommendationId);
-  const parsed = parseRecordId(input.recommendationId);
-  const auditSubject = parsed?.kind === 'recommendation' ? parsed.cocId : parsed?.id;
-  const events =
-    partition && auditSubject
-      ? await context.store.records.listAudit(partition, auditSubject, { limit: 500 })
-      : [];
-  const event = events.find((e) => e.id === input.auditEventId && e.subject.id === parsed?.id);
-  if (!partition || !event) return fail('not-found', "I can't find that change to undo.");
-
-  let fields: Result<{ event: AuditEvent; previous: Recommendation['latestUpdate'] }>;
-  if (event.actor !== actor.objectId) {
-    const maker = await nameOf(context, event.actor);
-    fields = fail('not-allowed', `You can't undo this change: only ${maker}, who made it, can undo it.`);
-  } else {
-    fields = ok({ event, previous: await previousUpdateOf(context, partition, event) });
-  }
-  const result = await changeRecommendation(context, actor, {
-    recommendationId: event.subject.id,
+): Promise<Result<Changed<Recommendation> & { undone: AuditEvent }>> {
+  const event = await findUpdate(context, input);
+  if (!event) return fail('not-found', "I can't find that change to undo.");
+  const result: Result<Changed<Recommendation>> = await changeRecord(context, actor, {
     action: 'updateRecommendation',
-    fields,
-    decide: (recommendation, undo, decision) =>
-      decideUndoQuickStatusUpdate(recommendation, undo.event, undo.previous, decision),
+    load: byId(context, recommendations, event.subject.id),
+    fields: ({ partition }) => undoFields(context, actor, partition, event),
+    decide: ({ record }, previous, decision) =>
+      decideUndoQuickStatusUpdate(record.value, event, previous, decision),
   });
-  if (!result.ok && result.error.code === 'conflict') {
-    const fresh = await context.store.records.getRecommendation(partition, event.subject.id);
-    if (fresh) {
-      const by = await nameOf(context, fresh.value.updatedBy);
-      return fail(
-        'conflict',
-        `You can't undo this change: ${fresh.value.id} was changed by ${by} at ${formatChangeTime(fresh.value.updatedAt)}, after your update.`,
-      );
-    }
-  }
-  return result.ok ? ok({ ...result.value, undone: event }) : result;
+  if (result.ok) return ok({ ...result.value, undone: event });
+  if (result.error.code !== 'conflict') return result;
+  const place = recommendations.locate(event.subject.id);
+  const fresh = place ? await recommendations.read(context.store, place) : null;
+  if (!fresh) return result;
+  return fail(
+    'conflict',
+    `You can't undo this change: ${fresh.value.id} was changed by ${await nameOf(context, fresh.value.updatedBy, 'someone else')} at ${formatChangeTime(fresh.value.updatedAt)}, after your update.`,
+  );
 }

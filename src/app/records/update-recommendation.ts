@@ -2,28 +2,30 @@
  * Use case: the Service Liaison Lead sets a recommendation's status and RAG from the CoC card.
  */
 import { z } from 'zod';
-import { invalidFromZod, ok, type Result } from '../../domain/errors';
-import { decideRecommendation, type RecommendationDecision } from '../../domain/lifecycle';
+import { fromParse, ok, type Result } from '../../domain/errors';
+import {
+  decideRecommendation,
+  type DecisionContext,
+  type RecommendationDecision,
+} from '../../domain/lifecycle';
 import { Rag, RecommendationStatus, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecommendation, type RecommendationChanged } from '../shared/change-record';
-import type { DecisionContext } from '../../domain/lifecycle';
+import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { recommendations } from '../shared/record-kinds';
 
 /** The fields of the update form. */
-export const UpdateRecommendationFields = z.object({
-  status: RecommendationStatus,
-  rag: Rag,
-});
+export const UpdateRecommendationFields = z.object({ status: RecommendationStatus, rag: Rag });
 
 /** What the caller asks for; `expectedUpdatedAt` is the version their form showed. */
 export interface UpdateRecommendationInput {
   recommendationId: string;
   status: string;
   rag: string;
-  expectedUpdatedAt?: string;
+  expectedUpdatedAt?: string | undefined;
 }
 
-function decideStatusAndRag(
+/** A status move by hand, then the RAG if it changed, as one decision. Pure. */
+export function decideStatusAndRag(
   recommendation: Recommendation,
   fields: z.infer<typeof UpdateRecommendationFields>,
   context: DecisionContext,
@@ -35,18 +37,17 @@ function decideStatusAndRag(
   return ok({ state: rated.value.state, events: [...moved.value.events, ...rated.value.events] });
 }
 
-/** Checks, loads, authorizes, decides and saves a status and RAG change. */
+/** Saves a status and RAG change through the change pipeline. */
 export async function updateRecommendation(
   context: AppContext,
   actor: Person,
   input: UpdateRecommendationInput,
-): Promise<Result<RecommendationChanged>> {
-  const fields = UpdateRecommendationFields.safeParse(input);
-  return changeRecommendation(context, actor, {
-    recommendationId: input.recommendationId,
+): Promise<Result<Changed<Recommendation>>> {
+  return changeRecord(context, actor, {
     action: 'updateRecommendation',
+    load: byId(context, recommendations, input.recommendationId),
     expectedUpdatedAt: input.expectedUpdatedAt,
-    fields: fields.success ? ok(fields.data) : invalidFromZod(fields.error),
-    decide: decideStatusAndRag,
+    fields: fromParse(UpdateRecommendationFields.safeParse(input)),
+    decide: ({ record }, fields, decision) => decideStatusAndRag(record.value, fields, decision),
   });
 }

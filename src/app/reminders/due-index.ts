@@ -8,14 +8,9 @@
  * the index ({@link catchUpDueIndex}). docs/reminders.md explains the trade-offs.
  */
 import { obligationsOf, toLondonDate, type ObligationInput } from '../../domain/clock';
+import { cocIdOfRecommendation } from '../../domain/ids';
 import { CocId, type LocalDate } from '../../domain/records';
-import {
-  ConflictError,
-  cocIdOfRecommendation,
-  type DueEntry,
-  type RecordChange,
-  type Store,
-} from '../../store';
+import { ConflictError, type DueEntry, type RecordChange, type Store } from '../../store';
 import { nowOf, todayOf, type AppContext } from '../shared/app-context';
 
 /** How many times a re-index is retried when another writer re-indexed the same CoC meanwhile. */

@@ -4,11 +4,12 @@
  *
  * The sweep reads the due index up to the end of the window (overdue rows included), never the
  * records themselves, so its work follows the items that can be due, not every record kept.
- * Posting is handed to a {@link DigestDelivery}, so this file knows nothing of Teams.
+ * Posting goes through the {@link Notifier} port, so this file knows nothing of Teams.
  */
 import { addCalendarDays } from '../../domain/clock';
 import type { LocalDate } from '../../domain/records';
-import type { DueEntry, RegisteredChannel } from '../../store';
+import type { DueEntry, LedgerEntry } from '../../store';
+import type { Notifier } from '../shared/notifier';
 import { todayOf, type AppContext } from '../shared/app-context';
 import { catchUpDueIndex, type ReadTally } from './due-index';
 import { overdueRepeatDays, selectDigestGroups, type DigestGroup } from './reminder-digest';
@@ -30,10 +31,11 @@ export interface ReminderDigest {
   groups: (DigestGroup & { owner: DigestPerson })[];
 }
 
-/** Posts a digest to a channel; resolves with the new message's id, rejects with why it failed. */
-export interface DigestDelivery {
-  deliver(channel: RegisteredChannel, digest: ReminderDigest): Promise<string | undefined>;
-}
+/** What a service channel is sent each morning. */
+export type ReminderMessage = { kind: 'reminder-digest'; digest: ReminderDigest };
+
+/** How many times a sent digest's ledger entry is written before the sweep gives up on recording it. */
+const recordAttempts = 3;
 
 /** How a sweep behaves. */
 export interface SweepOptions {
@@ -56,6 +58,12 @@ export interface SweepReport {
   /** Occurrences already sent today, or being sent by another instance. */
   skipped: { serviceCode: string; why: string }[];
   failed: { serviceCode: string; channelKey: string; reason: string }[];
+  /**
+   * Digests Teams took whose ledger entry could not be marked sent (storage failed three times).
+   * Their claim stays open, so a sweep after the stale-claim time may post them again: the one
+   * duplicate path left (docs/reminders.md).
+   */
+  unrecorded: { serviceCode: string; channelKey: string; reason: string }[];
   /** Services with something due but no registered service channel. */
   withoutChannel: string[];
 }
@@ -100,7 +108,7 @@ async function shownRecently(
 
 async function sweepService(
   context: AppContext,
-  delivery: DigestDelivery,
+  notifier: Notifier<ReminderMessage>,
   options: SweepOptions,
   serviceCode: string,
   entries: DueEntry[],
@@ -156,14 +164,11 @@ async function sweepService(
         },
       })),
     };
-    const activityId = await delivery.deliver(channel, digest);
-    await context.store.reminderLedger.markSent(claim.entry, claim.etag, activityId, context.now());
-    report.sent.push({
-      serviceCode,
-      channelKey: channel.key,
-      items: itemKeys.length,
-      ...(activityId ? { activityId } : {}),
-    });
+    const activityId = await notifier.post(channel.reference, { kind: 'reminder-digest', digest });
+    const item = { serviceCode, channelKey: channel.key };
+    const recorded = await recordSent(context, claim.entry, claim.etag, activityId);
+    if (recorded !== true) report.unrecorded.push({ ...item, reason: recorded });
+    report.sent.push({ ...item, items: itemKeys.length, ...(activityId ? { activityId } : {}) });
   } catch (error) {
     const reason = reasonOf(error);
     await context.store.reminderLedger.markFailed(claim.entry, claim.etag, reason, context.now());
@@ -172,12 +177,34 @@ async function sweepService(
 }
 
 /**
+ * Marks a posted digest sent, trying again when storage fails: a digest Teams took must never be
+ * marked failed (the next sweep would post it again). Returns true, or why it could not be recorded.
+ */
+async function recordSent(
+  context: AppContext,
+  entry: LedgerEntry,
+  etag: string,
+  activityId: string | undefined,
+): Promise<true | string> {
+  let reason = '';
+  for (let attempt = 1; attempt <= recordAttempts; attempt += 1) {
+    try {
+      await context.store.reminderLedger.markSent(entry, etag, activityId, context.now());
+      return true;
+    } catch (error) {
+      reason = reasonOf(error);
+    }
+  }
+  return reason;
+}
+
+/**
  * Sweeps once for the context's today (Europe/London). Safe to run twice: an occurrence already
  * sent is skipped, a failed or abandoned one is retried. Run it under the scheduler's lease.
  */
 export async function runReminderSweep(
   context: AppContext,
-  delivery: DigestDelivery,
+  notifier: Notifier<ReminderMessage>,
   options: SweepOptions,
 ): Promise<SweepReport> {
   const today = todayOf(context);
@@ -197,11 +224,12 @@ export async function runReminderSweep(
     sent: [],
     skipped: [],
     failed: [],
+    unrecorded: [],
     withoutChannel: [],
   };
   // One service at a time: the sender paces the messages anyway, and storage stays calm.
   for (const [serviceCode, serviceEntries] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
-    await sweepService(context, delivery, options, serviceCode, serviceEntries, report, tally);
+    await sweepService(context, notifier, options, serviceCode, serviceEntries, report, tally);
   }
   report.entitiesRead = tally.entitiesRead;
   return report;

@@ -1,15 +1,26 @@
 /**
  * `sweep now`: an administrator runs the reminder sweep on demand (to check a new channel, or
- * after an outage). Anyone else is refused with the reason.
+ * after an outage), under the same lease as the daily run. Anyone else is refused with the reason.
  */
 import { fail, ok, type Result } from '../../domain/errors';
 import type { Person } from '../../domain/records';
+import type { AppContext } from '../shared/app-context';
+import type { Notifier } from '../shared/notifier';
+import type { ReminderMessage } from './reminder-sweep';
+import { runScheduledOnce, type RunOutcome } from './run-scheduled';
 
-/** Allows the on-demand sweep to administrators only. */
-export function authorizeSweepNow(actor: Person): Result<true> {
-  if (actor.roles.includes('admin')) return ok(true);
-  return fail(
-    'not-allowed',
-    'Only an administrator can run the reminder sweep on demand. It runs by itself every morning.',
-  );
+/** Runs the sweep (not the other scheduled jobs) for an administrator. */
+export async function sweepNow(
+  context: AppContext,
+  actor: Person,
+  notifier: Notifier<ReminderMessage>,
+  windowDays: number,
+): Promise<Result<RunOutcome>> {
+  if (!actor.roles.includes('admin')) {
+    return fail(
+      'not-allowed',
+      'Only an administrator can run the reminder sweep on demand. It runs by itself every morning.',
+    );
+  }
+  return ok(await runScheduledOnce({ context, notifier, windowDays }, { jobs: false }));
 }

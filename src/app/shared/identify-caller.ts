@@ -6,10 +6,13 @@ import { fail, ok, type Result } from '../../domain/errors';
 import type { Person } from '../../domain/records';
 import type { AppContext } from './app-context';
 
-/** The caller's identity as the channel reports it. */
+/** The person behind a turn, as the channel vouches for them (authorize on the ids, never the name). */
 export interface Caller {
+  /** Entra object id (`from.aadObjectId`). */
   objectId: string;
+  /** Entra tenant id of the conversation. */
   tenantId: string;
+  /** Display name; may be empty and is not unique. */
   name: string;
 }
 

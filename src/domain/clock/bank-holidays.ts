@@ -7,7 +7,7 @@
  * Jubilee (3 June 2022), the Queen's funeral (19 September 2022) and the coronation
  * (8 May 2023). The alternative, the GOV.UK bank-holidays JSON feed, needs a network call, so
  * it cannot live in the pure domain. Its data only knows what was announced when the package
- * was released, so callers may pass `extraHolidays` (from configuration) for holidays announced
+ * was released, so callers may pass `extraHolidays` (EXTRA_BANK_HOLIDAYS in the configuration) for holidays announced
  * later, or to mend a gap.
  *
  * We take only holidays of type `public`: for GB/ENG the package returns `public` (every bank

@@ -1,6 +1,7 @@
 /**
- * One function per row of the clock table in docs/domain.md: when each obligation on a cause of
- * concern (CoC) or recommendation falls due. All dates are `LocalDate`s in Europe/London.
+ * One function per row of the clock table (docs/domain-glossary.md, "The clock"): when each
+ * obligation on a cause of concern (CoC) or recommendation falls due. All dates are `LocalDate`s in
+ * Europe/London. Every other part of CoC Monitor takes its dates from here or from obligations.ts.
  */
 import type { CauseOfConcern, LocalDate, Recommendation } from '../records';
 import type { HolidayOptions } from './bank-holidays';
@@ -66,6 +67,19 @@ export function actionPlanDueDate(coc: ActionPlanDueInput, options: HolidayOptio
     case 'fixedDate':
       return { kind: 'due', dueDate: rule.date };
   }
+}
+
+/**
+ * The date monitoring of a CoC counts from: the letter, else the report's publication; undefined
+ * while neither is known (§13-14).
+ *
+ * @example
+ * monitoringStartDate({ letterDate: '2023-03-31', reportPublishedDate: '2023-05-01' }) //=> '2023-03-31'
+ */
+export function monitoringStartDate(
+  coc: Pick<CauseOfConcern, 'letterDate' | 'reportPublishedDate'>,
+): LocalDate | undefined {
+  return coc.letterDate ?? coc.reportPublishedDate;
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './bank-holidays';
 export * from './working-days';
 export * from './due-dates';
 export * from './obligations';
+export * from './typed-date';

@@ -54,3 +54,13 @@ function toLondonTime(instant: string | Date): TZDate {
   }
   return new TZDate(time, LONDON_TIME_ZONE);
 }
+
+/**
+ * A moment as people say it in a sentence, London time.
+ *
+ * @example
+ * formatChangeTime('2026-11-22T14:05:00Z') //=> '14:05 on 22 November 2026'
+ */
+export function formatChangeTime(instant: string | Date): string {
+  return format(toLondonTime(instant), "HH:mm 'on' d MMMM yyyy");
+}

@@ -8,7 +8,9 @@ import {
   actionPlanDueDate,
   currentTargetDate,
   engagementWindow,
+  monitoringStartDate,
   notificationDueDate,
+  type ActionPlanDue,
   quarterlyUpdateDueDate,
   revisitDueDate,
 } from './due-dates';
@@ -110,7 +112,7 @@ export function obligationsOf(
     add('actionPlan', coc.id, actionPlan.dueDate, coc.actionPlanReceivedDate !== undefined);
   }
 
-  const monitoringStart = coc.letterDate ?? coc.reportPublishedDate;
+  const monitoringStart = monitoringStartDate(coc);
   const lastUpdate = input.lastSloUpdateDate ?? monitoringStart;
   if (lastUpdate !== undefined) {
     add('quarterlyUpdate', coc.id, quarterlyUpdateDueDate(lastUpdate), false);
@@ -150,4 +152,28 @@ export function obligationsOf(
       OBLIGATION_KINDS.indexOf(a.kind) - OBLIGATION_KINDS.indexOf(b.kind) ||
       a.subjectId.localeCompare(b.subjectId),
   );
+}
+
+/** A CoC's schedule: its obligations, and its action plan's due date or the date it still waits for. */
+export interface CocSchedule {
+  obligations: Obligation[];
+  actionPlan: ActionPlanDue;
+}
+
+/**
+ * The obligations of a CoC together with its action-plan rule's outcome, for cards that must say
+ * "not known until the letter is sent" as well as the dates.
+ *
+ * @example
+ * scheduleOf({ coc, recommendations: [] }, '2023-11-01').actionPlan //=> { kind: 'due', dueDate: '2023-11-28' }
+ */
+export function scheduleOf(
+  input: ObligationInput,
+  today: LocalDate,
+  options: HolidayOptions = {},
+): CocSchedule {
+  return {
+    obligations: obligationsOf(input, today, options),
+    actionPlan: actionPlanDueDate(input.coc, options),
+  };
 }

@@ -14,6 +14,9 @@ export interface DecisionContext {
   onBehalfOf?: ObjectId;
 }
 
+/** The actor id of changes CoC Monitor makes by itself (chasers, posted cards); history names it "CoC Monitor". */
+export const systemActorId = 'coc-monitor';
+
 /** A new state and the audit events that record how it came about. */
 export interface Decision<S> {
   state: S;
@@ -22,7 +25,7 @@ export interface Decision<S> {
 
 /** The record an audit event is about. */
 export interface AuditSubject {
-  kind: 'coc' | 'recommendation' | 'afi' | 'closureRequest';
+  kind: 'coc' | 'recommendation' | 'afi' | 'closureRequest' | 'engagementRequest' | 'service' | 'delegation';
   id: string;
   serviceCode?: ServiceCode | undefined;
   cocId?: string | undefined;

@@ -5,6 +5,8 @@
 export {
   auditEvent,
   changedFields,
+  systemActorId,
+  touched,
   type AuditSubject,
   type Decision,
   type DecisionContext,

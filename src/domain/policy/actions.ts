@@ -86,6 +86,12 @@ export const grantsByAction: Record<Action, readonly Grant[]> = {
   manageExternalRecommendation: ['deputyPortfolioDirector', 'admin'],
 };
 
+/** The action that decides each step of a closure request (§24-25, §30). */
+export const stepDecisionActions = {
+  cos: 'decideClosureAsCos',
+  hmi: 'decideClosureAsHmi',
+} as const satisfies Record<'cos' | 'hmi', Action>;
+
 /** How each action reads after "You can't ...". */
 export const actionPhrases: Record<Action, string> = {
   view: 'see this',

@@ -19,7 +19,7 @@ import {
   type Role,
   type ServiceCode,
 } from '../records';
-import { actionPhrases, grantsByAction, type Action, type Grant } from './actions';
+import { actionPhrases, grantsByAction, stepDecisionActions, type Action, type Grant } from './actions';
 import { findStandIn } from './delegation';
 
 /**
@@ -172,8 +172,8 @@ export function authorize(
   if (permission === null) {
     return err({ code: 'not-allowed', reason: `You can't ${phrase}: ${whyNot(actor, grants, target)}.` });
   }
-  const step = action === 'decideClosureAsCos' ? 'cos' : action === 'decideClosureAsHmi' ? 'hmi' : null;
-  if (step !== null && target.closureRequest !== undefined) {
+  const step = (['cos', 'hmi'] as const).find((role) => stepDecisionActions[role] === action);
+  if (step !== undefined && target.closureRequest !== undefined) {
     const conflict = separationOfDutiesConflict(
       target.closureRequest,
       step,

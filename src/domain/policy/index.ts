@@ -1,4 +1,11 @@
 /** The access policy: who may do what, where, and on whose behalf. */
-export { actionPhrases, actions, grantsByAction, type Action, type Grant } from './actions';
+export {
+  actionPhrases,
+  actions,
+  grantsByAction,
+  stepDecisionActions,
+  type Action,
+  type Grant,
+} from './actions';
 export { authorize, can, type Permission, type PolicyContext, type Target } from './authorize';
-export { findStandIn, isDelegationActive } from './delegation';
+export { deciderFor, findStandIn, isDelegationActive } from './delegation';

@@ -4,16 +4,15 @@
  * drafted closure letter and the delegation confirmation. Text people typed goes through
  * `escapeMarkdown`; ids, names from the directory and dates are ours.
  */
-import { formatLongDate, toLondonDate } from '../../domain/clock';
+import { formatChangeTime, formatLongDate, toLondonDate } from '../../domain/clock';
 import type { ClosureTarget } from '../../domain/lifecycle';
 import { recommendationStatusNames, roleNames, type CauseOfConcern } from '../../domain/records';
-import { formatChangeTime } from '../../app/shared/record-scope';
 import { maxClosureEvidenceLinks } from '../../app/closure/raise-closure';
-import type { ClosureStepView, ClosureView } from '../../app/closure/show-closure';
+import type { ClosureCardView, ClosureStepView } from '../../app/closure/show-closure';
 import type { DelegationSaved } from '../../app/closure/delegate-role';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-import type { Notice } from '../records/record-cards';
+import type { Notice } from '../../app/shared/notifier';
 
 /** What the SLL typed on the closure form. */
 export interface ClosureFormValues {
@@ -77,7 +76,7 @@ export function renderClosureForm(options: {
   });
 }
 
-function stepValue(view: ClosureView, stepView: ClosureStepView): string {
+function stepValue(view: ClosureCardView, stepView: ClosureStepView): string {
   const { step } = stepView;
   if (step.decision !== undefined) {
     const behalf = stepView.onBehalfOfName ? ` on behalf of ${stepView.onBehalfOfName}` : '';
@@ -94,7 +93,7 @@ function stepValue(view: ClosureView, stepView: ClosureStepView): string {
   return view.request.status === 'pendingCos' ? 'After the Chief of Staff' : 'Not needed now';
 }
 
-function statusLine(view: ClosureView): string {
+function statusLine(view: ClosureCardView): string {
   const { request, target } = view;
   switch (request.status) {
     case 'pendingCos':
@@ -126,7 +125,7 @@ export interface ClosureCardOptions {
 }
 
 /** The closure card: the record, evidence, validation note and approvals, with buttons for the approver. */
-export function renderClosureCard(view: ClosureView, options: ClosureCardOptions = {}): AdaptiveCardJson {
+export function renderClosureCard(view: ClosureCardView, options: ClosureCardOptions = {}): AdaptiveCardJson {
   const { request, target } = view;
   const step = view.approver?.step ?? '';
   const actionable = (options.actionable ?? view.canDecide) && step !== '';

@@ -12,7 +12,8 @@ import {
   type EngagementAnswered,
   type RawRecommendationAnswer,
 } from '../../app/engagement/answer-request';
-import type { EngagementContext, Mentionable } from '../../app/engagement/request-update';
+import type { EngagementContext } from '../../app/engagement/request-update';
+import type { Mentionable } from '../../app/shared/people';
 import type { FieldIssue } from '../../domain/errors';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';

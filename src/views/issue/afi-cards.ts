@@ -7,16 +7,10 @@ import type { IssueFormOptions } from '../../app/issue/issue-form-options';
 import { formatLongDate } from '../../domain/clock';
 import type { FieldIssue } from '../../domain/errors';
 import type { Person } from '../../domain/records';
+import type { ChannelOutcome } from '../../app/issue/announce-issued';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-import {
-  channelLines,
-  dateValue,
-  fieldMessages,
-  peopleChoices,
-  serviceChoices,
-  type ChannelOutcome,
-} from './issue-card-parts';
+import { channelLines, dateValue, fieldMessages, peopleChoices, serviceChoices } from './issue-card-parts';
 
 const afiFields = ['serviceCode', 'questionRef', 'text', 'finding', 'targetDate', 'sll', 'cos'];
 

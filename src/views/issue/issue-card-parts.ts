@@ -5,6 +5,7 @@
  * inputs show text literally and must give back exactly what was typed.
  */
 import type { FieldIssue } from '../../domain/errors';
+import type { ChannelOutcome } from '../../app/issue/announce-issued';
 import type { IssueFormOptions } from '../../app/issue/issue-form-options';
 import type { Person, Region } from '../../domain/records';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
@@ -15,13 +16,6 @@ export interface Choice {
   title: string;
   value: string;
 }
-
-/** What happened to the summary for the service channel. */
-export type ChannelOutcome =
-  | { kind: 'none'; serviceCode: string }
-  | { kind: 'posted'; serviceName: string }
-  | { kind: 'failed'; serviceName: string }
-  | { kind: 'skipped' };
 
 /** The service choices of a form, e.g. "Buckinghamshire Fire and Rescue Service (BUC)". */
 export function serviceChoices(options: IssueFormOptions): Choice[] {

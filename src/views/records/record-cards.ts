@@ -5,15 +5,10 @@
  */
 import { daysBetween, formatLongDate, toLondonDate, type Obligation } from '../../domain/clock';
 import { recommendationStatusNames, type Rag, type Recommendation } from '../../domain/records';
-import type { AfiView, CocView, RecommendationView } from '../../app/records/show-record';
+import type { AfiCardView, CocCardView, RecommendationView } from '../../app/records/show-record';
+import type { Notice } from '../../app/shared/notifier';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-
-/** A message shown at the top of a card: good news or a problem. */
-export interface Notice {
-  text: string;
-  tone: 'good' | 'attention';
-}
 
 interface Fact {
   title: string;
@@ -44,7 +39,7 @@ function dueFact(title: string, obligation: Obligation | undefined): Fact[] {
   return [{ title, value: `${formatLongDate(obligation.dueDate)} (${daysText(obligation.daysUntilDue)})` }];
 }
 
-function dateFacts(view: CocView): Fact[] {
+function dateFacts(view: CocCardView): Fact[] {
   const { coc } = view;
   const find = (kind: Obligation['kind']) => view.obligations.find((o) => o.kind === kind);
   const facts: Fact[] = [];
@@ -144,7 +139,7 @@ function recommendationData(view: RecommendationView) {
 }
 
 /** The CoC card for the person the view was built for, with an optional notice on top. */
-export function renderCocCard(view: CocView, notice?: Notice): AdaptiveCardJson {
+export function renderCocCard(view: CocCardView, notice?: Notice): AdaptiveCardJson {
   const { coc } = view;
   return renderCard('coc-card', {
     ...noticeData(notice),
@@ -173,7 +168,7 @@ const afiStatusNames = {
 };
 
 /** The AFI card for the person the view was built for. */
-export function renderAfiCard(view: AfiView, notice?: Notice): AdaptiveCardJson {
+export function renderAfiCard(view: AfiCardView, notice?: Notice): AdaptiveCardJson {
   const { afi } = view;
   const facts: Fact[] = [
     { title: 'Question', value: afi.questionRef },

@@ -1,0 +1,54 @@
+/**
+ * Answers a card's Action.Execute with a card, the Universal Actions way.
+ *
+ * teams-ai can send the response itself, but once one card with `refresh` has been returned it
+ * switches that verb to "replace for everyone" for good, so a later validation message would be
+ * shown to everybody. Sending the response here keeps the choice per answer: the clicker's view is
+ * always replaced in place; the shared message is replaced only after a saved change.
+ */
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { type AdaptiveCardJson } from '../views/shared/card-renderer';
+import { cardAttachment } from './card-attachment';
+
+/**
+ * Replaces the clicked card for the person who clicked; with `forEveryone`, also replaces the
+ * message everyone sees. Returns the empty string for the teams-ai handler to return.
+ */
+export async function answerWithCard(
+  context: TurnContext,
+  card: AdaptiveCardJson,
+  forEveryone?: AdaptiveCardJson,
+): Promise<string> {
+  const replyToId = context.activity.replyToId;
+  if (forEveryone && replyToId) {
+    const update = MessageFactory.attachment(cardAttachment(forEveryone));
+    update.id = replyToId;
+    await context.updateActivity(update);
+  }
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
+    },
+  });
+  return '';
+}
+
+/** Answers a card's Action.Execute with a line of text, which Teams shows under the card. */
+export async function answerWithMessage(context: TurnContext, text: string): Promise<string> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+    },
+  });
+  return '';
+}
+
+/** Whether Teams sent this Action.Execute by itself to refresh the card (not a click). */
+export function isAutomaticRefresh(context: TurnContext): boolean {
+  const value: unknown = context.activity.value;
+  return typeof value === 'object' && value !== null && 'trigger' in value && value.trigger === 'automatic';
+}

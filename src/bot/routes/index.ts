@@ -1,0 +1,30 @@
+/**
+ * Every command and card action of the bot, registered on the teams-ai application in one place.
+ * Each feature's routes live in their own file; the order below is the order teams-ai tries them.
+ */
+import type { BotApplication } from '../create-bot';
+import type { RouteTools } from '../gate';
+import { registerBoardRoutes } from './board-routes';
+import { registerChannelRoutes } from './channel-routes';
+import { registerClosureRoutes } from './closure-routes';
+import { registerEngagementRoutes } from './engagement-routes';
+import { registerHistoryRoutes } from './history-routes';
+import { registerIssueRoutes } from './issue-routes';
+import { registerListRoutes } from './list-routes';
+import { registerRecordRoutes } from './record-routes';
+import { registerReminderRoutes } from './reminder-routes';
+import { registerReportRoutes } from './report-routes';
+
+/** Registers every feature's routes (called by `createBot` between `help` and the catch-alls). */
+export function registerRoutes(app: BotApplication, tools: RouteTools): void {
+  registerIssueRoutes(app, tools);
+  registerChannelRoutes(app, tools);
+  registerRecordRoutes(app, tools);
+  registerListRoutes(app, tools);
+  registerHistoryRoutes(app, tools);
+  registerClosureRoutes(app, tools);
+  registerReminderRoutes(app, tools);
+  registerEngagementRoutes(app, tools);
+  registerBoardRoutes(app, tools);
+  registerReportRoutes(app, tools);
+}

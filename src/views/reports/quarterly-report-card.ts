@@ -1,0 +1,52 @@
+/**
+ * The quarterly report card (`cards/quarterly-report.json`, rule book §26): every recommendation
+ * with its status, open or closed, per service; only the totals when the report is long.
+ */
+import type { QuarterlyReport } from '../../app/reports/quarterly-report';
+import { formatLongDate } from '../../domain/clock';
+import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
+import { escapeMarkdown, shorten } from '../shared/escape-markdown';
+
+/** Above this many recommendations the card lists per-service totals only; the CSV has them all. */
+export const maxReportRowsOnCard = 60;
+
+/** The quarterly report card; `downloadUrl` empty when there is no link to offer, `note` under it. */
+export function renderQuarterlyReportCard(
+  report: QuarterlyReport,
+  downloadUrl: string,
+  note: string,
+): AdaptiveCardJson {
+  const open = report.rows.filter((r) => r.publicStatus === 'Open').length;
+  const listRows = report.rows.length <= maxReportRowsOnCard;
+  return renderCard('quarterly-report', {
+    heading: `Quarterly report: ${report.quarter}`,
+    introduction: `Progress against recommendations, as published each quarter: whether each recommendation is open or closed. As at ${formatLongDate(report.today)}.`,
+    totals: [
+      { title: 'Recommendations', value: String(report.rows.length) },
+      { title: 'Open', value: String(open) },
+      { title: 'Closed', value: String(report.rows.length - open) },
+      { title: 'Services', value: String(report.services.length) },
+    ],
+    services: report.services.map((service) => ({
+      heading: `${service.serviceName} (${service.serviceCode})`,
+      counts: `${String(service.open)} open, ${String(service.closed)} closed`,
+      rows: listRows
+        ? report.rows
+            .filter((row) => row.serviceCode === service.serviceCode)
+            .map((row) => ({
+              title: row.recommendationId,
+              value: `${row.publicStatus} (${row.status}): ${escapeMarkdown(shorten(row.recommendation, 120))}`,
+            }))
+        : [],
+    })),
+    note: [
+      listRows
+        ? ''
+        : 'The report is long, so this card shows the totals per service; the CSV file lists every recommendation.',
+      note,
+    ]
+      .filter((text) => text !== '')
+      .join(' '),
+    downloadUrl,
+  });
+}
