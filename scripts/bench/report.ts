@@ -157,7 +157,7 @@ export function renderSection(figures: BenchFigures): string {
     '',
     ...roundTripTable(figures.roundTrips),
     '',
-    'Before the reductions made with these benchmarks (issue 7) the same four operations took 11, 26, ' +
+    'Before the reductions made with the first benchmarks (November 2026) the same four operations took 11, 26, ' +
       '38 (65 in all) and 19 round trips. What went: the conversation reference rewritten on every turn ' +
       '(now only when it changes), one progress ' +
       "query per recommendation when re-indexing a CoC (now two), one chat read per person on a card's " +

@@ -25,24 +25,19 @@ export async function answerWithCard(
     update.id = replyToId;
     await context.updateActivity(update);
   }
-  await context.sendActivity({
-    type: ActivityTypes.InvokeResponse,
-    value: {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
-    },
-  });
-  return '';
+  return respond(context, 'application/vnd.microsoft.card.adaptive', card);
 }
 
 /** Answers a card's Action.Execute with a line of text, which Teams shows under the card. */
-export async function answerWithMessage(context: TurnContext, text: string): Promise<string> {
+export function answerWithMessage(context: TurnContext, text: string): Promise<string> {
+  return respond(context, 'application/vnd.microsoft.activity.message', text);
+}
+
+/** Sends the invoke response (a card or a message); the empty string is for the teams-ai handler to return. */
+async function respond(context: TurnContext, type: string, value: unknown): Promise<string> {
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
-    value: {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
-    },
+    value: { status: 200, body: { statusCode: 200, type, value } },
   });
   return '';
 }

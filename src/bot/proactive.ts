@@ -3,7 +3,8 @@
  * in a person's chat, and later edits of those messages.
  *
  * It works from a conversation reference the store kept (see `BotHooks.onConversationReference`).
- * Issue 5's rate-limited sender wraps this; here each call is one request to the Teams connector.
+ * The rate-limited sender (rate-limited-sender.ts) wraps this; here each call is one request to the
+ * Teams connector.
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { stopChild } from './stop-child';
 
 /** The well-known Azurite development account (public, documented by Microsoft). */
 export const azuriteAccount = {
@@ -107,18 +108,9 @@ async function startOnce(options: AzuriteOptions, port: number): Promise<Running
   return {
     port,
     connectionString: azuriteConnectionString(port),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        // Azurite closes gracefully on SIGINT only, saving what its 5-second autosave has not yet
-        // written; SIGTERM would lose the last writes of a disk-backed instance.
-        child.kill('SIGINT');
-      }),
+    // Azurite closes gracefully on SIGINT only, saving what its 5-second autosave has not yet
+    // written; SIGTERM would lose the last writes of a disk-backed instance.
+    stop: () => stopChild(child, 'SIGINT'),
   };
 }
 

@@ -88,3 +88,8 @@ export function fromParse<T>(
 ): Result<T> {
   return parsed.success ? ok(parsed.data) : invalidFromZod(parsed.error, reason);
 }
+
+/** Maps a successful value; passes a failure through unchanged. */
+export function mapOk<T, U, E>(result: Result<T, E>, map: (value: T) => U): Result<U, E> {
+  return result.ok ? ok(map(result.value)) : result;
+}

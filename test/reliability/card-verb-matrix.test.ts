@@ -1,8 +1,8 @@
 /**
  * Every card verb × every role × a record in scope (Hereford & Worcester, central region) and one
- * out of scope (Cumbria, north region), with forged identities in the card data (issue 7, part 2).
+ * out of scope (Cumbria, north region), with forged identities in the card data.
  *
- * The allowed set of each verb is written out from the rule book (docs/domain.md and the policy's
+ * The allowed set of each verb is written out from the rule book (docs/domain-glossary.md and the policy's
  * grant table as the domain states it), not computed by the policy, so a change to the policy that
  * lets the wrong person act makes this test fail. A case passes when an allowed person's press
  * changes what the bot keeps, a refused person's press changes nothing, and every refusal says why.

@@ -1,5 +1,5 @@
 /**
- * Bad and forged input (issue 7, part 1): property-based tests that throw malformed bodies,
+ * Bad and forged input: property-based tests that throw malformed bodies,
  * broken envelopes, random card actions and odd text at the real bot over HTTP, and check that it
  * never answers 5xx, never leaves a promise rejection unhandled, changes nothing it keeps, and tells
  * a person clearly when a card sent something it could not read.

@@ -1,5 +1,5 @@
 /**
- * Injection through free text and ids (issue 7, part 3).
+ * Injection through free text and ids.
  *
  * Free text: Adaptive Card template expressions, Teams' DATE/TIME functions, Markdown, HTML and
  * quotes typed into every free-text field a person fills in (the CoC form, progress notes, target

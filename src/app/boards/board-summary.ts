@@ -7,6 +7,7 @@ import { addCalendarDays, daysBetween, dayOfWeek, parseLocalDate, toLondonDate }
 import { fail, ok, type Result } from '../../domain/errors';
 import { currentTargetDate } from '../../domain/lifecycle';
 import {
+  type AuditEvent,
   type RecommendationStatus,
   type LocalDate,
   type Person,
@@ -14,10 +15,11 @@ import {
   type Recommendation,
 } from '../../domain/records';
 import type { RegisteredChannel } from '../../store';
-import { todayOf, type AppContext } from '../shared/app-context';
+import { nowOf, todayOf, type AppContext } from '../shared/app-context';
+import { serviceTheActorManages } from '../channels/register-channel';
 import type { Notifier } from '../shared/notifier';
 import type { ScheduledJob } from '../shared/scheduled-job';
-import { authorizeIn, scopeOf } from '../shared/record-scope';
+import { serviceFor } from '../shared/record-scope';
 
 /** How often a board channel gets its summary. */
 export type SummarySchedule = 'monthly' | 'weekly' | 'off';
@@ -147,16 +149,12 @@ export async function boardSummaryFor(
   serviceCode: string,
   channelKey?: string,
 ): Promise<Result<BoardSummary>> {
-  const code = serviceCode.trim().toUpperCase();
-  const service = /^[A-Z]{2,5}$/.test(code) ? await context.store.directory.getService(code) : null;
-  if (!service) return fail('not-found', `There is no service with the code “${code}”.`);
-  const allowed = authorizeIn(actor, 'viewReport', await scopeOf(context, actor, service.code));
-  if (!allowed.ok) return allowed;
-  const board =
-    channelKey === undefined
-      ? undefined
-      : (await context.store.conversations.boardChannels(service.code)).find((b) => b.key === channelKey);
-  return buildBoardSummary(context, service.code, board?.lastSummaryAt);
+  const service = await serviceFor(context, actor, 'viewReport', serviceCode);
+  if (!service.ok) return service;
+  const boards =
+    channelKey === undefined ? [] : await context.store.conversations.boardChannels(service.value.code);
+  const board = boards.find((b) => b.key === channelKey);
+  return buildBoardSummary(context, service.value.code, board?.lastSummaryAt);
 }
 
 /** The first day of the period `today` is in: the 1st of the month, or the Monday of the week. Pure. */
@@ -209,6 +207,29 @@ export async function claimDueBoardSummaries(context: AppContext, now: Date): Pr
   return claimed;
 }
 
+/** Saves a board's new schedule with its audit event. */
+async function scheduleBoard(
+  context: AppContext,
+  actor: Person,
+  board: RegisteredChannel,
+  schedule: SummarySchedule,
+): Promise<void> {
+  await context.store.conversations.registerBoardChannel({ ...board, summarySchedule: schedule });
+  const change = { field: 'summarySchedule', from: board.summarySchedule ?? 'monthly', to: schedule };
+  const event: AuditEvent = {
+    id: context.newId(),
+    at: nowOf(context),
+    actor: actor.objectId,
+    action: 'service.board-summary-scheduled',
+    subject: { kind: 'service', id: board.serviceCode },
+    serviceCode: board.serviceCode,
+    changes: [change],
+  };
+  await context.store.records.commit(board.serviceCode, [
+    { kind: 'append', entity: { type: 'audit', value: event } },
+  ]);
+}
+
 /**
  * `summary schedule monthly|weekly|off` in a board channel: sets how often each board registration
  * of the channel gets its summary. Only the service's SLL or an administrator may.
@@ -222,37 +243,18 @@ export async function setSummarySchedule(
   const boards = (await context.store.conversations.registrationsOf(channelKey)).filter(
     (r) => r.purpose === 'board',
   );
-  if (boards.length === 0)
-    return fail(
-      'not-found',
-      'This channel is not an improvement board channel. Register it first: register board followed by the service code.',
-    );
-  for (const board of boards) {
-    const allowed = authorizeIn(actor, 'registerChannel', await scopeOf(context, actor, board.serviceCode));
-    if (!allowed.ok) return allowed;
-  }
-  for (const board of boards) {
-    await context.store.conversations.registerBoardChannel({ ...board, summarySchedule: schedule });
-    await context.store.records.commit(board.serviceCode, [
-      {
-        kind: 'append',
-        entity: {
-          type: 'audit',
-          value: {
-            id: context.newId(),
-            at: context.now().toISOString(),
-            actor: actor.objectId,
-            action: 'service.board-summary-scheduled',
-            subject: { kind: 'service', id: board.serviceCode },
-            serviceCode: board.serviceCode,
-            changes: [{ field: 'summarySchedule', from: board.summarySchedule ?? 'monthly', to: schedule }],
-          },
-        },
-      },
-    ]);
-  }
+  if (boards.length === 0) return fail('not-found', notABoardChannel);
+  const refusals = await Promise.all(
+    boards.map((board) => serviceTheActorManages(context, actor, board.serviceCode)),
+  );
+  const refused = refusals.find((allowed) => !allowed.ok);
+  if (refused) return refused;
+  for (const board of boards) await scheduleBoard(context, actor, board, schedule);
   return ok(boards.map((b) => b.serviceCode));
 }
+
+const notABoardChannel =
+  'This channel is not an improvement board channel. Register it first: register board followed by the service code.';
 
 /** What a board channel is sent. */
 export type BoardMessage = { kind: 'board-summary'; summary: BoardSummary };

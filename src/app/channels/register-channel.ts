@@ -1,6 +1,7 @@
 /**
  * Registering a Teams channel as a service's channel (`register service BUC`), where the bot posts
- * a summary of each record issued for the service, and removing it again (`unregister`).
+ * a summary of each record issued for the service and its reminders, or as one of its improvement
+ * board channels (`register board BUC`), and removing it again (`unregister`).
  *
  * Only the service's SLL or an administrator may do either. The registration lives in the
  * conversations table and its audit event in the service's partition of the records table: two
@@ -8,11 +9,10 @@
  * the audit event can't be saved. Nothing changes without a trace.
  */
 import { fail, ok, type Result } from '../../domain/errors';
-import { authorize } from '../../domain/policy';
 import type { AuditEvent, Person, Service } from '../../domain/records';
 import type { RegisteredChannel } from '../../store';
-import { nowOf, todayOf, type AppContext } from '../shared/app-context';
-import { targetOf } from '../issue/issue-form-options';
+import { nowOf, type AppContext } from '../shared/app-context';
+import { serviceFor } from '../shared/record-scope';
 
 /** The channel a command came from. */
 export interface ChannelInfo {
@@ -33,40 +33,42 @@ export interface ChannelRegistration {
   alreadyRegistered: boolean;
 }
 
-async function serviceTheActorManages(
+/** A board channel registered: for which service, and whether it already was. */
+export interface BoardRegistration {
+  service: Service;
+  alreadyRegistered: boolean;
+}
+
+/** One registration removed by `unregister`. */
+export interface RemovedRegistration {
+  service: Service;
+  purpose: RegisteredChannel['purpose'];
+}
+
+type RegistrationAction =
+  | 'service.channel-registered'
+  | 'service.channel-unregistered'
+  | 'service.board-channel-registered'
+  | 'service.board-channel-unregistered';
+
+/** The service a code names, if the caller may register channels for it; the policy's reason otherwise. */
+export function serviceTheActorManages(
   context: AppContext,
   actor: Person,
   serviceCode: string,
 ): Promise<Result<Service>> {
-  const code = serviceCode.trim().toUpperCase();
-  const { directory } = context.store;
-  const service = /^[A-Z]{2,5}$/.test(code) ? await directory.getService(code) : null;
-  if (!service) return fail('not-found', `There is no service with the code “${code}”.`);
-  const [region, delegations] = await Promise.all([
-    directory.getRegion(service.regionId),
-    directory.listDelegations(actor.objectId),
-  ]);
-  const allowed = authorize(actor, 'registerChannel', targetOf(service, region ?? undefined), {
-    delegations,
-    today: todayOf(context),
-  });
-  return allowed.ok ? ok(service) : allowed;
+  return serviceFor(context, actor, 'registerChannel', serviceCode);
 }
 
 function registrationEvent(
   context: AppContext,
   actor: Person,
-  action:
-    | 'service.channel-registered'
-    | 'service.channel-unregistered'
-    | 'service.board-channel-registered'
-    | 'service.board-channel-unregistered',
+  action: RegistrationAction,
   service: Service,
-  from: string | undefined,
-  to: string | undefined,
-  note: string | undefined,
+  change: { from?: string | undefined; to?: string | undefined; note?: string | undefined },
 ): AuditEvent {
-  const event: AuditEvent = {
+  const { from, to, note } = change;
+  return {
     id: context.newId(),
     at: nowOf(context),
     actor: actor.objectId,
@@ -80,18 +82,101 @@ function registrationEvent(
         ...(to === undefined ? {} : { to }),
       },
     ],
+    ...(note === undefined ? {} : { note }),
   };
-  if (note !== undefined) event.note = note;
-  return event;
 }
 
-async function restore(
+/** Writes a registration change, then its audit event; puts the registration back if the event can't be saved. */
+async function withAudit<T>(
+  context: AppContext,
+  serviceCode: string,
+  change: {
+    write: () => Promise<T>;
+    undo: (written: T) => Promise<unknown>;
+    event: (written: T) => AuditEvent;
+  },
+): Promise<T> {
+  const written = await change.write();
+  try {
+    await context.store.records.commit(serviceCode, [
+      { kind: 'append', entity: { type: 'audit', value: change.event(written) } },
+    ]);
+  } catch (error) {
+    await change.undo(written);
+    throw error;
+  }
+  return written;
+}
+
+/** The registration row of a channel for a service. */
+function registrationOf(
   context: AppContext,
   service: Service,
+  channel: ChannelInfo,
+  purpose: 'service' | 'board',
+): RegisteredChannel {
+  return {
+    kind: 'channel',
+    key: channel.key,
+    reference: channel.reference,
+    updatedAt: nowOf(context),
+    serviceCode: service.code,
+    purpose,
+    ...(channel.tenantId === undefined ? {} : { tenantId: channel.tenantId }),
+  };
+}
+
+/** Puts a service's registration back as it was before a change that could not be audited. */
+async function restore(
+  context: AppContext,
+  serviceCode: string,
   previous: RegisteredChannel | null,
+  key?: string,
 ): Promise<void> {
-  if (previous) await context.store.conversations.registerChannel(previous);
-  else await context.store.conversations.unregisterChannel(service.code, 'service');
+  const { conversations } = context.store;
+  if (previous?.purpose === 'board') await conversations.registerBoardChannel(previous);
+  else if (previous) await conversations.registerChannel(previous);
+  else if (key !== undefined) await conversations.unregisterBoardChannel(serviceCode, key);
+  else await conversations.unregisterChannel(serviceCode, 'service');
+}
+
+/** Writes the service's registration and its audit event; the channel it replaced, if any. */
+function saveServiceRegistration(context: AppContext, actor: Person, service: Service, channel: ChannelInfo) {
+  const action = 'service.channel-registered';
+  return withAudit(context, service.code, {
+    write: () =>
+      context.store.conversations.registerChannel(registrationOf(context, service, channel, 'service')),
+    undo: (replaced) => restore(context, service.code, replaced),
+    event: (replaced) =>
+      registrationEvent(context, actor, action, service, {
+        from: replaced?.key,
+        to: channel.key,
+        note: channel.name,
+      }),
+  });
+}
+
+/** Writes a board registration (keeping the schedule of one made before) and its audit event; the one it replaced. */
+async function saveBoardRegistration(
+  context: AppContext,
+  actor: Person,
+  service: Service,
+  channel: ChannelInfo,
+) {
+  const existing = (await context.store.conversations.boardChannels(service.code)).find(
+    (b) => b.key === channel.key,
+  );
+  const registration: RegisteredChannel = {
+    ...registrationOf(context, service, channel, 'board'),
+    summarySchedule: existing?.summarySchedule ?? 'monthly',
+    lastSummaryAt: existing?.lastSummaryAt ?? nowOf(context),
+  };
+  const action = 'service.board-channel-registered';
+  return withAudit(context, service.code, {
+    write: () => context.store.conversations.registerBoardChannel(registration),
+    undo: (replaced) => restore(context, service.code, replaced, channel.key),
+    event: () => registrationEvent(context, actor, action, service, { to: channel.key, note: channel.name }),
+  });
 }
 
 /**
@@ -104,94 +189,18 @@ export async function registerServiceChannel(
   serviceCode: string,
   channel: ChannelInfo,
 ): Promise<Result<ChannelRegistration>> {
-  const allowed = await serviceTheActorManages(context, actor, serviceCode);
-  if (!allowed.ok) return allowed;
-  const service = allowed.value;
-  const registration: RegisteredChannel = {
-    kind: 'channel',
-    key: channel.key,
-    reference: channel.reference,
-    updatedAt: nowOf(context),
-    serviceCode: service.code,
-    purpose: 'service',
-    ...(channel.tenantId === undefined ? {} : { tenantId: channel.tenantId }),
-  };
-  const previous = await context.store.conversations.registerChannel(registration);
-  const event = registrationEvent(
-    context,
-    actor,
-    'service.channel-registered',
-    service,
-    previous?.key,
-    channel.key,
-    channel.name,
-  );
-  try {
-    await context.store.records.commit(service.code, [
-      { kind: 'append', entity: { type: 'audit', value: event } },
-    ]);
-  } catch (error) {
-    await restore(context, service, previous);
-    throw error;
-  }
+  const service = await serviceTheActorManages(context, actor, serviceCode);
+  if (!service.ok) return service;
+  const previous = await saveServiceRegistration(context, actor, service.value, channel);
   const alreadyRegistered = previous?.key === channel.key;
-  return ok({ service, replaced: alreadyRegistered ? null : previous, alreadyRegistered });
-}
-
-/**
- * Stops using `channelKey` as a service channel, for every service it is registered for. Refused
- * (nothing removed) unless the caller may register channels for each of those services.
- */
-export async function unregisterServiceChannel(
-  context: AppContext,
-  actor: Person,
-  channelKey: string,
-): Promise<Result<Service[]>> {
-  const registrations = (await context.store.conversations.registrationsOf(channelKey)).filter(
-    (registration) => registration.purpose === 'service',
-  );
-  if (registrations.length === 0) return fail('not-found', 'This channel is not registered for any service.');
-  const services: Service[] = [];
-  for (const registration of registrations) {
-    const allowed = await serviceTheActorManages(context, actor, registration.serviceCode);
-    if (!allowed.ok) return allowed;
-    services.push(allowed.value);
-  }
-  for (const [index, service] of services.entries()) {
-    const previous = registrations[index] ?? null;
-    await context.store.conversations.unregisterChannel(service.code, 'service');
-    const event = registrationEvent(
-      context,
-      actor,
-      'service.channel-unregistered',
-      service,
-      channelKey,
-      undefined,
-      undefined,
-    );
-    try {
-      await context.store.records.commit(service.code, [
-        { kind: 'append', entity: { type: 'audit', value: event } },
-      ]);
-    } catch (error) {
-      await restore(context, service, previous);
-      throw error;
-    }
-  }
-  return ok(services);
-}
-
-/** A board channel registered: for which service, and whether it already was. */
-export interface BoardRegistration {
-  service: Service;
-  alreadyRegistered: boolean;
+  return ok({ service: service.value, replaced: alreadyRegistered ? null : previous, alreadyRegistered });
 }
 
 /**
  * Adds `channel` to the improvement-board channels of `serviceCode` (a service may have any number),
- * where board summaries are posted; monthly by default. Refused, with the reason, unless the caller
- * is the service's SLL or an administrator. Registering the same channel again refreshes its
- * reference and keeps its schedule.
+ * where board summaries are posted; monthly by default. Registering the same channel again refreshes
+ * its reference and keeps its schedule. Refused, with the reason, unless the caller is the service's
+ * SLL or an administrator.
  */
 export async function registerBoardChannel(
   context: AppContext,
@@ -199,49 +208,45 @@ export async function registerBoardChannel(
   serviceCode: string,
   channel: ChannelInfo,
 ): Promise<Result<BoardRegistration>> {
-  const allowed = await serviceTheActorManages(context, actor, serviceCode);
-  if (!allowed.ok) return allowed;
-  const service = allowed.value;
-  const existing = (await context.store.conversations.boardChannels(service.code)).find(
-    (board) => board.key === channel.key,
-  );
-  const registration: RegisteredChannel = {
-    kind: 'channel',
-    key: channel.key,
-    reference: channel.reference,
-    updatedAt: nowOf(context),
-    serviceCode: service.code,
-    purpose: 'board',
-    summarySchedule: existing?.summarySchedule ?? 'monthly',
-    lastSummaryAt: existing?.lastSummaryAt ?? nowOf(context),
-    ...(channel.tenantId === undefined ? {} : { tenantId: channel.tenantId }),
-  };
-  const previous = await context.store.conversations.registerBoardChannel(registration);
-  const event = registrationEvent(
-    context,
-    actor,
-    'service.board-channel-registered',
-    service,
-    undefined,
-    channel.key,
-    channel.name,
-  );
-  try {
-    await context.store.records.commit(service.code, [
-      { kind: 'append', entity: { type: 'audit', value: event } },
-    ]);
-  } catch (error) {
-    if (previous) await context.store.conversations.registerBoardChannel(previous);
-    else await context.store.conversations.unregisterBoardChannel(service.code, channel.key);
-    throw error;
-  }
-  return ok({ service, alreadyRegistered: previous !== null });
+  const service = await serviceTheActorManages(context, actor, serviceCode);
+  if (!service.ok) return service;
+  const previous = await saveBoardRegistration(context, actor, service.value, channel);
+  return ok({ service: service.value, alreadyRegistered: previous !== null });
 }
 
-/** One registration removed by `unregister`. */
-export interface RemovedRegistration {
-  service: Service;
-  purpose: RegisteredChannel['purpose'];
+/** Removes one registration of a channel, with its audit event. */
+async function removeRegistration(
+  context: AppContext,
+  actor: Person,
+  removed: RemovedRegistration,
+  registration: RegisteredChannel,
+): Promise<void> {
+  const { service, purpose } = removed;
+  const { conversations } = context.store;
+  const action = purpose === 'board' ? 'service.board-channel-unregistered' : 'service.channel-unregistered';
+  await withAudit(context, service.code, {
+    write: () =>
+      purpose === 'board'
+        ? conversations.unregisterBoardChannel(service.code, registration.key)
+        : conversations.unregisterChannel(service.code, 'service'),
+    undo: () => restore(context, service.code, registration),
+    event: () => registrationEvent(context, actor, action, service, { from: registration.key }),
+  });
+}
+
+/** The services of the registrations, if the caller may manage every one; the first refusal otherwise. */
+async function managedServices(
+  context: AppContext,
+  actor: Person,
+  registrations: readonly RegisteredChannel[],
+): Promise<Result<RemovedRegistration[]>> {
+  const removed: RemovedRegistration[] = [];
+  for (const registration of registrations) {
+    const allowed = await serviceTheActorManages(context, actor, registration.serviceCode);
+    if (!allowed.ok) return allowed;
+    removed.push({ service: allowed.value, purpose: registration.purpose });
+  }
+  return ok(removed);
 }
 
 /**
@@ -256,30 +261,11 @@ export async function unregisterChannel(
 ): Promise<Result<RemovedRegistration[]>> {
   const registrations = await context.store.conversations.registrationsOf(channelKey);
   if (registrations.length === 0) return fail('not-found', 'This channel is not registered for any service.');
-  const removed: RemovedRegistration[] = [];
-  for (const registration of registrations) {
-    const allowed = await serviceTheActorManages(context, actor, registration.serviceCode);
-    if (!allowed.ok) return allowed;
-    removed.push({ service: allowed.value, purpose: registration.purpose });
+  const removed = await managedServices(context, actor, registrations);
+  if (!removed.ok) return removed;
+  for (const [index, entry] of removed.value.entries()) {
+    const registration = registrations[index];
+    if (registration) await removeRegistration(context, actor, entry, registration);
   }
-  for (const [index, { service, purpose }] of removed.entries()) {
-    const previous = registrations[index];
-    if (!previous) continue;
-    if (purpose === 'board')
-      await context.store.conversations.unregisterBoardChannel(service.code, channelKey);
-    else await context.store.conversations.unregisterChannel(service.code, 'service');
-    const action =
-      purpose === 'board' ? 'service.board-channel-unregistered' : 'service.channel-unregistered';
-    const event = registrationEvent(context, actor, action, service, channelKey, undefined, undefined);
-    try {
-      await context.store.records.commit(service.code, [
-        { kind: 'append', entity: { type: 'audit', value: event } },
-      ]);
-    } catch (error) {
-      if (purpose === 'board') await context.store.conversations.registerBoardChannel(previous);
-      else await restore(context, service, previous);
-      throw error;
-    }
-  }
-  return ok(removed);
+  return removed;
 }

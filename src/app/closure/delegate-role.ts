@@ -47,7 +47,7 @@ export async function findPerson(context: AppContext, text: string): Promise<Res
   );
 }
 
-function checkDates(input: DelegateInput, today: string): Result<{ start: string; end: string }> {
+function checkDates(input: DelegateInput, today: string): Result<{ startDate: string; endDate: string }> {
   const issues: FieldIssue[] = [];
   const start = parseTypedDate(input.startText);
   const end = parseTypedDate(input.endText);
@@ -67,7 +67,7 @@ function checkDates(input: DelegateInput, today: string): Result<{ start: string
   if (issues.length > 0 || !start || !end) {
     return invalid(issues, `I couldn't read the dates: ${issues.map((i) => i.message).join('; ')}.`);
   }
-  return ok({ start, end });
+  return ok({ startDate: start, endDate: end });
 }
 
 /** Whose role is covered (the caller, or for an administrator anyone) and who stands in. */
@@ -122,6 +122,14 @@ function delegationEvent(context: AppContext, actor: Person, saved: DelegationSa
   };
 }
 
+/** Saves a delegation after its audit event: a delegation is never in force without a trace of who set it up. */
+async function saveDelegation(context: AppContext, actor: Person, saved: DelegationSaved): Promise<void> {
+  await context.store.records.commit(directoryAuditPartition, [
+    { kind: 'append', entity: { type: 'audit', value: delegationEvent(context, actor, saved) } },
+  ]);
+  await context.store.directory.putDelegation(saved.delegation);
+}
+
 /** Checks, saves and audits a delegation. */
 export async function delegateRole(
   context: AppContext,
@@ -138,14 +146,8 @@ export async function delegateRole(
     from: from.objectId,
     to: to.objectId,
     role: input.role,
-    startDate: dates.value.start,
-    endDate: dates.value.end,
+    ...dates.value,
   };
-  const saved = { delegation, from, to };
-  // Audit first: a delegation is never in force without a trace of who set it up.
-  await context.store.records.commit(directoryAuditPartition, [
-    { kind: 'append', entity: { type: 'audit', value: delegationEvent(context, actor, saved) } },
-  ]);
-  await context.store.directory.putDelegation(delegation);
-  return ok(saved);
+  await saveDelegation(context, actor, { delegation, from, to });
+  return ok({ delegation, from, to });
 }

@@ -75,6 +75,30 @@ async function saveLetter(
   return saved === 'saved' ? state : null;
 }
 
+/** One try: the letter kept with the CoC, a new one drafted and saved, or null when the CoC changed meanwhile. */
+async function draftOnce(
+  context: AppContext,
+  actor: Person,
+  serviceCode: string,
+  cocId: string,
+): Promise<Result<ClosureLetterDrafted | null>> {
+  const found = await context.store.records.getCocWithRecommendations(serviceCode, cocId);
+  if (!found) return fail('not-found', `There is no cause of concern ${cocId}.`);
+  const coc = found.coc.value;
+  if (coc.closureLetter) return ok({ coc, letter: coc.closureLetter });
+  if (coc.status !== 'closed')
+    return fail('invalid-transition', `${coc.id} is still open, so it has no closure letter yet.`);
+  const letter = await letterFor(
+    context,
+    actor,
+    coc,
+    found.recommendations.map((r) => r.value),
+  );
+  const decision = { actor, now: nowOf(context), newId: context.newId };
+  const saved = await saveLetter(context, decision, coc, found.coc.etag, letter);
+  return ok(saved ? { coc: saved, letter } : null);
+}
+
 /**
  * Drafts the letter of a closed CoC and saves it on the CoC with an audit event by `actor` (the
  * person whose sign-off closed it). A CoC that already has a letter keeps it.
@@ -87,21 +111,8 @@ export async function draftAndSaveClosureLetter(
   const parsed = parseRecordId(cocId);
   if (parsed?.kind !== 'coc') return fail('not-found', `There is no cause of concern ${cocId}.`);
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const found = await context.store.records.getCocWithRecommendations(parsed.serviceCode, parsed.id);
-    if (!found) return fail('not-found', `There is no cause of concern ${cocId}.`);
-    const coc = found.coc.value;
-    if (coc.closureLetter) return ok({ coc, letter: coc.closureLetter });
-    if (coc.status !== 'closed')
-      return fail('invalid-transition', `${coc.id} is still open, so it has no closure letter yet.`);
-    const letter = await letterFor(
-      context,
-      actor,
-      coc,
-      found.recommendations.map((r) => r.value),
-    );
-    const decision = { actor, now: nowOf(context), newId: context.newId };
-    const saved = await saveLetter(context, decision, coc, found.coc.etag, letter);
-    if (saved) return ok({ coc: saved, letter });
+    const drafted = await draftOnce(context, actor, parsed.serviceCode, parsed.id);
+    if (!drafted.ok || drafted.value) return drafted as Result<ClosureLetterDrafted>;
   }
   return fail('conflict', `${cocId} kept changing while the closure letter was being saved.`);
 }

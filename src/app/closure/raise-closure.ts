@@ -6,11 +6,16 @@
  */
 import { formatLongDate, toLondonDate } from '../../domain/clock';
 import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
-import { requestClosure, type ClosureTarget } from '../../domain/lifecycle';
+import { requestClosure, type ClosureTarget, type DecisionContext } from '../../domain/lifecycle';
 import { EvidenceLink, type ClosureRequest, type Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecord, checkChange } from '../shared/change-record';
-import { loadClosureSubject, pendingRequestFor, type LoadedClosureSubject } from './closure-subject';
+import { changeRecord, checkChange, type Decided } from '../shared/change-record';
+import {
+  loadClosureSubject,
+  pendingRequestFor,
+  type ClosureSubject,
+  type LoadedClosureSubject,
+} from './closure-subject';
 
 /** The most evidence links one request carries on the form. */
 export const maxClosureEvidenceLinks = 5;
@@ -80,9 +85,41 @@ function linksOf(input: RaiseClosureInput, target: ClosureTarget): Result<string
   );
 }
 
-/** A refusal as a settled promise, for the pipeline's asynchronous hooks. */
-function failing(code: 'conflict', reason: string): Promise<Result<never>> {
-  return Promise.resolve(fail(code, reason));
+/** The request and the subject's new status, unless a request already waits. */
+function decideRaise(
+  { target, waiting }: LoadedForClosure,
+  evidenceLinks: string[],
+  decision: DecisionContext,
+  validationNote: string,
+): Result<Decided<ClosureSubject, ClosureRaised>> {
+  if (waiting) return alreadyWaiting(target.record.id, waiting);
+  const raised = requestClosure({ target, evidenceLinks, validationNote }, decision);
+  if (!raised.ok) return raised;
+  // The subject is written even when its status does not move, so its ETag stops a second request racing this one.
+  const { request, target: after, events } = raised.value;
+  const also = [{ kind: 'create' as const, entity: { type: 'closure' as const, value: request } }];
+  return ok({ state: after.record, events, also, outcome: { request, target: after } });
+}
+
+/** Someone changed the record while the form was open. */
+function changedMeanwhile({ target }: LoadedForClosure): Promise<Result<never>> {
+  const { id } = target.record;
+  const reason = `${id} was changed by someone else just now. Open it again with show ${id} and check before asking for closure.`;
+  return Promise.resolve(fail('conflict', reason));
+}
+
+/** Why a record can't be closed in its state, or null when it can. */
+function notClosable(target: ClosureTarget): string | null {
+  const { status } = target.record;
+  const closable =
+    target.kind === 'recommendation'
+      ? status === 'inProgress' || status === 'evidenceComplete'
+      : status !== 'closed';
+  if (closable) return null;
+  if (status === 'open') return 'it is still open; mark it in progress and record the evidence first';
+  return status === 'closed'
+    ? 'it is already closed'
+    : 'it is already waiting for the HM Inspector to sign it off';
 }
 
 /** Raises a closure request through the change pipeline. */
@@ -95,27 +132,15 @@ export async function raiseClosureRequest(
     action: 'requestClosure',
     load: () => loadForClosure(context, input.subjectId),
     fields: ({ target }) => linksOf(input, target),
-    decide: ({ target, waiting }, evidenceLinks, decision) => {
-      if (waiting) return alreadyWaiting(target.record.id, waiting);
-      const raised = requestClosure(
-        { target, evidenceLinks, validationNote: input.validationNote },
-        decision,
-      );
-      if (!raised.ok) return raised;
-      // The subject is written even when its status does not move, so its ETag stops a second request racing this one.
-      const { request, target: after, events } = raised.value;
-      const also = [{ kind: 'create' as const, entity: { type: 'closure' as const, value: request } }];
-      return ok({ state: after.record, events, also, outcome: { request, target: after } });
-    },
-    whenConflict: ({ target }) =>
-      failing(
-        'conflict',
-        `${target.record.id} was changed by someone else just now. Open it again with show ${target.record.id} and check before asking for closure.`,
-      ),
+    decide: (loaded, links, decision) => decideRaise(loaded, links, decision, input.validationNote),
+    whenConflict: changedMeanwhile,
   });
-  if (!result.ok) return result;
-  const { outcome } = result.value;
-  return outcome ? ok(outcome) : fail('invalid-transition', 'Nothing needed asking.');
+  const outcome = result.ok ? result.value.outcome : undefined;
+  return result.ok && outcome
+    ? ok(outcome)
+    : result.ok
+      ? fail('invalid-transition', 'Nothing was asked.')
+      : result;
 }
 
 /** Checks the caller may ask to close this record now, before the form is shown. */
@@ -129,20 +154,10 @@ export async function prepareClosureRequest(
   );
   if (!checked.ok) return checked;
   const { target, waiting } = checked.value.loaded;
-  const { status } = target.record;
-  const closable =
-    target.kind === 'recommendation'
-      ? status === 'inProgress' || status === 'evidenceComplete'
-      : status !== 'closed';
-  if (!closable) {
-    const why =
-      status === 'open'
-        ? 'it is still open; mark it in progress and record the evidence first'
-        : status === 'closed'
-          ? 'it is already closed'
-          : 'it is already waiting for the HM Inspector to sign it off';
+  const why = notClosable(target);
+  if (why !== null)
     return fail('invalid-transition', `You can't request closure of ${target.record.id}: ${why}.`);
-  }
-  if (waiting) return alreadyWaiting(target.record.id, waiting);
-  return ok({ target, serviceName: checked.value.scope.serviceName });
+  return waiting
+    ? alreadyWaiting(target.record.id, waiting)
+    : ok({ target, serviceName: checked.value.scope.serviceName });
 }

@@ -10,9 +10,9 @@ import { stepDecisionActions } from '../../domain/policy';
 import { ServiceCode, type ApprovalStep, type ClosureRequest, type Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
 import { peopleById, teamsUserIdOf } from '../shared/people';
-import { authorizeIn, mayIn, scopeOf } from '../shared/record-scope';
+import { authorizeIn, mayIn, scopeOf, type ServiceScope } from '../shared/record-scope';
 import { pendingApproverOf, type StepApprover } from './closure-approvers';
-import { loadClosureSubject } from './closure-subject';
+import { loadClosureSubject, type LoadedClosureSubject } from './closure-subject';
 
 /** One step as the card shows it, with names instead of ids. */
 export interface ClosureStepView {
@@ -40,6 +40,68 @@ export interface ClosureCardView {
 /** How many waiting requests `approvals` shows at once. */
 export const maxApprovalsShown = 10;
 
+/** A request with its subject, and the viewer's scope (null for a channel's card). */
+interface LoadedForViewer {
+  request: ClosureRequest;
+  subject: LoadedClosureSubject;
+  scope: ServiceScope | null;
+}
+
+/** The request with its subject, and who may see it: the viewer's scope, refused with the policy's reason. */
+async function loadForViewer(
+  context: AppContext,
+  viewer: Person | null,
+  serviceCode: string,
+  requestId: string,
+): Promise<Result<LoadedForViewer>> {
+  const code = ServiceCode.safeParse(serviceCode);
+  const found = code.success ? await context.store.records.getClosureRequest(code.data, requestId) : null;
+  if (!code.success || !found) return fail('not-found', 'There is no such closure request.');
+  const request = found.value;
+  const subject = await loadClosureSubject(context, request.subject.id);
+  if (!subject.ok) return subject;
+  const facts = { owners: subject.value.owners, closureRequest: request };
+  const scope = viewer ? await scopeOf(context, viewer, request.serviceCode, facts) : null;
+  const allowed = viewer && scope ? authorizeIn(viewer, 'view', scope) : ok({});
+  return allowed.ok ? ok({ request, subject: subject.value, scope }) : allowed;
+}
+
+/** Each step with the names of who decided it, and on whose behalf. */
+function stepViewsOf(request: ClosureRequest, people: Map<string, Person>): ClosureStepView[] {
+  const name = (id: string) => people.get(id)?.name ?? 'someone no longer in the directory';
+  return request.steps.map((step) => ({
+    step,
+    ...(step.by === undefined ? {} : { byName: name(step.by) }),
+    ...(step.onBehalfOf === undefined ? {} : { onBehalfOfName: name(step.onBehalfOf) }),
+  }));
+}
+
+/** What the closure card shows of a loaded request, to `viewer` (null: a channel's read-only card). */
+async function closureCardViewOf(
+  context: AppContext,
+  viewer: Person | null,
+  loaded: LoadedForViewer,
+): Promise<ClosureCardView> {
+  const { request, subject, scope } = loaded;
+  const step = pendingStep(request);
+  const people = await peopleById(context);
+  const approver = await pendingApproverOf(context, request, subject.owners);
+  const serviceName =
+    scope?.serviceName ?? (await context.store.directory.getService(request.serviceCode))?.name;
+  return {
+    request,
+    target: subject.target,
+    serviceName: serviceName ?? request.serviceCode,
+    requestedByName: people.get(request.requestedBy)?.name ?? 'someone no longer in the directory',
+    steps: stepViewsOf(request, people),
+    canDecide:
+      viewer !== null && scope !== null && step !== null && mayIn(viewer, stepDecisionActions[step], scope),
+    refreshUserIds: approver ? [await teamsUserIdOf(context, approver.person.objectId)] : [],
+    ...(approver ? { approver } : {}),
+    ...(subject.coc ? { cocTitle: subject.coc.value.title } : {}),
+  };
+}
+
 /**
  * Loads a closure request for `viewer` (refusing anyone who may not see the record), or for a
  * channel or proactive card when `viewer` is null (nobody can decide on that card).
@@ -50,44 +112,8 @@ export async function loadClosureView(
   serviceCode: string,
   requestId: string,
 ): Promise<Result<ClosureCardView>> {
-  const code = ServiceCode.safeParse(serviceCode);
-  const found = code.success ? await context.store.records.getClosureRequest(code.data, requestId) : null;
-  if (!code.success || !found) return fail('not-found', 'There is no such closure request.');
-  const request = found.value;
-  const subject = await loadClosureSubject(context, request.subject.id);
-  if (!subject.ok) return subject;
-  const facts = { owners: subject.value.owners, closureRequest: request };
-  const scope = viewer ? await scopeOf(context, viewer, request.serviceCode, facts) : null;
-  if (viewer && scope) {
-    const allowed = authorizeIn(viewer, 'view', scope);
-    if (!allowed.ok) return allowed;
-  }
-  const serviceName =
-    scope?.serviceName ??
-    (await context.store.directory.getService(request.serviceCode))?.name ??
-    request.serviceCode;
-  const step = pendingStep(request);
-  const people = await peopleById(context);
-  const name = (id: string | undefined) =>
-    id === undefined ? undefined : (people.get(id)?.name ?? 'someone no longer in the directory');
-  const approver = await pendingApproverOf(context, request, subject.value.owners);
-  const view: ClosureCardView = {
-    request,
-    target: subject.value.target,
-    serviceName,
-    requestedByName: name(request.requestedBy) ?? 'someone',
-    steps: request.steps.map((s) => ({
-      step: s,
-      ...(s.by === undefined ? {} : { byName: name(s.by) }),
-      ...(s.onBehalfOf === undefined ? {} : { onBehalfOfName: name(s.onBehalfOf) }),
-    })),
-    canDecide:
-      viewer !== null && scope !== null && step !== null && mayIn(viewer, stepDecisionActions[step], scope),
-    refreshUserIds: approver ? [await teamsUserIdOf(context, approver.person.objectId)] : [],
-  };
-  if (approver) view.approver = approver;
-  if (subject.value.coc) view.cocTitle = subject.value.coc.value.title;
-  return ok(view);
+  const loaded = await loadForViewer(context, viewer, serviceCode, requestId);
+  return loaded.ok ? ok(await closureCardViewOf(context, viewer, loaded.value)) : loaded;
 }
 
 /** The closure requests waiting for `person`'s decision, drawn for them (at most {@link maxApprovalsShown}). */

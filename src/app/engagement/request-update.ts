@@ -181,16 +181,18 @@ export async function requestEngagementUpdate(
     fields: () => dueDateOf(context, input.dueDate),
     decide: (loaded, dueDate, decision) => decideRequest(context, loaded, dueDate, decision),
   });
-  if (!result.ok) return result;
-  const { loaded, outcome } = result.value;
+  return result.ok ? requestMade(context, actor, result.value.loaded, result.value.outcome) : result;
+}
+
+/** A saved request with what its card shows, and the channel to post it to. */
+async function requestMade(
+  context: AppContext,
+  actor: Person,
+  loaded: LoadedForRequest,
+  outcome: { request: EngagementRequest; serviceName: string } | undefined,
+): Promise<Result<EngagementRequestMade>> {
   if (!outcome || !loaded.channel) return fail('invalid-transition', 'Nothing was asked.');
   const slos = await serviceSlos(context, loaded.partition);
-  const made = {
-    ...outcome,
-    coc: loaded.record.value,
-    openRecommendations: loaded.open,
-    slos,
-    requestedBy: actor,
-  };
-  return ok({ ...made, channel: loaded.channel });
+  const { open: openRecommendations, channel } = loaded;
+  return ok({ ...outcome, coc: loaded.record.value, openRecommendations, slos, requestedBy: actor, channel });
 }

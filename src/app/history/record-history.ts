@@ -10,6 +10,7 @@ import { parseRecordId } from '../../domain/ids';
 import { authorize } from '../../domain/policy';
 import type { AuditEvent, Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
+import { pageOf } from '../shared/paging';
 import { loadVisibility } from '../shared/visibility';
 
 /** Events on one page of a history. */
@@ -117,17 +118,9 @@ export async function recordHistory(
   const loaded = await loadHistory(context, actor, idText);
   if (!loaded.ok) return loaded;
   const { subject, events } = loaded.value;
-  const pageCount = Math.max(1, Math.ceil(events.length / historyPageSize));
-  const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
-  const shown = events.slice((current - 1) * historyPageSize, current * historyPageSize);
+  const { items, page: current, pageCount, total } = pageOf(events, page, historyPageSize);
   const askedFor = parseRecordId(idText)?.id;
-  return ok({
-    subject,
-    ...(askedFor !== undefined && askedFor !== subject.id ? { askedFor } : {}),
-    events: shown,
-    names: await namesIn(context, shown),
-    page: current,
-    pageCount,
-    totalEvents: events.length,
-  });
+  const asked = askedFor !== undefined && askedFor !== subject.id ? { askedFor } : {};
+  const names = await namesIn(context, items);
+  return ok({ subject, ...asked, events: items, names, page: current, pageCount, totalEvents: total });
 }

@@ -1,6 +1,6 @@
 /**
  * Issuing an area for improvement (AFI) from the `new afi` form: reading the form, and creating the
- * AFI through the issue pipeline shared with causes of concern (issue-record.ts).
+ * AFI through the issue pipeline shared with causes of concern (src/app/shared/issue-record.ts).
  */
 import { invalid, ok, type Result } from '../../domain/errors';
 import { createAreaForImprovement, type NewAreaForImprovement } from '../../domain/lifecycle';
@@ -14,7 +14,7 @@ import {
   requiredText,
   withinLimit,
 } from './read-form-fields';
-import { issueRecord } from './issue-record';
+import { issueRecord, type IssuePlan } from '../shared/issue-record';
 
 /** The AFI form as submitted: every value as the person left it. */
 export interface AfiFormInput {
@@ -86,23 +86,12 @@ function issued(
   };
 }
 
-/**
- * Issues an AFI from its form through the issue pipeline (issue-record.ts): the caller must be the
- * service's SLL or an administrator. Bad input comes back as a `validation` error listing each
- * field; nothing is written then.
- */
-export async function issueAreaForImprovement(
+/** How the issue pipeline makes an AFI from its form. */
+function afiIssuePlan(
   context: AppContext,
-  actor: Person,
   input: AfiFormInput,
-): Promise<Result<IssuedAfi>> {
-  return issueRecord(context, actor, {
-    action: 'issueAfi',
-    counter: 'afi',
-    plural: 'areas for improvement',
-    formId: input.formId,
-    serviceCode: input.serviceCode,
-    read: (service, people) => readAfiForm(input, service, people),
+): IssuePlan<Omit<NewAreaForImprovement, 'id'>, AreaForImprovement, IssuedAfi> {
+  return {
     create: (draft, id, decision) => {
       const created = createAreaForImprovement({ ...draft, id }, decision);
       if (!created.ok) return created;
@@ -116,5 +105,21 @@ export async function issueAreaForImprovement(
     reread: async (service, id) => (await context.store.records.getAfi(service.code, id))?.value ?? null,
     idOf: (afi) => afi.id,
     issued,
-  });
+    read: (service, people) => readAfiForm(input, service, people),
+    kind: 'afi',
+    form: input,
+  };
+}
+
+/**
+ * Issues an AFI from its form through the issue pipeline (src/app/shared/issue-record.ts): the
+ * caller must be the service's SLL or an administrator. Bad input comes back as a `validation`
+ * error listing each field; nothing is written then.
+ */
+export async function issueAreaForImprovement(
+  context: AppContext,
+  actor: Person,
+  input: AfiFormInput,
+): Promise<Result<IssuedAfi>> {
+  return issueRecord(context, actor, afiIssuePlan(context, input));
 }

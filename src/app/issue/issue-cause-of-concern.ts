@@ -1,7 +1,7 @@
 /**
  * Issuing a cause of concern (CoC) from the `new coc` form: reading the form, and creating the CoC
  * with all its recommendations through the issue pipeline shared with areas for improvement
- * (issue-record.ts).
+ * (src/app/shared/issue-record.ts).
  */
 import { scheduleOf, type ActionPlanDue } from '../../domain/clock';
 import { invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
@@ -17,7 +17,7 @@ import {
 } from '../../domain/records';
 import type { RecordChange } from '../../store';
 import { todayOf, type AppContext } from '../shared/app-context';
-import { issueRecord } from './issue-record';
+import { issueRecord, type IssuePlan } from '../shared/issue-record';
 import {
   IssueList,
   nameOf,
@@ -263,6 +263,27 @@ function createCoc(
   return ok({ record: { coc, recommendations }, rows, events });
 }
 
+/** How the issue pipeline makes a CoC from its form. */
+function cocIssuePlan(
+  context: AppContext,
+  input: CocFormInput,
+): IssuePlan<Omit<NewCauseOfConcern, 'id'>, CocWithItsRecommendations, IssuedCoc> {
+  return {
+    create: createCoc,
+    reread: async (service, id) => {
+      const saved = await context.store.records.getCocWithRecommendations(service.code, id);
+      return saved
+        ? { coc: saved.coc.value, recommendations: saved.recommendations.map((r) => r.value) }
+        : null;
+    },
+    idOf: ({ coc }) => coc.id,
+    issued: issuedOf(context),
+    read: (service, people) => readCocForm(input, service, people),
+    kind: 'coc',
+    form: input,
+  };
+}
+
 /**
  * Issues a CoC from its form through the issue pipeline: the caller must be the service's SLL or an
  * administrator. A form already submitted gives back the CoC it created. Bad input comes back as a
@@ -273,21 +294,5 @@ export async function issueCauseOfConcern(
   actor: Person,
   input: CocFormInput,
 ): Promise<Result<IssuedCoc>> {
-  return issueRecord(context, actor, {
-    action: 'issueCoc',
-    counter: 'coc',
-    plural: 'causes of concern',
-    formId: input.formId,
-    serviceCode: input.serviceCode,
-    read: (service, people) => readCocForm(input, service, people),
-    create: createCoc,
-    reread: async (service, id) => {
-      const saved = await context.store.records.getCocWithRecommendations(service.code, id);
-      return saved
-        ? { coc: saved.coc.value, recommendations: saved.recommendations.map((r) => r.value) }
-        : null;
-    },
-    idOf: ({ coc }) => coc.id,
-    issued: issuedOf(context),
-  });
+  return issueRecord(context, actor, cocIssuePlan(context, input));
 }

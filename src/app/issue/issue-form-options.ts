@@ -71,6 +71,28 @@ export function defaultOwnersFor(service: Service, actor: Person, people: readon
   return defaults;
 }
 
+/** The services `actor` may issue for, by name, or the policy's refusal when there is none. */
+async function issuableServices(
+  context: AppContext,
+  actor: Person,
+  action: Extract<Action, 'issueCoc' | 'issueAfi'>,
+  regions: readonly Region[],
+): Promise<Result<IssuableService[]>> {
+  const { directory } = context.store;
+  const [services, delegations] = await Promise.all([
+    directory.listServices(),
+    directory.listDelegations(actor.objectId),
+  ]);
+  const policy = { delegations, today: todayOf(context) };
+  const issuable = services
+    .map((service) => ({ service, region: regions.find((r) => r.id === service.regionId) }))
+    .filter(({ service, region }) => authorize(actor, action, targetOf(service, region), policy).ok)
+    .sort((a, b) => byName(a.service, b.service));
+  if (issuable.length > 0) return ok(issuable);
+  const refusal = authorize(actor, action, { serviceName: 'the service' }, policy);
+  return refusal.ok ? fail('not-found', 'There are no services in the directory yet.') : refusal;
+}
+
 /**
  * The choices for a new CoC or AFI form. Refused (with the policy's reason) when the person may
  * issue for no service at all.
@@ -80,52 +102,18 @@ export async function loadIssueFormOptions(
   actor: Person,
   action: Extract<Action, 'issueCoc' | 'issueAfi'>,
 ): Promise<Result<IssueFormOptions>> {
-  const { directory } = context.store;
-  const [services, regions, people, delegations] = await Promise.all([
-    directory.listServices(),
-    directory.listRegions(),
-    directory.listPeople(),
-    directory.listDelegations(actor.objectId),
+  const [regions, people] = await Promise.all([
+    context.store.directory.listRegions(),
+    context.store.directory.listPeople(),
   ]);
-  const policy = { delegations, today: todayOf(context) };
-  const issuable = services
-    .map((service) => ({ service, region: regions.find((r) => r.id === service.regionId) }))
-    .filter(({ service, region }) => authorize(actor, action, targetOf(service, region), policy).ok)
-    .sort((a, b) => byName(a.service, b.service));
-  const first = issuable[0];
-  if (!first) {
-    const refusal = authorize(actor, action, { serviceName: 'the service' }, policy);
-    return refusal.ok ? fail('not-found', 'There are no services in the directory yet.') : refusal;
-  }
-  return ok({
-    services: issuable,
-    people: {
-      sll: peopleWithRole(people, 'sll'),
-      cos: peopleWithRole(people, 'cos'),
-      hmi: peopleWithRole(people, 'hmi'),
-    },
-    regions,
-    defaults: defaultOwnersFor(first.service, actor, people),
-  });
-}
-
-/** Loads a service for an issue and checks the person may issue for it. */
-export async function authorizeIssueFor(
-  context: AppContext,
-  actor: Person,
-  action: Extract<Action, 'issueCoc' | 'issueAfi'>,
-  serviceCode: string,
-): Promise<Result<IssuableService>> {
-  const { directory } = context.store;
-  const service = /^[A-Z]{2,5}$/.test(serviceCode) ? await directory.getService(serviceCode) : null;
-  if (!service) return fail('not-found', `There is no service with the code “${serviceCode}”.`);
-  const [region, delegations] = await Promise.all([
-    directory.getRegion(service.regionId),
-    directory.listDelegations(actor.objectId),
-  ]);
-  const allowed = authorize(actor, action, targetOf(service, region ?? undefined), {
-    delegations,
-    today: todayOf(context),
-  });
-  return allowed.ok ? ok({ service, region: region ?? undefined }) : allowed;
+  const services = await issuableServices(context, actor, action, regions);
+  if (!services.ok) return services;
+  const [first] = services.value;
+  const byRole = {
+    sll: peopleWithRole(people, 'sll'),
+    cos: peopleWithRole(people, 'cos'),
+    hmi: peopleWithRole(people, 'hmi'),
+  };
+  const defaults = first ? defaultOwnersFor(first.service, actor, people) : {};
+  return ok({ services: services.value, people: byRole, regions, defaults });
 }

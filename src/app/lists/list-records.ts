@@ -40,6 +40,7 @@ import type {
 import { ServiceCode } from '../../domain/records';
 import type { CocWithRecommendations } from '../../store';
 import type { AppContext } from '../shared/app-context';
+import { pageOf } from '../shared/paging';
 import { loadVisibility, type Visibility } from '../shared/visibility';
 
 /** Rows on one page of a list. */
@@ -347,6 +348,31 @@ function countsOf(rows: readonly ListRow[], soonDays: number): ListCounts {
   };
 }
 
+/** The rows `query` asks for, unsorted: one service's, or the caller's own, narrowed to overdue or due soon. */
+async function rowsFor(
+  context: AppContext,
+  actor: Person,
+  query: ListQuery,
+  visibility: Visibility,
+): Promise<Result<ListRow[]>> {
+  if (query.kind === 'service') return serviceRows(context, query.serviceCode, visibility);
+  const rows = await myRows(context, actor, visibility);
+  if (query.kind === 'overdue') return ok(rows.filter(isOverdue));
+  if (query.kind === 'due') return ok(rows.filter(isDueWithin(query.days)));
+  return ok(rows);
+}
+
+/** The counts of the whole list and the rows of one page, newest first. */
+function listPageOf(
+  rows: ListRow[],
+  query: ListQuery,
+  page: number,
+): Omit<RecordListPage, 'query' | 'serviceName'> {
+  const { items, page: current, pageCount, total } = pageOf(rows.sort(compareRows), page, listPageSize);
+  const counts = countsOf(rows, query.kind === 'due' ? query.days : dueSoonDays);
+  return { counts, rows: items, page: current, pageCount, totalRows: total };
+}
+
 /**
  * Lists the open records `query` asks for that `actor` may see, newest first, and returns page
  * `page` (1-based, clamped) of {@link listPageSize} rows with the counts of the whole list.
@@ -359,29 +385,8 @@ export async function listRecords(
   page = 1,
 ): Promise<Result<RecordListPage>> {
   const visibility = await loadVisibility(context, actor);
-  let rows: ListRow[];
-  if (query.kind === 'service') {
-    const found = await serviceRows(context, query.serviceCode, visibility);
-    if (!found.ok) return found;
-    rows = found.value;
-  } else {
-    rows = await myRows(context, actor, visibility);
-    if (query.kind === 'overdue') rows = rows.filter(isOverdue);
-    if (query.kind === 'due') rows = rows.filter(isDueWithin(query.days));
-  }
-  rows.sort(compareRows);
-
-  const soonDays = query.kind === 'due' ? query.days : dueSoonDays;
-  const pageCount = Math.max(1, Math.ceil(rows.length / listPageSize));
-  const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
+  const rows = await rowsFor(context, actor, query, visibility);
+  if (!rows.ok) return rows;
   const serviceName = query.kind === 'service' ? visibility.services.get(query.serviceCode)?.name : undefined;
-  return ok({
-    query,
-    ...(serviceName ? { serviceName } : {}),
-    counts: countsOf(rows, soonDays),
-    rows: rows.slice((current - 1) * listPageSize, current * listPageSize),
-    page: current,
-    pageCount,
-    totalRows: rows.length,
-  });
+  return ok({ query, ...(serviceName ? { serviceName } : {}), ...listPageOf(rows.value, query, page) });
 }

@@ -8,6 +8,7 @@ import { decideRecommendation } from '../../domain/lifecycle';
 import { EvidenceLink, ProgressUpdate, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
 import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { requiredText } from '../shared/form-fields';
 import { recommendations } from '../shared/record-kinds';
 
 /** The most links the card's form offers. */
@@ -17,11 +18,7 @@ const maxNoteLength = ProgressUpdate.shape.text.maxLength ?? 4000;
 
 /** The fields of the progress-note form. */
 export const ProgressNoteFields = z.object({
-  text: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(maxNoteLength, `must be at most ${String(maxNoteLength)} characters`),
+  text: requiredText(maxNoteLength),
   evidenceLinks: z
     .array(EvidenceLink)
     .max(maxEvidenceLinksPerNote, `can hold at most ${String(maxEvidenceLinksPerNote)} links`),

@@ -8,6 +8,7 @@ import { decideRecommendation } from '../../domain/lifecycle';
 import { LocalDate, TargetDateRevision, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
 import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { requiredText } from '../shared/form-fields';
 import { recommendations } from '../shared/record-kinds';
 
 const maxReasonLength = TargetDateRevision.shape.reason.maxLength ?? 1000;
@@ -15,11 +16,7 @@ const maxReasonLength = TargetDateRevision.shape.reason.maxLength ?? 1000;
 /** The fields of the target-date form. */
 export const TargetDateFields = z.object({
   date: z.string().min(1, 'is required').pipe(LocalDate),
-  reason: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(maxReasonLength, `must be at most ${String(maxReasonLength)} characters`),
+  reason: requiredText(maxReasonLength),
 });
 
 /** What the caller asks for; `expectedUpdatedAt` is the version their form showed. */

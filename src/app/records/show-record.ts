@@ -11,16 +11,18 @@ import {
   type Obligation,
   type ObligationInput,
 } from '../../domain/clock';
-import { fail, ok, type Result } from '../../domain/errors';
+import { fail, mapOk, ok, type Result } from '../../domain/errors';
 import { parseRecordId } from '../../domain/ids';
 import type { Action } from '../../domain/policy';
 import type {
   AreaForImprovement,
   CauseOfConcern,
   LocalDate,
+  Owners,
   Person,
   Recommendation,
 } from '../../domain/records';
+import type { CocWithRecommendations } from '../../store';
 import { todayOf, type AppContext } from '../shared/app-context';
 import { peopleById, teamsUserIdFrom } from '../shared/people';
 import { authorizeIn, mayIn, scopeOf, type ServiceScope } from '../shared/record-scope';
@@ -134,20 +136,58 @@ function recommendationView(
   return view;
 }
 
-/** Loads a CoC for one person, refusing (with the reason) anyone its scope does not include. */
-export async function loadCocView(
+/** A record read for a viewer, with the facts the policy needs: its service and owners. */
+interface ReadForViewer<R> {
+  record: R;
+  serviceCode: string;
+  owners: Partial<Owners>;
+}
+
+/** Reads a record for a viewer, refusing (with the policy's reason) anyone its scope leaves out. */
+async function viewable<R>(
   context: AppContext,
   viewer: Person,
+  found: ReadForViewer<R> | null,
+  notFound: string,
+): Promise<Result<{ record: R; scope: ServiceScope }>> {
+  if (!found) return fail('not-found', notFound);
+  const scope = await scopeOf(context, viewer, found.serviceCode, { owners: found.owners });
+  const allowed = authorizeIn(viewer, 'view', scope);
+  return allowed.ok ? ok({ record: found.record, scope }) : allowed;
+}
+
+/** A CoC with its recommendations, as the policy sees it. */
+async function readCoc(
+  context: AppContext,
   cocId: string,
-): Promise<Result<CocCardView>> {
+): Promise<ReadForViewer<CocWithRecommendations> | null> {
   const id = parseRecordId(cocId);
   const found =
     id?.kind === 'coc' ? await context.store.records.getCocWithRecommendations(id.serviceCode, id.id) : null;
-  if (id?.kind !== 'coc' || !found) return fail('not-found', `There is no cause of concern ${cocId}.`);
+  return found
+    ? { record: found, serviceCode: found.coc.value.serviceCode, owners: found.coc.value.owners }
+    : null;
+}
+
+/** An AFI, as the policy sees it. */
+async function readAfi(
+  context: AppContext,
+  afiId: string,
+): Promise<ReadForViewer<AreaForImprovement> | null> {
+  const id = parseRecordId(afiId);
+  const afi =
+    id?.kind === 'afi' ? (await context.store.records.getAfi(id.serviceCode, id.id))?.value : undefined;
+  return afi ? { record: afi, serviceCode: afi.serviceCode, owners: { sll: afi.sll, cos: afi.cos } } : null;
+}
+
+/** The CoC card's view of a CoC and its recommendations, for a viewer allowed to see it. */
+async function cocCardViewOf(
+  context: AppContext,
+  viewer: Person,
+  scope: ServiceScope,
+  found: CocWithRecommendations,
+): Promise<CocCardView> {
   const coc = found.coc.value;
-  const scope = await scopeOf(context, viewer, id.serviceCode, { owners: coc.owners });
-  const allowed = authorizeIn(viewer, 'view', scope);
-  if (!allowed.ok) return allowed;
   const today = todayOf(context);
   const people = await peopleById(context);
   const recommendationsOfCoc = found.recommendations.map((r) => r.value);
@@ -158,7 +198,7 @@ export async function loadCocView(
   };
   const schedule = scheduleOf(input, today, { extraHolidays: context.extraHolidays });
   const open = coc.status === 'open';
-  const view: CocCardView = {
+  return {
     coc,
     serviceName: scope.serviceName,
     today,
@@ -166,35 +206,77 @@ export async function loadCocView(
     recommendations: recommendationsOfCoc.map((r) => recommendationView(r, viewer, scope, people, today)),
     canRecordActionPlan: open && mayIn(viewer, 'recordActionPlan', scope),
     canRequestEngagement: open && mayIn(viewer, 'requestEngagement', scope),
-    refreshUserIds: await refreshUserIdsOf(context, people, id.serviceCode, Object.values(coc.owners)),
+    refreshUserIds: await refreshUserIdsOf(context, people, coc.serviceCode, Object.values(coc.owners)),
+    ...(schedule.actionPlan.kind === 'awaitingBaseDate'
+      ? { actionPlanAwaiting: schedule.actionPlan.missing }
+      : {}),
   };
-  if (schedule.actionPlan.kind === 'awaitingBaseDate') view.actionPlanAwaiting = schedule.actionPlan.missing;
-  return ok(view);
 }
 
-/** Loads an AFI for one person, refusing (with the reason) anyone its scope does not include. */
-export async function loadAfiView(
+/** The AFI card's view of an AFI, for a viewer allowed to see it. */
+async function afiCardViewOf(
   context: AppContext,
   viewer: Person,
-  afiId: string,
-): Promise<Result<AfiCardView>> {
-  const id = parseRecordId(afiId);
-  const found = id?.kind === 'afi' ? await context.store.records.getAfi(id.serviceCode, id.id) : null;
-  if (id?.kind !== 'afi' || !found) return fail('not-found', `There is no area for improvement ${afiId}.`);
-  const afi = found.value;
-  const scope = await scopeOf(context, viewer, id.serviceCode, { owners: { sll: afi.sll, cos: afi.cos } });
-  const allowed = authorizeIn(viewer, 'view', scope);
-  if (!allowed.ok) return allowed;
+  scope: ServiceScope,
+  afi: AreaForImprovement,
+): Promise<AfiCardView> {
   const people = await peopleById(context);
-  const view: AfiCardView = {
+  return {
     afi,
     serviceName: scope.serviceName,
     today: todayOf(context),
     canComplete: afi.status === 'open' && mayIn(viewer, 'markAfiComplete', scope),
-    refreshUserIds: await refreshUserIdsOf(context, people, id.serviceCode, [afi.sll, afi.cos]),
+    refreshUserIds: await refreshUserIdsOf(context, people, afi.serviceCode, [afi.sll, afi.cos]),
+    ...(afi.completedBy ? { completedBy: people.get(afi.completedBy)?.name ?? 'someone' } : {}),
   };
-  if (afi.completedBy) view.completedBy = people.get(afi.completedBy)?.name ?? 'someone';
-  return ok(view);
+}
+
+/** How one kind of record card is read and drawn for a viewer. */
+interface CardKind<R, V> {
+  read: (context: AppContext, id: string) => Promise<ReadForViewer<R> | null>;
+  notFound: (id: string) => string;
+  draw: (context: AppContext, viewer: Person, scope: ServiceScope, record: R) => Promise<V>;
+}
+
+const cocCard: CardKind<CocWithRecommendations, CocCardView> = {
+  read: readCoc,
+  notFound: (id) => `There is no cause of concern ${id}.`,
+  draw: cocCardViewOf,
+};
+
+const afiCard: CardKind<AreaForImprovement, AfiCardView> = {
+  read: readAfi,
+  notFound: (id) => `There is no area for improvement ${id}.`,
+  draw: afiCardViewOf,
+};
+
+/** A record's card view for one person, refusing (with the reason) anyone its scope does not include. */
+async function loadCardView<R, V>(
+  context: AppContext,
+  viewer: Person,
+  kind: CardKind<R, V>,
+  id: string,
+): Promise<Result<V>> {
+  const loaded = await viewable(context, viewer, await kind.read(context, id), kind.notFound(id));
+  return loaded.ok ? ok(await kind.draw(context, viewer, loaded.value.scope, loaded.value.record)) : loaded;
+}
+
+/** Loads a CoC for one person, refusing (with the reason) anyone its scope does not include. */
+export function loadCocView(
+  context: AppContext,
+  viewer: Person,
+  cocId: string,
+): Promise<Result<CocCardView>> {
+  return loadCardView(context, viewer, cocCard, cocId);
+}
+
+/** Loads an AFI for one person, refusing (with the reason) anyone its scope does not include. */
+export function loadAfiView(
+  context: AppContext,
+  viewer: Person,
+  afiId: string,
+): Promise<Result<AfiCardView>> {
+  return loadCardView(context, viewer, afiCard, afiId);
 }
 
 /** Opens whatever an id names: a CoC, a recommendation's CoC, or an AFI. */
@@ -204,22 +286,19 @@ export async function loadRecordView(
   id: string,
 ): Promise<Result<RecordView>> {
   const parsed = parseRecordId(id);
-  if (parsed?.kind === 'afi') {
-    const afi = await loadAfiView(context, viewer, parsed.id);
-    return afi.ok ? ok({ kind: 'afi', view: afi.value }) : afi;
-  }
-  if (parsed?.kind !== 'coc' && parsed?.kind !== 'recommendation') {
-    return fail('not-found', `“${id}” is not a record id. Ids look like BUC-1, BUC-1.2 or HWF-AFI-2.`);
-  }
+  if (parsed?.kind === 'afi')
+    return mapOk(await loadAfiView(context, viewer, parsed.id), (view) => ({ kind: 'afi', view }));
+  if (parsed?.kind !== 'coc' && parsed?.kind !== 'recommendation') return fail('not-found', notARecordId(id));
   const coc = await loadCocView(context, viewer, parsed.kind === 'coc' ? parsed.id : parsed.cocId);
-  if (!coc.ok) return coc;
-  if (
-    parsed.kind === 'recommendation' &&
-    !coc.value.recommendations.some((r) => r.recommendation.id === parsed.id)
-  ) {
-    return fail('not-found', `There is no recommendation ${parsed.id}.`);
-  }
-  return ok({ kind: 'coc', view: coc.value });
+  const hasIt = (view: CocCardView) =>
+    parsed.kind === 'coc' || view.recommendations.some((r) => r.recommendation.id === parsed.id);
+  if (coc.ok && !hasIt(coc.value)) return fail('not-found', `There is no recommendation ${parsed.id}.`);
+  return mapOk(coc, (view) => ({ kind: 'coc', view }));
+}
+
+/** “BUC-X” is not a record id, with what ids look like. */
+function notARecordId(id: string): string {
+  return `“${id}” is not a record id. Ids look like BUC-1, BUC-1.2 or HWF-AFI-2.`;
 }
 
 /** The policy's refusal of `action` on the CoC, else `otherwise` (the record's state stands in the way). */
@@ -263,12 +342,8 @@ export async function prepareActionPlanForm(
   actor: Person,
   view: CocCardView,
 ): Promise<Result<CauseOfConcern>> {
-  if (view.canRecordActionPlan) return ok(view.coc);
-  return refusalOf(
-    context,
-    actor,
-    view.coc,
-    'recordActionPlan',
-    "You can't record the action plan for this cause of concern.",
-  );
+  const why = "You can't record the action plan for this cause of concern.";
+  return view.canRecordActionPlan
+    ? ok(view.coc)
+    : refusalOf(context, actor, view.coc, 'recordActionPlan', why);
 }

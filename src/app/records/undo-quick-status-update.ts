@@ -60,6 +60,23 @@ async function undoFields(
   return fail('not-allowed', `You can't undo this change: only ${maker}, who made it, can undo it.`);
 }
 
+/** The refusal when the recommendation changed after the quick update: who changed it, and when. */
+async function changedAfterUpdate(
+  context: AppContext,
+  event: AuditEvent,
+  otherwise: Result<never>,
+): Promise<Result<never>> {
+  const place = recommendations.locate(event.subject.id);
+  const fresh = place ? await recommendations.read(context.store, place) : null;
+  if (!fresh) return otherwise;
+  const by = await nameOf(context, fresh.value.updatedBy, 'someone else');
+  const when = formatChangeTime(fresh.value.updatedAt);
+  return fail(
+    'conflict',
+    `You can't undo this change: ${fresh.value.id} was changed by ${by} at ${when}, after your update.`,
+  );
+}
+
 /** Undoes a quick status update through the change pipeline. */
 export async function undoQuickStatusUpdate(
   context: AppContext,
@@ -76,12 +93,5 @@ export async function undoQuickStatusUpdate(
       decideUndoQuickStatusUpdate(record.value, event, previous, decision),
   });
   if (result.ok) return ok({ ...result.value, undone: event });
-  if (result.error.code !== 'conflict') return result;
-  const place = recommendations.locate(event.subject.id);
-  const fresh = place ? await recommendations.read(context.store, place) : null;
-  if (!fresh) return result;
-  return fail(
-    'conflict',
-    `You can't undo this change: ${fresh.value.id} was changed by ${await nameOf(context, fresh.value.updatedBy, 'someone else')} at ${formatChangeTime(fresh.value.updatedAt)}, after your update.`,
-  );
+  return result.error.code === 'conflict' ? changedAfterUpdate(context, event, result) : result;
 }

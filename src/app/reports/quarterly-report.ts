@@ -130,14 +130,13 @@ export async function quarterlyReportFor(
 ): Promise<Result<QuarterlyReport>> {
   const delegations = await context.store.directory.listDelegations(actor.objectId);
   const allowed = authorize(actor, 'viewReport', {}, { delegations, today: todayOf(context) });
-  if (!allowed.ok) {
-    const own = actor.serviceCodes[0];
-    return fail(
-      'not-allowed',
-      `You can't see the quarterly report: it covers every service, so it is for inspectorate staff and administrators.${own === undefined ? '' : ` You can see your own service’s picture with summary ${own}.`}`,
-    );
-  }
-  return ok(await buildQuarterlyReport(context));
+  if (allowed.ok) return ok(await buildQuarterlyReport(context));
+  const own = actor.serviceCodes[0];
+  const instead = own === undefined ? '' : ` You can see your own service’s picture with summary ${own}.`;
+  return fail(
+    'not-allowed',
+    `You can't see the quarterly report: it covers every service, so it is for inspectorate staff and administrators.${instead}`,
+  );
 }
 
 /** Whether this person may download the report as a CSV file (administrators only). */

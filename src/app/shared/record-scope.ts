@@ -10,8 +10,8 @@ import {
   type PolicyContext,
   type Target,
 } from '../../domain/policy';
-import type { ClosureRequest, Owners, Person } from '../../domain/records';
-import type { Result } from '../../domain/errors';
+import type { ClosureRequest, Owners, Person, Service } from '../../domain/records';
+import { fail, ok, type Result } from '../../domain/errors';
 import { nowOf, todayOf, type AppContext } from './app-context';
 
 /** The policy's view of one service (or of the external-recommendation partition). */
@@ -70,4 +70,21 @@ export function decisionContextOf(
   const decision: DecisionContext = { actor, now: nowOf(context), newId: context.newId };
   if (permission.onBehalfOf !== undefined) decision.onBehalfOf = permission.onBehalfOf;
   return decision;
+}
+
+/**
+ * The service a typed code names, if the actor may do `action` for it; "There is no service with
+ * the code …" or the policy's reason otherwise.
+ */
+export async function serviceFor(
+  context: AppContext,
+  actor: Person,
+  action: Action,
+  serviceCode: string,
+): Promise<Result<Service>> {
+  const code = serviceCode.trim().toUpperCase();
+  const service = /^[A-Z]{2,5}$/.test(code) ? await context.store.directory.getService(code) : null;
+  if (!service) return fail('not-found', `There is no service with the code “${code}”.`);
+  const allowed = authorizeIn(actor, action, await scopeOf(context, actor, service.code));
+  return allowed.ok ? ok(service) : allowed;
 }

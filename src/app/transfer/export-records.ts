@@ -4,18 +4,13 @@
  */
 import type { Store } from '../../store';
 import type { CsvRow } from './csv-format';
+import { readEverything } from './stored-records';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 /** The rows of the export, ordered so each row's references come before it. */
 export async function exportRows(store: Store): Promise<CsvRow[]> {
-  const [regions, services, people, cocs, afis] = await Promise.all([
-    store.directory.listRegions(),
-    store.directory.listServices(),
-    store.directory.listPeople(),
-    store.records.listCocsWithRecommendations(),
-    store.records.listAfis(),
-  ]);
+  const { regions, services, people, cocs, afis } = await readEverything(store);
   const byId =
     <T>(key: (item: T) => string) =>
     (a: T, b: T) =>

@@ -34,6 +34,7 @@ import {
   type RowProblem,
   type ServiceRow,
 } from './csv-format';
+import { importedStamps, readEverything } from './stored-records';
 
 /** A row as read from the file, with its line number (the header is line 1). */
 export interface NumberedRow {
@@ -102,13 +103,7 @@ interface Stored {
 }
 
 async function readStored(store: Store): Promise<Stored> {
-  const [regions, services, people, cocs, afis] = await Promise.all([
-    store.directory.listRegions(),
-    store.directory.listServices(),
-    store.directory.listPeople(),
-    store.records.listCocsWithRecommendations(),
-    store.records.listAfis(),
-  ]);
+  const { regions, services, people, cocs, afis } = await readEverything(store);
   return {
     regions: new Map(regions.map((r) => [r.id, r])),
     services: new Map(services.map((s) => [s.code, s])),
@@ -349,10 +344,7 @@ export async function importRows(
         {
           ...(before?.value ?? {
             actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
-            createdAt: now,
-            createdBy: options.actor,
-            updatedAt: now,
-            updatedBy: options.actor,
+            ...importedStamps(now, options.actor),
           }),
           id: row.id,
           serviceCode: row.service,
@@ -422,12 +414,7 @@ export async function importRows(
     const before = stored.afis.get(row.id);
     const imported = withOptional<AreaForImprovement, 'targetDate'>(
       {
-        ...(before?.value ?? {
-          createdAt: now,
-          createdBy: options.actor,
-          updatedAt: now,
-          updatedBy: options.actor,
-        }),
+        ...(before?.value ?? importedStamps(now, options.actor)),
         id: row.id,
         serviceCode: row.service,
         questionRef: row.question_ref,

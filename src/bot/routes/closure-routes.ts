@@ -27,18 +27,12 @@ import { fieldMessages } from '../../views/records/recommendation-forms';
 import { renderNoticeCard } from '../../views/records/record-cards';
 import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import type { BotApplication } from '../create-bot';
+import { evidenceLinkInputs, linksTyped, typedText } from './form-inputs';
 import { onCardAction, onCommand, type RouteTools, usage, withArgs } from '../gate';
 
-const text = z.string().max(10_000).optional();
+const text = typedText;
 const OpenFormData = z.object({ subjectId: z.string().min(1).max(40) });
-const SubmitData = OpenFormData.extend({
-  validationNote: text,
-  link1: text,
-  link2: text,
-  link3: text,
-  link4: text,
-  link5: text,
-});
+const SubmitData = OpenFormData.extend({ validationNote: text, ...evidenceLinkInputs });
 type SubmitData = z.infer<typeof SubmitData>;
 const RequestData = z.object({
   serviceCode: z.string().min(1).max(10),
@@ -68,10 +62,6 @@ export function parseDelegateCommand(command: string): DelegateInput | null {
   };
   if (forText !== undefined) input.forText = forText;
   return input;
-}
-
-function linksOf(data: SubmitData): string[] {
-  return [data.link1, data.link2, data.link3, data.link4, data.link5].map((link) => link ?? '');
 }
 
 /** The form for `close <id>` or the button, or the notice saying why not. */
@@ -107,7 +97,7 @@ async function submitFailure(
       .replace(/^evidenceLinks /, 'Evidence links ')
       .replace(/^validationNote /, 'How you validated the improvement ');
   }
-  const values = { links: linksOf(data), validationNote: data.validationNote ?? '' };
+  const values = { links: linksTyped(data), validationNote: data.validationNote ?? '' };
   return renderClosureForm({
     ...prepared.value,
     values,
@@ -201,7 +191,7 @@ export function registerClosureRoutes(app: BotApplication, tools: RouteTools): v
     handle: async ({ person }, data) => {
       const input = {
         subjectId: data.subjectId,
-        links: linksOf(data),
+        links: linksTyped(data),
         validationNote: data.validationNote ?? '',
       };
       const raised = await raiseClosureRequest(tools.app, person, input);

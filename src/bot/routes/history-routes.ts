@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { recordHistory } from '../../app/history/record-history';
 import type { Person } from '../../domain/records';
 import { renderHistoryCard } from '../../views/history/history-card';
-import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import { escapeMarkdown } from '../../views/shared/escape-markdown';
 import type { BotApplication } from '../create-bot';
 import { onCardAction, onCommand, type RouteTools, withArgs } from '../gate';
@@ -21,15 +20,11 @@ const HistoryPageData = z.object({
   page: z.coerce.number().int().min(1).max(1000),
 });
 
-async function historyCardFor(
-  tools: RouteTools,
-  person: Person,
-  id: string,
-  page: number,
-): Promise<AdaptiveCardJson | string> {
+/** Page `page` of the history of `id`, for `person`, or why not (as text). */
+const historyCardFor = async (tools: RouteTools, person: Person, id: string, page: number) => {
   const history = await recordHistory(tools.app, person, id, page);
   return history.ok ? renderHistoryCard(history.value) : escapeMarkdown(history.error.reason);
-}
+};
 
 /** Registers `history <id>` and the `historyPage` button. */
 export function registerHistoryRoutes(app: BotApplication, tools: RouteTools): void {

@@ -8,9 +8,7 @@
 import { z } from 'zod';
 import { findService } from '../../app/lists/find-service';
 import { listRecords, ListQuery } from '../../app/lists/list-records';
-import type { Person } from '../../domain/records';
 import { renderRecordListCard } from '../../views/lists/record-list-card';
-import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import { escapeMarkdown } from '../../views/shared/escape-markdown';
 import type { BotApplication } from '../create-bot';
 import { onCardAction, onCommand, type RouteTools, usage, withArgs } from '../gate';
@@ -18,17 +16,6 @@ import { parseListCommand, type ListCommand } from './list-command';
 
 /** The data of a list card's "Next page" or "Previous page" button. */
 const ListPageData = z.object({ query: ListQuery, page: z.coerce.number().int().min(1).max(1000) });
-
-/** The list card for `query` as `person` may see it, or the sentence to answer instead. */
-async function listCardFor(
-  tools: RouteTools,
-  person: Person,
-  query: ListQuery,
-  page: number,
-): Promise<AdaptiveCardJson | string> {
-  const list = await listRecords(tools.app, person, query, page);
-  return list.ok ? renderRecordListCard(list.value) : list.error.reason;
-}
 
 /** "I don't know a service called “Bukinghamshire”. Did you mean ...?" */
 function unknownServiceMessage(name: string, suggestions: readonly { code: string; name: string }[]): string {
@@ -66,7 +53,9 @@ export function registerListRoutes(app: BotApplication, tools: RouteTools): void
     refused: 'text',
     handle: async ({ person }, command) => {
       const query = await queryOf(tools, command);
-      return typeof query === 'string' ? query : listCardFor(tools, person, query, 1);
+      if (typeof query === 'string') return query;
+      const list = await listRecords(tools.app, person, query, 1);
+      return list.ok ? renderRecordListCard(list.value) : list.error.reason;
     },
   });
   onCardAction(app, tools, {
@@ -74,6 +63,9 @@ export function registerListRoutes(app: BotApplication, tools: RouteTools): void
     data: ListPageData,
     unreadable: 'That page is no longer available. Type list to see your records again.',
     refused: 'text',
-    handle: ({ person }, { query, page }) => listCardFor(tools, person, query, page),
+    handle: async ({ person }, { query, page }) => {
+      const list = await listRecords(tools.app, person, query, page);
+      return list.ok ? renderRecordListCard(list.value) : list.error.reason;
+    },
   });
 }

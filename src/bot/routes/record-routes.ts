@@ -41,25 +41,24 @@ import { renderStatusChangedCard } from '../../views/records/status-changed-card
 import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import type { BotApplication } from '../create-bot';
 import { type CardReply, onCardAction, onCommand, type RouteTools, usage, withArgs } from '../gate';
+import { evidenceLinkInputs, linksTyped, typedText } from './form-inputs';
 import { parseStatusShortcut, statusCommand, statusUsage } from './status-command';
 
-const text = z.string().max(10_000).optional();
+const text = typedText;
+/** A form input that reads as empty when the card leaves it out. */
+const filled = z.string().max(10_000).default('');
 const version = z.string().max(40).optional();
 
 /** What a recommendation form's Save sends back: the record, the version drawn, and the inputs. */
 const RecommendationFormData = z.object({
   recommendationId: z.string().min(1).max(40),
   updatedAt: version,
-  status: text,
-  rag: text,
-  text,
-  date: text,
-  reason: text,
-  link1: text,
-  link2: text,
-  link3: text,
-  link4: text,
-  link5: text,
+  status: filled,
+  rag: filled,
+  text: filled,
+  date: filled,
+  reason: filled,
+  ...evidenceLinkInputs,
 });
 type RecommendationFormData = z.infer<typeof RecommendationFormData>;
 
@@ -77,16 +76,10 @@ const UndoData = z.object({
 
 /** The values a person typed, as the form shows them again. */
 function typedValues(data: RecommendationFormData): FormValues {
-  const links = [data.link1, data.link2, data.link3, data.link4, data.link5].map((link) => link ?? '');
+  const links = linksTyped(data);
   while (links.length > 0 && links.at(-1) === '') links.pop();
-  return {
-    status: data.status ?? '',
-    rag: data.rag ?? '',
-    text: data.text ?? '',
-    links,
-    date: data.date ?? '',
-    reason: data.reason ?? '',
-  };
+  const { status, rag, text: note, date, reason } = data;
+  return { status, rag, text: note, links, date, reason };
 }
 
 const attention = (error: DomainError): Notice => ({ text: error.reason, tone: 'attention' });
@@ -165,24 +158,18 @@ const recommendationSaves: {
     verb: 'updateRecommendation',
     form: 'update',
     save: (tools, person, data) =>
-      updateRecommendation(tools.app, person, {
-        ...data,
-        status: data.status ?? '',
-        rag: data.rag ?? '',
-        expectedUpdatedAt: data.updatedAt,
-      }),
+      updateRecommendation(tools.app, person, { ...data, expectedUpdatedAt: data.updatedAt }),
     saved: (id) => `Saved: ${id} updated.`,
   },
   {
     verb: 'addProgressNote',
     form: 'progressNote',
     save: (tools, person, data) => {
-      const evidenceLinks = typedValues(data)
-        .links.map((link) => link.trim())
+      const evidenceLinks = linksTyped(data)
+        .map((link) => link.trim())
         .filter((link) => link !== '');
       return addProgressNote(tools.app, person, {
         ...data,
-        text: data.text ?? '',
         evidenceLinks,
         expectedUpdatedAt: data.updatedAt,
       });
@@ -193,55 +180,35 @@ const recommendationSaves: {
     verb: 'reviseTargetDate',
     form: 'targetDate',
     save: (tools, person, data) =>
-      reviseTargetDate(tools.app, person, {
-        ...data,
-        date: data.date ?? '',
-        reason: data.reason ?? '',
-        expectedUpdatedAt: data.updatedAt,
-      }),
+      reviseTargetDate(tools.app, person, { ...data, expectedUpdatedAt: data.updatedAt }),
     saved: (id) => `Saved: new target date for ${id}.`,
   },
 ];
 
+const showUsage = 'Type show and an id, for example: show BUC-1, show BUC-1.2 or show HWF-AFI-2.';
+
+/** The card of the record an id names (a CoC, a recommendation's CoC, an AFI), or why it can't be shown. */
+async function recordCard(tools: RouteTools, person: Person, id: string): Promise<AdaptiveCardJson> {
+  const view = await loadRecordView(tools.app, person, id);
+  if (!view.ok) return renderNoticeCard(`Can't show ${id}`, view.error.reason);
+  return view.value.kind === 'coc' ? renderCocCard(view.value.view) : renderAfiCard(view.value.view);
+}
+
 /** `show <id>`, the Open buttons and Teams' automatic refresh of the CoC and AFI cards. */
 function registerShow(app: BotApplication, tools: RouteTools): void {
+  const refused = { heading: "You can't see this" };
   onCommand(app, tools, {
     pattern: /^show(?:\s+(\S+))?\s*$/i,
-    read: ([, id]) =>
-      id === undefined
-        ? usage(
-            renderNoticeCard(
-              'Which record?',
-              'Type show and an id, for example: show BUC-1, show BUC-1.2 or show HWF-AFI-2.',
-            ),
-          )
-        : withArgs(id),
-    refused: { heading: "You can't see this" },
-    handle: async ({ person }, id) => {
-      const view = await loadRecordView(tools.app, person, id);
-      if (!view.ok) return renderNoticeCard(`Can't show ${id}`, view.error.reason);
-      return view.value.kind === 'coc' ? renderCocCard(view.value.view) : renderAfiCard(view.value.view);
-    },
+    read: ([, id]) => (id === undefined ? usage(renderNoticeCard('Which record?', showUsage)) : withArgs(id)),
+    refused,
+    handle: ({ person }, id) => recordCard(tools, person, id),
   });
   onCardAction(app, tools, {
-    verb: ['showCoc', 'refreshCoc'],
-    data: CocData,
-    unreadable: renderNoticeCard("Can't show this", 'The card did not say which cause of concern to show.'),
-    refused: { heading: "You can't see this" },
-    handle: async ({ person }, { cocId }) => {
-      const view = await loadCocView(tools.app, person, cocId);
-      return view.ok ? renderCocCard(view.value) : renderNoticeCard(`Can't show ${cocId}`, view.error.reason);
-    },
-  });
-  onCardAction(app, tools, {
-    verb: 'refreshAfi',
-    data: AfiData,
-    unreadable: renderNoticeCard("Can't show this", 'The card did not say which record.'),
-    refused: { heading: "Can't show this" },
-    handle: async ({ person }, { afiId }) => {
-      const view = await loadAfiView(tools.app, person, afiId);
-      return view.ok ? renderAfiCard(view.value) : renderNoticeCard(`Can't show ${afiId}`, view.error.reason);
-    },
+    verb: ['showCoc', 'refreshCoc', 'refreshAfi'],
+    data: z.union([CocData.transform(({ cocId }) => cocId), AfiData.transform(({ afiId }) => afiId)]),
+    unreadable: renderNoticeCard("Can't show this", 'The card did not say which record to show.'),
+    refused,
+    handle: ({ person }, id) => recordCard(tools, person, id),
   });
 }
 

@@ -4,8 +4,9 @@
  * Inspector step to the deputy portfolio director). Waiting is counted in working days from the
  * day the step began: the request for the CoS step, the CoS decision for the HM Inspector step.
  *
- * Pure: the scheduler (issue 5) gives the pending requests, today and the limits, sends what this
- * returns, and stores each chaser on its request so a second run on the same day sends nothing.
+ * Pure: the scheduled job (src/app/closure/chase-approvals.ts) gives the pending requests, today
+ * and the limits, sends what this returns, and stores each chaser on its request so a second run
+ * on the same day sends nothing.
  */
 import { toLondonDate, workingDaysBetween, type HolidayOptions } from '../clock';
 import type { ClosureRequest, Instant, LocalDate, ObjectId } from '../records';

@@ -5,12 +5,19 @@
 import type { AfiFormInput, IssuedAfi } from '../../app/issue/issue-area-for-improvement';
 import type { IssueFormOptions } from '../../app/issue/issue-form-options';
 import { formatLongDate } from '../../domain/clock';
-import type { FieldIssue } from '../../domain/errors';
 import type { Person } from '../../domain/records';
 import type { ChannelOutcome } from '../../app/issue/announce-issued';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-import { channelLines, dateValue, fieldMessages, peopleChoices, serviceChoices } from './issue-card-parts';
+import {
+  channelLines,
+  dateValue,
+  formMessages,
+  renderRecordSummary,
+  peopleChoices,
+  serviceChoices,
+  type FormRenderer,
+} from './issue-card-parts';
 
 const afiFields = ['serviceCode', 'questionRef', 'text', 'finding', 'targetDate', 'sll', 'cos'];
 
@@ -29,14 +36,8 @@ export function blankAfiForm(options: IssueFormOptions, formId: string): AfiForm
 }
 
 /** The AFI form with `values` filled in, a message under each field at fault and `message` at the top. */
-export function renderAfiForm(
-  options: IssueFormOptions,
-  values: AfiFormInput,
-  issues: readonly FieldIssue[] = [],
-  message = '',
-): AdaptiveCardJson {
-  const { errors, unplaced } = fieldMessages(afiFields, issues);
-  const top = [message, ...unplaced].filter((line) => line !== '').join(' ');
+export const renderAfiForm: FormRenderer<AfiFormInput> = (options, values, issues = [], message = '') => {
+  const { errors, top } = formMessages(afiFields, issues, message);
   const people = peopleChoices(options);
   return renderCard('afi-form', {
     heading: 'New area for improvement',
@@ -48,7 +49,7 @@ export function renderAfiForm(
     values: { ...values, targetDate: dateValue(values.targetDate) },
     errors,
   });
-}
+};
 
 function targetDateText(issued: IssuedAfi): string {
   return issued.afi.targetDate === undefined ? 'none set' : formatLongDate(issued.afi.targetDate);
@@ -75,15 +76,16 @@ export function renderAfiIssuedCard(issued: IssuedAfi, channel: ChannelOutcome):
 /** The read-only summary posted to the service's channel. */
 export function renderAfiSummaryCard(issued: IssuedAfi, issuedBy: Person): AdaptiveCardJson {
   const { afi } = issued;
-  return renderCard('record-summary', {
+  return renderRecordSummary({
     heading: `New area for improvement ${afi.id}`,
-    title: escapeMarkdown(afi.text),
+    title: afi.text,
+    serviceName: issued.service.name,
+    sllName: issued.ownerNames.sll,
     facts: [
-      { title: 'Service', value: escapeMarkdown(issued.service.name) },
       { title: 'Question', value: afi.questionRef },
       { title: 'Target date', value: targetDateText(issued) },
-      { title: 'Service Liaison Lead', value: escapeMarkdown(issued.ownerNames.sll) },
     ],
+    laterFacts: [],
     itemsHeading: 'Finding',
     items: afi.finding === undefined ? [] : [{ heading: '', text: escapeMarkdown(afi.finding) }],
     footer: `Issued by ${escapeMarkdown(issuedBy.name)}.`,

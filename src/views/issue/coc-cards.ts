@@ -7,12 +7,19 @@ import type { CocDueDates, CocFormInput, IssuedCoc } from '../../app/issue/issue
 import { recommendationSlots } from '../../app/issue/issue-cause-of-concern';
 import type { IssueFormOptions } from '../../app/issue/issue-form-options';
 import { formatLongDate } from '../../domain/clock';
-import type { FieldIssue } from '../../domain/errors';
 import type { Person, Pillar } from '../../domain/records';
 import type { ChannelOutcome } from '../../app/issue/announce-issued';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-import { channelLines, dateValue, fieldMessages, peopleChoices, serviceChoices } from './issue-card-parts';
+import {
+  channelLines,
+  dateValue,
+  formMessages,
+  renderRecordSummary,
+  peopleChoices,
+  serviceChoices,
+  type FormRenderer,
+} from './issue-card-parts';
 
 /** Every input of the form that can carry a message. */
 const cocFields = [
@@ -66,14 +73,8 @@ export function blankCocForm(options: IssueFormOptions, formId: string): CocForm
  * The CoC form with `values` filled in. `issues` put a red message under their fields; `message`
  * (already readable, not yet escaped) goes at the top.
  */
-export function renderCocForm(
-  options: IssueFormOptions,
-  values: CocFormInput,
-  issues: readonly FieldIssue[] = [],
-  message = '',
-): AdaptiveCardJson {
-  const { errors, unplaced } = fieldMessages(cocFields, issues);
-  const top = [message, ...unplaced].filter((line) => line !== '').join(' ');
+export const renderCocForm: FormRenderer<CocFormInput> = (options, values, issues = [], message = '') => {
+  const { errors, top } = formMessages(cocFields, issues, message);
   return renderCard('coc-form', {
     heading: 'New cause of concern',
     introduction:
@@ -113,7 +114,7 @@ export function renderCocForm(
       };
     }),
   });
-}
+};
 
 /** The due dates as facts, e.g. "Action plan due: 28 April 2023". */
 export function dueDateFacts(
@@ -185,16 +186,16 @@ export function renderCocIssuedCard(issued: IssuedCoc, channel: ChannelOutcome):
 /** The read-only summary posted to the service's channel. */
 export function renderCocSummaryCard(issued: IssuedCoc, issuedBy: Person): AdaptiveCardJson {
   const { coc } = issued;
-  return renderCard('record-summary', {
+  return renderRecordSummary({
     heading: `New cause of concern ${coc.id}`,
-    title: escapeMarkdown(coc.title),
+    title: coc.title,
+    serviceName: issued.service.name,
+    sllName: issued.ownerNames.sll,
     facts: [
-      { title: 'Service', value: escapeMarkdown(issued.service.name) },
       { title: 'Pillar', value: pillarNames[coc.pillar] },
       { title: 'Potential risk to public safety', value: coc.publicSafetyRisk ? 'Yes' : 'No' },
-      { title: 'Service Liaison Lead', value: escapeMarkdown(issued.ownerNames.sll) },
-      ...dueDateFacts(issued.dueDates, coc.publicSafetyRisk),
     ],
+    laterFacts: dueDateFacts(issued.dueDates, coc.publicSafetyRisk),
     itemsHeading: 'Recommendations',
     items: recommendationLines(issued).map((line) => ({
       heading: `${line.id}: ${line.target}`,

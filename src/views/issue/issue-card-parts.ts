@@ -58,6 +58,52 @@ export function fieldMessages(
   return { errors, unplaced };
 }
 
+/** Draws an issue form with `values` filled in, a message under each field at fault and `message` at the top. */
+export type FormRenderer<V> = (
+  options: IssueFormOptions,
+  values: V,
+  issues?: readonly FieldIssue[],
+  message?: string,
+) => AdaptiveCardJson;
+
+/** The messages under the fields and the line at the top of a form: `message` and the issues no field shows. */
+export function formMessages(
+  fields: readonly string[],
+  issues: readonly FieldIssue[],
+  message: string,
+): { errors: Record<string, string>; top: string } {
+  const { errors, unplaced } = fieldMessages(fields, issues);
+  return { errors, top: [message, ...unplaced].filter((line) => line !== '').join(' ') };
+}
+
+/** What a record's summary card in the service channel shows (`cards/record-summary.json`). */
+export interface RecordSummary {
+  heading: string;
+  title: string;
+  serviceName: string;
+  sllName: string;
+  /** Facts shown between the service and the SLL, and after the SLL. */
+  facts: { title: string; value: string }[];
+  laterFacts: { title: string; value: string }[];
+  itemsHeading: string;
+  items: { heading: string; text: string }[];
+  footer: string;
+}
+
+/** The read-only summary of a newly issued record, posted to its service's channel. */
+export function renderRecordSummary(summary: RecordSummary): AdaptiveCardJson {
+  const service = { title: 'Service', value: escapeMarkdown(summary.serviceName) };
+  const sll = { title: 'Service Liaison Lead', value: escapeMarkdown(summary.sllName) };
+  return renderCard('record-summary', {
+    heading: summary.heading,
+    title: escapeMarkdown(summary.title),
+    facts: [service, ...summary.facts, sll, ...summary.laterFacts],
+    itemsHeading: summary.itemsHeading,
+    items: summary.items,
+    footer: summary.footer,
+  });
+}
+
 /** A date as Input.Date accepts it: `YYYY-MM-DD`, else empty. */
 export function dateValue(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';

@@ -13,8 +13,8 @@ import { fail, invalid, ok, type Result } from '../../domain/errors';
 import type { DecisionContext } from '../../domain/lifecycle';
 import type { AuditEvent, Person, Service } from '../../domain/records';
 import { ConflictError, type CounterName, type RecordChange } from '../../store';
-import { nowOf, type AppContext } from '../shared/app-context';
-import { authorizeIssueFor } from './issue-form-options';
+import { nowOf, type AppContext } from './app-context';
+import { authorizeIn, scopeOf } from './record-scope';
 
 /** How many times a lost race for the next id number is retried. */
 const attempts = 3;
@@ -26,14 +26,20 @@ export interface Created<R> {
   events: AuditEvent[];
 }
 
+/** The kinds of record issued from a form: the policy action, the id counter, and the plural for messages. */
+const issueKinds = {
+  coc: { action: 'issueCoc', counter: 'coc', plural: 'causes of concern' },
+  afi: { action: 'issueAfi', counter: 'afi', plural: 'areas for improvement' },
+} as const satisfies Record<
+  CounterName,
+  { action: 'issueCoc' | 'issueAfi'; counter: CounterName; plural: string }
+>;
+
 /** What differs between issuing a CoC and an AFI. */
 export interface IssuePlan<Draft, R, Issued> {
-  action: 'issueCoc' | 'issueAfi';
-  counter: CounterName;
-  /** "causes of concern", for the busy message. */
-  plural: string;
-  formId: string;
-  serviceCode: string;
+  kind: CounterName;
+  /** The form as submitted: its id (which makes the submission idempotent) and the service it names. */
+  form: { formId: string; serviceCode: string };
   /** Reads the form into a draft (without its id), or lists every field at fault. */
   read: (service: Service, people: readonly Person[]) => Result<Draft>;
   /** Makes the record with its id; the domain's refusal otherwise. */
@@ -45,19 +51,61 @@ export interface IssuePlan<Draft, R, Issued> {
   issued: (record: R, service: Service, people: readonly Person[], alreadyIssued: boolean) => Issued;
 }
 
+/** The service the form names, if the caller may issue for it; the policy's reason otherwise. */
+async function serviceToIssueFor(
+  context: AppContext,
+  actor: Person,
+  action: 'issueCoc' | 'issueAfi',
+  code: string,
+): Promise<Result<Service>> {
+  const service = /^[A-Z]{2,5}$/.test(code) ? await context.store.directory.getService(code) : null;
+  if (!service) return invalid([{ field: 'serviceCode', message: 'Choose a service from the list.' }]);
+  const allowed = authorizeIn(actor, action, await scopeOf(context, actor, service.code));
+  return allowed.ok ? ok(service) : allowed;
+}
+
+/** Reserves the next id, creates the record and commits it; `conflict` when the id or the form was taken meanwhile. */
+async function tryIssue<D, R, I>(
+  context: AppContext,
+  actor: Person,
+  plan: IssuePlan<D, R, I>,
+  service: Service,
+  draft: D,
+): Promise<Result<R | 'conflict'>> {
+  const reserved = await context.store.records.nextNumber(service.code, issueKinds[plan.kind].counter);
+  const decision: DecisionContext = { actor, now: nowOf(context), newId: context.newId };
+  const created = plan.create(draft, reserved.id, decision);
+  if (!created.ok) return created;
+  const changes = issueChanges(
+    plan,
+    service,
+    reserved.change,
+    created.value,
+    plan.idOf(created.value.record),
+    decision,
+  );
+  try {
+    await context.store.records.commit(service.code, changes);
+    return ok(created.value.record);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return ok('conflict');
+  }
+}
+
 async function findIssued<D, R, I>(
   context: AppContext,
   plan: IssuePlan<D, R, I>,
   service: Service,
 ): Promise<I | null> {
-  const submission = await context.store.records.getFormSubmission(service.code, plan.formId);
+  const submission = await context.store.records.getFormSubmission(service.code, plan.form.formId);
   const saved = submission ? await plan.reread(service, submission.subjectId) : null;
   return saved ? plan.issued(saved, service, await context.store.directory.listPeople(), true) : null;
 }
 
 /** The transaction: the counter, the record's rows, its audit events and the submission marker. */
 function issueChanges<R>(
-  plan: { formId: string },
+  plan: { form: { formId: string } },
   service: Service,
   counter: RecordChange,
   created: Created<R>,
@@ -65,7 +113,7 @@ function issueChanges<R>(
   decision: DecisionContext,
 ): RecordChange[] {
   const submission = {
-    formId: plan.formId,
+    formId: plan.form.formId,
     subjectId,
     serviceCode: service.code,
     by: decision.actor.objectId,
@@ -85,43 +133,24 @@ export async function issueRecord<Draft, R, Issued>(
   actor: Person,
   plan: IssuePlan<Draft, R, Issued>,
 ): Promise<Result<Issued>> {
-  const allowed = await authorizeIssueFor(context, actor, plan.action, plan.serviceCode);
-  if (!allowed.ok) {
-    return allowed.error.code === 'not-found'
-      ? invalid([{ field: 'serviceCode', message: 'Choose a service from the list.' }])
-      : allowed;
-  }
-  const { service } = allowed.value;
-  const earlier = await findIssued(context, plan, service);
+  const { action, plural } = issueKinds[plan.kind];
+  const service = await serviceToIssueFor(context, actor, action, plan.form.serviceCode);
+  if (!service.ok) return service;
+  const earlier = await findIssued(context, plan, service.value);
   if (earlier) return ok(earlier);
   const people = await context.store.directory.listPeople();
-  const draft = plan.read(service, people);
+  const draft = plan.read(service.value, people);
   if (!draft.ok) return draft;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    const reserved = await context.store.records.nextNumber(service.code, plan.counter);
-    const decision: DecisionContext = { actor, now: nowOf(context), newId: context.newId };
-    const created = plan.create(draft.value, reserved.id, decision);
-    if (!created.ok) return created;
-    const changes = issueChanges(
-      plan,
-      service,
-      reserved.change,
-      created.value,
-      plan.idOf(created.value.record),
-      decision,
-    );
-    try {
-      await context.store.records.commit(service.code, changes);
-      return ok(plan.issued(created.value.record, service, people, false));
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      // Either this form was submitted again meanwhile, or someone took the id number first.
-      const meanwhile = await findIssued(context, plan, service);
-      if (meanwhile) return ok(meanwhile);
-    }
+    const issued = await tryIssue(context, actor, plan, service.value, draft.value);
+    if (!issued.ok) return issued;
+    if (issued.value !== 'conflict') return ok(plan.issued(issued.value, service.value, people, false));
+    // Either this form was submitted again meanwhile, or someone took the id number first.
+    const meanwhile = await findIssued(context, plan, service.value);
+    if (meanwhile) return ok(meanwhile);
   }
   return fail(
     'conflict',
-    `Other ${plan.plural} for ${service.name} were being issued at the same moment. Nothing was saved: please submit again.`,
+    `Other ${plural} for ${service.value.name} were being issued at the same moment. Nothing was saved: please submit again.`,
   );
 }
