@@ -1,11 +1,11 @@
 /**
  * The import graph of `src/`, read from the source text: which file imports which (relative imports
- * resolved to files), each file's layer (eslint/layers.mjs), and the cycles among the files. The
+ * resolved to files), each file's layer (eslint/layers.cjs), and the cycles among the files. The
  * architecture figures and the architecture tests both read it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { layers, type Layer } from '../../eslint/layers.mjs';
+import { layers, type Layer } from '../../eslint/layers.cjs';
 
 /** One file and the files of `src/` it imports. */
 export interface SourceFile {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The layers of CoC Monitor and what each may import (docs/architecture.md), as an ESLint rule.
  *
@@ -5,10 +6,10 @@
  * `'../store/index'` and `require('../store')` all count as an import of `src/store`, however
  * deep the importing file sits. Packages are checked by name: only the layers named may use an SDK.
  */
-import path from 'node:path';
+const path = require('node:path');
 
 /** Lowest first. A layer may import itself and the layers listed in `may`. */
-export const layers = [
+const layers = [
   { name: 'domain', dir: 'src/domain', may: [] },
   { name: 'config', dir: 'src/config', may: [] },
   { name: 'store', dir: 'src/store', may: ['domain'] },
@@ -39,7 +40,7 @@ const teams = [
 const azure = ['@azure/*'];
 
 /** Packages each layer must not use; a `*` ends a prefix. */
-export const forbiddenPackages = {
+const forbiddenPackages = {
   domain: [...io, ...teams, ...azure, '@microsoft/*', 'adaptivecards*'],
   store: [...teams, 'adaptivecards*'],
   app: [...teams, ...azure, 'adaptivecards*'],
@@ -116,4 +117,6 @@ const allowedImports = {
 };
 
 /** The plugin: `layers/allowed-imports`. */
-export const layersPlugin = { rules: { 'allowed-imports': allowedImports } };
+const layersPlugin = { rules: { 'allowed-imports': allowedImports } };
+
+module.exports = { layers, forbiddenPackages, layersPlugin };
