@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsv } from '../src/app/transfer/csv-file';
 import { describeProblem } from '../src/app/transfer/csv-format';
+import { registerIndexing } from '../src/app/follow-ups';
+import { createAppContext } from '../src/app/shared/app-context';
 import { importRows } from '../src/app/transfer/import-records';
 import { openTransferStore } from './lib/transfer-store';
 
@@ -28,21 +30,25 @@ async function main(): Promise<number> {
     return 1;
   }
   const target = await openTransferStore();
+  const context = createAppContext(target.store);
+  registerIndexing(context);
   try {
     const outcome = await importRows(target.store, read.rows, {
       now: () => new Date(),
       newId: () => randomUUID(),
       actor,
       source: path.basename(file),
+      outbox: context.outbox,
     });
     if (!outcome.ok) {
       outcome.problems.forEach((problem) => console.error(`${file}, ${describeProblem(problem)}`));
       console.error(`Nothing was imported: ${String(outcome.problems.length)} problem(s) to fix first.`);
       return 1;
     }
+    await context.outbox.idle();
     const { created, updated, unchanged } = outcome.counts;
     console.log(
-      `Imported ${path.basename(file)} into ${target.where}: ${String(created)} new, ${String(updated)} changed, ${String(unchanged)} already up to date.`,
+      `Imported ${path.basename(file)} into ${target.where}: ${String(created)} new, ${String(updated)} changed, ${String(unchanged)} already up to date; due dates re-indexed for ${String(outcome.reindexed)} record(s).`,
     );
     return 0;
   } finally {

@@ -8,8 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { boardSummaryJob } from './app/boards/board-summary';
 import { approvalChaserJob } from './app/closure/chase-approvals';
 import { engagementChaserJob } from './app/engagement/chase-late-answers';
-import { keepDueIndex } from './app/reminders/due-index';
+import { registerFollowUps } from './app/follow-ups';
 import { createAppContext, type AppContext } from './app/shared/app-context';
+import { instanceId } from './app/shared/instance';
+import { createOutbox } from './app/shared/outbox';
 import type { Notifier } from './app/shared/notifier';
 import { rememberConversations } from './app/shared/remember-conversations';
 import type { ScheduledJob } from './app/shared/scheduled-job';
@@ -107,6 +109,9 @@ function startDailyRun(
   });
 }
 
+/** How often the outbox is searched for follow-up work a stopped process left behind. */
+const followUpRecoveryMs = 60_000;
+
 /** Starts the bot server for `config` on `config.port`: storage, tables, routes, probes, the daily run. */
 export async function startApplication(
   config: Config,
@@ -124,16 +129,25 @@ export async function startApplication(
     return { ...server, appContext: undefined };
   }
   await store.ensureTables();
+  const now = overrides.now ?? (() => new Date());
+  const outbox = createOutbox({
+    store,
+    now: () => now(),
+    claimant: instanceId,
+    onError: (error, entry) =>
+      logger.warn(
+        { err: error, entry: entry.id, jobs: entry.jobs.map((job) => job.kind) },
+        'follow-up work failed; it stays in the outbox and is tried again within a minute',
+      ),
+  });
   const appContext = createAppContext(store, {
+    outbox,
+    now,
     bootstrapAdminObjectIds: config.bootstrapAdminObjectIds,
     allowedTenantIds: config.allowedTenantIds,
     extraHolidays: config.extraBankHolidays,
-    ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.newId ? { newId: overrides.newId } : {}),
   });
-  keepDueIndex(appContext, (error) =>
-    logger.warn({ err: error }, 'the due index lags behind a change; the next sweep mends it'),
-  );
   // Locally, download links work without setup: a secret made for this run (links die with the process).
   const reportLinkSecret =
     config.reportLinkSecret ?? (config.mode === 'local' ? randomBytes(32).toString('hex') : undefined);
@@ -147,15 +161,22 @@ export async function startApplication(
     port: overrides.port ?? config.port,
     logger,
     readiness: storeReadiness(store),
-    hooks: { onConversationReference: rememberConversations(appContext) },
-    registerRoutes: (app, tools) =>
+    hooks: {
+      onConversationReference: rememberConversations(appContext),
+      // What a change left in the outbox starts once its answer has gone.
+      afterTurn: () => outbox.flush(),
+    },
+    registerRoutes: (app, tools) => {
+      const notifier = createNotifier(tools.proactive);
+      registerFollowUps(appContext, notifier, logger);
       registerRoutes(app, {
         app: appContext,
-        notifier: createNotifier(tools.proactive),
+        notifier,
         logger,
         reminderWindowDays: config.reminders.windowDays,
         ...reportLinks,
-      }),
+      });
+    },
     ...(reportLinkSecret === undefined
       ? {}
       : {
@@ -165,9 +186,16 @@ export async function startApplication(
   });
   serverUrl = server.url;
   const scheduler = startDailyRun(config, appContext, server.bot.proactive, logger, overrides.scheduler);
+  const recoverFollowUps = (): void =>
+    void outbox.recover().catch((error: unknown) => logger.warn({ err: error }, 'could not read the outbox'));
+  recoverFollowUps(); // what a stopped process left undone
+  const recovery = setInterval(recoverFollowUps, followUpRecoveryMs);
+  recovery.unref();
   const close = async (): Promise<void> => {
+    clearInterval(recovery);
     await scheduler?.stop();
     await server.close();
+    await outbox.idle();
   };
   return { ...server, close, appContext };
 }

@@ -69,6 +69,16 @@ export async function countOperations(
     scheduler: false,
   });
   const counts: OperationCount[] = [];
+  // The answer has gone when the server lets the outbox start (its afterTurn hook): count there, so
+  // work done after the answer is never counted before it, however fast the client reads.
+  const { outbox } = app.appContext ?? {};
+  if (!outbox) throw new Error('the application has no storage');
+  let atAnswer: number | undefined;
+  const flush = outbox.flush.bind(outbox);
+  outbox.flush = () => {
+    atAnswer ??= counter.total;
+    flush();
+  };
   const measure = async (
     operation: string,
     run: () => Promise<void>,
@@ -76,8 +86,11 @@ export async function countOperations(
   ): Promise<void> => {
     await settled(counter);
     counter.reset();
+    atAnswer = undefined;
+    if (process.env.BENCH_TRACE_REQUESTS) console.error(`--- ${operation}`);
     await run();
-    const beforeAnswer = counter.total;
+    const beforeAnswer = Math.min(atAnswer ?? counter.total, counter.total);
+    if (process.env.BENCH_TRACE_REQUESTS) console.error('--- answered');
     if (options.background) await settled(counter);
     counts.push({ operation, beforeAnswer, total: counter.total, byTable: { ...counter.byTable } });
   };
@@ -90,7 +103,16 @@ export async function countOperations(
     }
 
     await measure(
-      'Show a CoC (show BUC-1)',
+      'Show a CoC, cold cache (show BUC-1)',
+      async () => {
+        const turn = await send(messageActivity(serviceUrl, demoPeople.sll, 'show BUC-1'));
+        expectOk('show BUC-1', turn.status, turn.body, '');
+      },
+      { background: true },
+    );
+
+    await measure(
+      'Show a CoC, warm cache (show BUC-1)',
       async () => {
         const turn = await send(messageActivity(serviceUrl, demoPeople.sll, 'show BUC-1'));
         expectOk('show BUC-1', turn.status, turn.body, '');

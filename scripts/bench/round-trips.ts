@@ -24,6 +24,10 @@ export function countRoundTrips(tables: StoreTables): RoundTripCounter {
       name: policyName,
       sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> {
         byTable[table] += 1;
+        if (process.env.BENCH_TRACE_REQUESTS)
+          console.error(
+            `[${table}] ${request.method} ${decodeURIComponent(request.url.replace(/^[^?]*\/(?=[^/]*$)/, ''))}`,
+          );
         return next(request);
       },
     });

@@ -45,6 +45,8 @@ export interface BotHooks {
     reference: Partial<ConversationReference>,
     kind: ConversationKind,
   ) => Promise<void>;
+  /** Called once a turn's answer has gone out: work held back for it may start. */
+  afterTurn?: () => void;
 }
 
 /** What the bot gives the commands it registers. */

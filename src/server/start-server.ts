@@ -146,6 +146,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (!response.headersSent) response.send(500, { error: 'internal', reference: correlationId });
     } finally {
       inFlight.delete(turn);
+      const afterTurn = options.hooks?.afterTurn;
+      if (afterTurn) {
+        if (response.writableFinished) afterTurn();
+        else response.once('close', afterTurn);
+      }
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info({ correlationId, ...summary, statusCode: response.statusCode, durationMs }, 'turn handled');
     }

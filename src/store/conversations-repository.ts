@@ -19,6 +19,7 @@ import { InvalidStoreInputError, isNotFound, translateStorageError, type EntityR
 import { odata } from '@azure/data-tables';
 import { keyOf, partitionFilter } from './keys';
 import { parseInput } from './parse-input';
+import { PartitionCache, type PartitionCacheOptions } from './partition-cache';
 import { queryEntities, readEntity } from './table-access';
 
 /** A one-to-one chat with a person, or a channel of a team. */
@@ -67,7 +68,24 @@ const registrationType = 'channelRegistration';
 
 /** Repository of the `conversations` table; build it with {@link createConversationsRepository}. */
 export class ConversationsRepository {
-  constructor(private readonly client: TableClient) {}
+  /** People's chats and channel registrations, read whole and kept a few seconds (src/store/partition-cache.ts). */
+  private readonly cache: PartitionCache<StoredConversation>;
+
+  constructor(
+    private readonly client: TableClient,
+    cache: PartitionCacheOptions = {},
+  ) {
+    this.cache = new PartitionCache(
+      client,
+      (row) => fromEntity(client.tableName, row, String(row.recordType), StoredConversation).value,
+      cache,
+    );
+  }
+
+  /** The cached rows of a partition, copied so callers cannot change the cache. */
+  private async cached(partition: string): Promise<StoredConversation[]> {
+    return [...(await this.cache.rows(partition)).values()].map((value) => structuredClone(value));
+  }
 
   /** Saves (or replaces) the reference for a person or channel. */
   async save(conversation: StoredConversation): Promise<void> {
@@ -81,16 +99,19 @@ export class ConversationsRepository {
       await this.client.upsertEntity(toEntity(ref, recordType, value), 'Replace');
     } catch (error) {
       throw translateStorageError(error, ref);
+    } finally {
+      this.cache.forget(value.kind);
     }
   }
 
   /** The saved reference for a person or channel, or `null` if the bot has never talked there. */
   async get(kind: ConversationKind, key: string): Promise<StoredConversation | null> {
-    const row = await readEntity(
-      this.client,
-      parseInput(ConversationKind, kind, 'conversation kind'),
-      keyOf(key),
-    );
+    const partition = parseInput(ConversationKind, kind, 'conversation kind');
+    if (partition === 'personal') {
+      const found = (await this.cache.rows(partition)).get(keyOf(key));
+      return found ? structuredClone(found) : null;
+    }
+    const row = await readEntity(this.client, partition, keyOf(key));
     return row ? fromEntity(this.client.tableName, row, recordType, StoredConversation).value : null;
   }
 
@@ -101,6 +122,15 @@ export class ConversationsRepository {
    */
   async getMany(kind: ConversationKind, keys: readonly string[]): Promise<Map<string, StoredConversation>> {
     const partition = parseInput(ConversationKind, kind, 'conversation kind');
+    if (partition === 'personal') {
+      const rows = await this.cache.rows(partition);
+      const found = new Map<string, StoredConversation>();
+      for (const key of keys) {
+        const value = rows.get(keyOf(key));
+        if (value) found.set(key, structuredClone(value));
+      }
+      return found;
+    }
     const unique = [...new Set(keys)];
     const chunks: string[][] = [];
     for (let i = 0; i < unique.length; i += keysPerQuery) chunks.push(unique.slice(i, i + keysPerQuery));
@@ -148,6 +178,8 @@ export class ConversationsRepository {
       await this.client.upsertEntity(toEntity(ref, registrationType, value), 'Replace');
     } catch (error) {
       throw translateStorageError(error, ref);
+    } finally {
+      this.cache.forget(ref.partitionKey);
     }
     return previous;
   }
@@ -155,10 +187,13 @@ export class ConversationsRepository {
   /** The channel registered for a service and purpose, or `null`. */
   async registeredChannel(serviceCode: string, purpose: ChannelPurpose): Promise<RegisteredChannel | null> {
     const code = parseInput(ServiceCode, serviceCode, 'service code');
-    const row = await readEntity(this.client, registrationPartitions[purpose], keyOf(code));
-    if (!row) return null;
-    const value = fromEntity(this.client.tableName, row, registrationType, StoredConversation).value;
-    return isRegistered(value) ? value : null;
+    const value = (await this.cache.rows(registrationPartitions[purpose])).get(keyOf(code));
+    return value && isRegistered(value) ? structuredClone(value) : null;
+  }
+
+  /** Every service's own channel, in one read. */
+  async serviceChannels(): Promise<RegisteredChannel[]> {
+    return (await this.cached(registrationPartitions.service)).filter(isRegistered);
   }
 
   /** The service's own channel (where issued records are announced), or `null`. */
@@ -168,18 +203,12 @@ export class ConversationsRepository {
 
   /** Every registration of one channel (a channel may serve several services). */
   async registrationsOf(channelKey: string): Promise<RegisteredChannel[]> {
-    const found: RegisteredChannel[] = [];
-    for (const partition of Object.values(registrationPartitions)) {
-      const rows = await queryEntities(
-        this.client,
-        odata`PartitionKey eq ${partition} and key eq ${channelKey}`,
-      );
-      for (const row of rows) {
-        const value = fromEntity(this.client.tableName, row, registrationType, StoredConversation).value;
-        if (isRegistered(value)) found.push(value);
-      }
-    }
-    return found;
+    const all = await Promise.all(
+      Object.values(registrationPartitions).map((partition) => this.cached(partition)),
+    );
+    return all
+      .flat()
+      .filter((value): value is RegisteredChannel => isRegistered(value) && value.key === channelKey);
   }
 
   /**
@@ -211,6 +240,8 @@ export class ConversationsRepository {
     } catch (error) {
       if (isNotFound(error)) return; // already gone: the outcome the caller asked for
       throw translateStorageError(error);
+    } finally {
+      this.cache.forget(registrationPartitions[purpose]);
     }
   }
 
@@ -236,21 +267,21 @@ export class ConversationsRepository {
       await this.client.upsertEntity(toEntity(ref, registrationType, value), 'Replace');
     } catch (error) {
       throw translateStorageError(error, ref);
+    } finally {
+      this.cache.forget(ref.partitionKey);
     }
     return previous;
   }
 
   /** Every board channel of one service, or of every service when no code is given. */
   async boardChannels(serviceCode?: string): Promise<RegisteredChannel[]> {
-    const partition = registrationPartitions.board;
-    const filter =
-      serviceCode === undefined
-        ? odata`PartitionKey eq ${partition}`
-        : odata`PartitionKey eq ${partition} and serviceCode eq ${parseInput(ServiceCode, serviceCode, 'service code')}`;
-    const rows = await queryEntities(this.client, filter);
-    return rows
-      .map((row) => fromEntity(this.client.tableName, row, registrationType, StoredConversation).value)
-      .filter((value): value is RegisteredChannel => isRegistered(value) && value.purpose === 'board');
+    const code = serviceCode === undefined ? undefined : parseInput(ServiceCode, serviceCode, 'service code');
+    return (await this.cached(registrationPartitions.board)).filter(
+      (value): value is RegisteredChannel =>
+        isRegistered(value) &&
+        value.purpose === 'board' &&
+        (code === undefined || value.serviceCode === code),
+    );
   }
 
   /** Removes one board channel of a service; removing one that is not there is not an error. */
@@ -261,6 +292,8 @@ export class ConversationsRepository {
     } catch (error) {
       if (isNotFound(error)) return; // already gone: the outcome the caller asked for
       throw translateStorageError(error);
+    } finally {
+      this.cache.forget(registrationPartitions.board);
     }
   }
 
@@ -271,11 +304,16 @@ export class ConversationsRepository {
     } catch (error) {
       if (isNotFound(error)) return; // already gone: the outcome the caller asked for
       throw translateStorageError(error);
+    } finally {
+      this.cache.forget(kind);
     }
   }
 }
 
 /** Builds the conversations repository over the `conversations` table client. */
-export function createConversationsRepository(client: TableClient): ConversationsRepository {
-  return new ConversationsRepository(client);
+export function createConversationsRepository(
+  client: TableClient,
+  cache?: PartitionCacheOptions,
+): ConversationsRepository {
+  return new ConversationsRepository(client, cache);
 }

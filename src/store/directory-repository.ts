@@ -16,8 +16,8 @@ import { Delegation, ObjectId, Person, Region, RegionId, Service, ServiceCode } 
 import { fromEntity, toEntity } from './entity-codec';
 import { isNotFound, translateStorageError, type EntityRef } from './errors';
 import { parseInput } from './parse-input';
-import { keyOf, partitionFilter } from './keys';
-import { queryEntities } from './table-access';
+import { keyOf } from './keys';
+import { PartitionCache, type PartitionCacheOptions } from './partition-cache';
 
 /** The partition of each kind of directory row; the RowKey is the row's own id. */
 const directoryPartitions = {
@@ -28,55 +28,37 @@ const directoryPartitions = {
 } as const;
 type DirectoryKind = keyof typeof directoryPartitions;
 
-/** How long a partition read is reused. */
-export interface DirectoryCacheOptions {
-  /** Milliseconds; 0 reads storage every time. Default 5,000. */
-  maxAgeMs?: number;
-  /** The clock, for tests. */
-  now?: () => number;
-}
+/** How long a partition read is reused (see src/store/partition-cache.ts). */
+export type DirectoryCacheOptions = PartitionCacheOptions;
 
-interface Snapshot {
-  readAt: number;
-  /** RowKey → parsed value, in the order storage returned them. */
-  rows: Promise<Map<string, unknown>>;
-}
+const schemas: Record<DirectoryKind, z.ZodType> = {
+  person: Person,
+  delegation: Delegation,
+  service: Service,
+  region: Region,
+};
 
 /** Repository of the `directory` table; build it with {@link createDirectoryRepository}. */
 export class DirectoryRepository {
-  private readonly snapshots = new Map<DirectoryKind, Snapshot>();
-  private readonly maxAgeMs: number;
-  private readonly now: () => number;
+  private readonly cache: PartitionCache<unknown>;
 
   constructor(
     private readonly client: TableClient,
     cache: DirectoryCacheOptions = {},
   ) {
-    this.maxAgeMs = cache.maxAgeMs ?? 5_000;
-    this.now = cache.now ?? Date.now;
+    this.cache = new PartitionCache(
+      client,
+      (row) => {
+        const kind = row.partitionKey as DirectoryKind;
+        return fromEntity(client.tableName, row, kind, schemas[kind]).value;
+      },
+      cache,
+    );
   }
 
-  /** The whole partition of `kind`, from the cache while it is fresh. A failed read is not kept. */
-  private partition<T>(kind: DirectoryKind, schema: z.ZodType<T>): Promise<Map<string, T>> {
-    const cached = this.snapshots.get(kind);
-    if (cached && this.maxAgeMs > 0 && this.now() - cached.readAt < this.maxAgeMs) {
-      return cached.rows as Promise<Map<string, T>>;
-    }
-    const rows = queryEntities(this.client, partitionFilter(directoryPartitions[kind])).then(
-      (entities) =>
-        new Map(
-          entities.map((row) => [
-            String(row.rowKey),
-            fromEntity(this.client.tableName, row, kind, schema).value,
-          ]),
-        ),
-    );
-    const snapshot: Snapshot = { readAt: this.now(), rows };
-    this.snapshots.set(kind, snapshot);
-    rows.catch(() => {
-      if (this.snapshots.get(kind) === snapshot) this.snapshots.delete(kind);
-    });
-    return rows;
+  /** The whole partition of `kind`, from the cache while it is fresh. */
+  private partition<T>(kind: DirectoryKind, _schema: z.ZodType<T>): Promise<Map<string, T>> {
+    return this.cache.rows(directoryPartitions[kind]) as Promise<Map<string, T>>;
   }
 
   private async get<T>(kind: DirectoryKind, id: string, schema: z.ZodType<T>): Promise<T | null> {
@@ -99,7 +81,7 @@ export class DirectoryRepository {
     } catch (error) {
       throw translateStorageError(error, ref);
     } finally {
-      this.snapshots.delete(kind);
+      this.cache.forget(directoryPartitions[kind]);
     }
   }
 
@@ -141,7 +123,7 @@ export class DirectoryRepository {
       if (isNotFound(error)) return; // already gone: the outcome the caller asked for
       throw translateStorageError(error);
     } finally {
-      this.snapshots.delete('delegation');
+      this.cache.forget(directoryPartitions.delegation);
     }
   }
 

@@ -4,46 +4,67 @@
  *
  * It lives in the `scheduler` table, partition `due` (docs/reminders.md explains the design):
  *
- * | row                     | RowKey                                       |
- * |-------------------------|----------------------------------------------|
- * | one unmet obligation    | `at|<due date>|<service>|<subject>|<kind>`   |
- * | what a CoC has indexed  | `of|<service>|<CoC id>` (the `at|` keys)     |
- * | a CoC changed, not yet re-indexed | `pending|<service>|<CoC id>`       |
- * | the index is complete   | `state|built`                                |
+ * | row                              | RowKey                                            |
+ * |----------------------------------|---------------------------------------------------|
+ * | one unmet obligation             | `at|<due date>|<service>|<subject>|<kind>`        |
+ * | what a record (CoC, AFI) indexed | `of|<service>|<record id>`: its `at|` keys, the   |
+ * |                                  | dates of the last contacts, the version indexed   |
+ * | the index is complete            | `state|built`                                     |
  *
  * The index is a derived view: rows are rebuilt from the records, never edited by hand, so every
- * write here is idempotent. A CoC's rows and its `of|` row change in one transaction (one
+ * write here is idempotent. A record's rows and its `of|` row change in one transaction (one
  * partition), guarded by the `of|` row's ETag.
  */
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { OBLIGATION_KINDS } from '../domain/clock';
-import { CocId, LocalDate, ObjectId, ServiceCode } from '../domain/records';
-import { statusOf, translateStorageError } from './errors';
+import { LocalDate, ObjectId, ServiceCode } from '../domain/records';
+import { translateStorageError } from './errors';
 import { keyOf } from './keys';
 import { parseInput } from './parse-input';
 import { queryEntities, readEntity } from './table-access';
 
 const duePartition = 'due';
 
+/** The kinds of index row: the clock's obligations, and the point from which engagement is expected. */
+export const DueKind = z.enum([...OBLIGATION_KINDS, 'engagementExpected']);
+export type DueKind = z.infer<typeof DueKind>;
+
 /** One unmet obligation, with what a reminder needs to show it without reading the records. */
 export const DueEntry = z.object({
   serviceCode: ServiceCode,
-  cocId: CocId,
-  cocTitle: z.string().min(1).max(200),
-  /** The CoC id, or the recommendation id for a target date. */
+  /** The record the obligation belongs to: a CoC (`BUC-1`) or an AFI (`BUC-AFI-3`). */
+  recordId: z.string().min(1).max(40),
+  /** Its title (a CoC's) or text (an AFI's), as the digest names it. */
+  recordTitle: z.string().min(1).max(300),
+  /** The record, or the recommendation for a target date. */
   subjectId: z.string().min(1),
-  kind: z.enum(OBLIGATION_KINDS),
+  kind: DueKind,
   dueDate: LocalDate,
-  /** Whom the reminder @mentions: the CoC's Service Liaison Lead. */
+  /** For `engagementExpected`: the date by which it must have happened. */
+  until: LocalDate.optional(),
+  /** Whom the reminder @mentions: the record's Service Liaison Lead. */
   ownerObjectId: ObjectId,
 });
 export type DueEntry = z.infer<typeof DueEntry>;
 
-/** A CoC whose records changed and whose index rows may not have caught up yet. */
-export interface PendingCoc {
+/** The dates of a record's last contacts with the service, which the recurring obligations count from. */
+export const DueContacts = z.object({
+  lastSloUpdate: LocalDate.optional(),
+  lastContact: LocalDate.optional(),
+  lastRevisitFinding: LocalDate.optional(),
+});
+export type DueContacts = z.infer<typeof DueContacts>;
+
+/** What the index holds for one record: its rows' keys, its contacts, the version indexed. */
+export interface IndexedRecord {
   serviceCode: string;
-  cocId: string;
+  recordId: string;
+  keys: string[];
+  contacts: DueContacts;
+  /** The record's `updatedAt` when it was indexed. */
+  version?: string;
+  etag: string;
 }
 
 /** The RowKey of one index row. */
@@ -51,8 +72,7 @@ export function dueEntryRowKey(entry: DueEntry): string {
   return keyOf('at', entry.dueDate, entry.serviceCode, entry.subjectId, entry.kind);
 }
 
-const ofRowKey = (serviceCode: string, cocId: string): string => keyOf('of', serviceCode, cocId);
-const pendingRowKey = (serviceCode: string, cocId: string): string => keyOf('pending', serviceCode, cocId);
+const ofRowKey = (serviceCode: string, recordId: string): string => keyOf('of', serviceCode, recordId);
 const builtRowKey = keyOf('state', 'built');
 const maxActionsPerTransaction = 100;
 
@@ -60,9 +80,29 @@ function entryOf(row: Record<string, unknown>): DueEntry {
   return parseInput(DueEntry, row, 'due index row');
 }
 
-function keysOf(row: Record<string, unknown> | null): string[] {
-  if (!row || typeof row.keysJson !== 'string') return [];
-  return z.array(z.string()).parse(JSON.parse(row.keysJson));
+function indexedOf(row: Record<string, unknown> & { etag?: string }): IndexedRecord {
+  const keys = z.array(z.string()).parse(JSON.parse(typeof row.keysJson === 'string' ? row.keysJson : '[]'));
+  const contacts = DueContacts.parse(
+    JSON.parse(typeof row.contactsJson === 'string' ? row.contactsJson : '{}'),
+  );
+  const indexed: IndexedRecord = {
+    serviceCode: String(row.serviceCode),
+    recordId: String(row.recordId ?? row.cocId),
+    keys,
+    contacts,
+    etag: row.etag ?? '',
+  };
+  if (typeof row.version === 'string') indexed.version = row.version;
+  return indexed;
+}
+
+/** What a record's index should become. */
+export interface RecordIndex {
+  serviceCode: string;
+  recordId: string;
+  entries: readonly DueEntry[];
+  contacts: DueContacts;
+  version?: string | undefined;
 }
 
 /** Reads and writes the due index. */
@@ -80,17 +120,71 @@ export class DueIndexRepository {
     return rows.map(entryOf);
   }
 
+  /** What the index holds for one record, or null when it holds nothing for it. */
+  async readRecord(serviceCode: string, recordId: string): Promise<IndexedRecord | null> {
+    const row = await readEntity(this.client, duePartition, ofRowKey(serviceCode, recordId));
+    return row ? indexedOf(row) : null;
+  }
+
+  /** What the index holds for every record (for a full rebuild or a consistency check). */
+  async listRecords(): Promise<IndexedRecord[]> {
+    const from = `${keyOf('of')}|`;
+    const to = `${keyOf('of')}}`;
+    const rows = await queryEntities(
+      this.client,
+      odata`PartitionKey eq ${duePartition} and RowKey ge ${from} and RowKey lt ${to}`,
+    );
+    return rows.map(indexedOf);
+  }
+
   /**
-   * Replaces the index rows of one CoC with `entries` (its unmet obligations) in one transaction.
-   * @throws ConflictError when another writer re-indexed the CoC meanwhile: re-read and retry.
+   * Replaces the index rows of one record with `next.entries`, guarded by the ETag of what was read
+   * (`current`, or none when the index held nothing for it).
+   * @throws ConflictError when another writer re-indexed the record meanwhile: re-read and retry.
    */
-  async replaceCoc(serviceCode: string, cocId: string, entries: readonly DueEntry[]): Promise<void> {
-    const parsed = entries.map((entry) => parseInput(DueEntry, entry, 'due index entry'));
-    const ofKey = ofRowKey(serviceCode, cocId);
-    const current = await readEntity(this.client, duePartition, ofKey);
+  async replaceRecord(next: RecordIndex, current: IndexedRecord | null): Promise<void> {
+    const { actions, guard } = this.actionsFor(next, current);
+    // The guard goes in the first batch, so a lost race fails before anything is written. A record
+    // with more than 99 changes is written in several batches; each is idempotent, so a failure
+    // half-way is mended by the next refresh.
+    const batches: TransactionAction[][] = [];
+    for (let i = 0; i < actions.length || batches.length === 0; i += maxActionsPerTransaction - 1) {
+      batches.push(actions.slice(i, i + maxActionsPerTransaction - 1));
+    }
+    batches[0]?.unshift(guard);
+    for (const batch of batches) await this.submit(batch, ofRowKey(next.serviceCode, next.recordId));
+  }
+
+  /**
+   * Replaces the whole index with `records` (a full rebuild): rows of records no longer indexed are
+   * removed; writes go in transactions of up to 100 rows, not guarded (run it under the scheduler's
+   * lease, or with nothing else writing).
+   */
+  async replaceAll(records: readonly RecordIndex[], current: readonly IndexedRecord[]): Promise<void> {
+    const before = new Map(
+      current.map((indexed) => [ofRowKey(indexed.serviceCode, indexed.recordId), indexed]),
+    );
+    const actions: TransactionAction[] = [];
+    for (const next of records) {
+      const ofKey = ofRowKey(next.serviceCode, next.recordId);
+      const built = this.actionsFor(next, before.get(ofKey) ?? null);
+      actions.push(...built.actions, ['upsert', built.ofRow, 'Replace']);
+      before.delete(ofKey);
+    }
+    for (const [ofKey, gone] of before) {
+      for (const key of gone.keys) actions.push(['delete', { partitionKey: duePartition, rowKey: key }]);
+      actions.push(['delete', { partitionKey: duePartition, rowKey: ofKey }]);
+    }
+    for (let i = 0; i < actions.length; i += maxActionsPerTransaction) {
+      await this.submit(actions.slice(i, i + maxActionsPerTransaction), builtRowKey);
+    }
+  }
+
+  private actionsFor(next: RecordIndex, current: IndexedRecord | null) {
+    const parsed = next.entries.map((entry) => parseInput(DueEntry, entry, 'due index entry'));
     const wanted = new Map(parsed.map((entry) => [dueEntryRowKey(entry), entry]));
     const actions: TransactionAction[] = [];
-    for (const key of keysOf(current)) {
+    for (const key of current?.keys ?? []) {
       if (!wanted.has(key)) actions.push(['delete', { partitionKey: duePartition, rowKey: key }]);
     }
     for (const [rowKey, entry] of wanted) {
@@ -98,80 +192,28 @@ export class DueIndexRepository {
     }
     const ofRow = {
       partitionKey: duePartition,
-      rowKey: ofKey,
-      serviceCode,
-      cocId,
+      rowKey: ofRowKey(next.serviceCode, next.recordId),
+      serviceCode: next.serviceCode,
+      recordId: next.recordId,
       keysJson: JSON.stringify([...wanted.keys()]),
+      contactsJson: JSON.stringify(DueContacts.parse(next.contacts)),
+      ...(next.version === undefined ? {} : { version: next.version }),
     };
     const guard: TransactionAction = current
       ? ['update', ofRow, 'Replace', { etag: current.etag }]
       : ['create', ofRow];
-    // The guard goes in the first batch, so a lost race fails before anything is written. A CoC
-    // with more than 99 changes (never seen: a CoC has a handful) is written in several batches;
-    // every batch is idempotent, so a failure half-way is mended by the next refresh.
-    const batches: TransactionAction[][] = [];
-    for (let i = 0; i < actions.length || batches.length === 0; i += maxActionsPerTransaction - 1) {
-      batches.push(actions.slice(i, i + maxActionsPerTransaction - 1));
-    }
-    batches[0]?.unshift(guard);
-    for (const batch of batches) {
-      try {
-        await this.client.submitTransaction(batch);
-      } catch (error) {
-        throw translateStorageError(error, {
-          table: this.client.tableName,
-          partitionKey: duePartition,
-          rowKey: ofKey,
-        });
-      }
-    }
+    return { actions, guard, ofRow };
   }
 
-  /** Notes that these CoCs are about to change; returns each marker's ETag for {@link clearPending}. */
-  async markPending(
-    serviceCode: string,
-    cocIds: readonly string[],
-    at: string,
-  ): Promise<Map<string, string>> {
-    const etags = new Map<string, string>();
-    await Promise.all(
-      cocIds.map(async (cocId) => {
-        try {
-          const result = await this.client.upsertEntity(
-            { partitionKey: duePartition, rowKey: pendingRowKey(serviceCode, cocId), serviceCode, cocId, at },
-            'Replace',
-          );
-          if (result.etag) etags.set(cocId, result.etag);
-        } catch (error) {
-          throw translateStorageError(error);
-        }
-      }),
-    );
-    return etags;
-  }
-
-  /** The CoCs marked pending and not cleared: a process stopped between a commit and its re-index. */
-  async listPending(): Promise<PendingCoc[]> {
-    const from = `${keyOf('pending')}|`;
-    const to = `${keyOf('pending')}}`;
-    const rows = await queryEntities(
-      this.client,
-      odata`PartitionKey eq ${duePartition} and RowKey ge ${from} and RowKey lt ${to}`,
-    );
-    return rows.map((row) => ({ serviceCode: String(row.serviceCode), cocId: String(row.cocId) }));
-  }
-
-  /**
-   * Removes a pending marker once the CoC is re-indexed. With `etag`, only if nobody marked it
-   * again since (that later change then keeps its marker until its own re-index).
-   */
-  async clearPending(serviceCode: string, cocId: string, etag?: string): Promise<void> {
+  private async submit(batch: TransactionAction[], rowKey: string): Promise<void> {
     try {
-      await this.client.deleteEntity(duePartition, pendingRowKey(serviceCode, cocId), etag ? { etag } : {});
+      await this.client.submitTransaction(batch);
     } catch (error) {
-      const status = statusOf(error);
-      if (status === 404 || status === 412) return; // already cleared, or marked again since
-      throw translateStorageError(error);
+      throw translateStorageError(error, {
+        table: this.client.tableName,
+        partitionKey: duePartition,
+        rowKey,
+      });
     }
   }
 

@@ -48,6 +48,7 @@ export {
   Counter,
   CounterName,
   FormSubmission,
+  OutboxEntry,
   externalPartition,
   type AppendOnlyEntity,
   type RecordEntity,
@@ -63,14 +64,25 @@ export {
   type RegisteredChannel,
 } from './conversations-repository';
 export { checkStorageReady, type StorageReadiness } from './storage-ready';
-export { DueEntry, DueIndexRepository, dueEntryRowKey, type PendingCoc } from './due-index-repository';
+export {
+  DueContacts,
+  DueEntry,
+  DueIndexRepository,
+  DueKind,
+  dueEntryRowKey,
+  type IndexedRecord,
+  type RecordIndex,
+} from './due-index-repository';
 export {
   LedgerEntry,
   LedgerStatus,
   ReminderLedgerRepository,
+  retainedDays,
+  type ChannelLedger,
   type ClaimRequest,
   type ClaimResult,
 } from './reminder-ledger-repository';
+export { PartitionCache, type PartitionCacheOptions } from './partition-cache';
 export { LeaseRepository, type LeaseResult } from './lease-repository';
 export {
   ObservedRecordsRepository,

@@ -17,6 +17,7 @@
  * | action plan            | `plan|BUC-1`                                    |
  * | id counter             | `counter|coc`, `counter|afi`                    |
  * | form submission        | `submission|<form id>`                          |
+ * | outbox entry           | `outbox|<time, oldest first>|<id>`              |
  */
 import { cocIdOfRecommendation } from '../domain/ids';
 import { z } from 'zod';
@@ -63,6 +64,23 @@ export const FormSubmission = z.object({
 });
 export type FormSubmission = z.infer<typeof FormSubmission>;
 
+/**
+ * Work that follows a change and must not be lost (the due index, notifications): written in the
+ * change's own transaction, done after the answer, then deleted. `jobs` are the application's, kept
+ * here as JSON; a claim marks an entry a process is working on, so two never do it at once.
+ */
+export const OutboxEntry = z.object({
+  id: z.string().min(1).max(100),
+  serviceCode: ServiceCode,
+  createdAt: Instant,
+  jobs: z.array(z.record(z.string(), z.unknown())).min(1).max(50),
+  attempts: z.number().int().nonnegative().default(0),
+  claimedBy: z.string().max(200).optional(),
+  claimedAt: Instant.optional(),
+  lastError: z.string().max(2000).optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
 /** The schema of each kind of row in the records table. */
 export const recordSchemas = {
   coc: CauseOfConcern,
@@ -75,6 +93,7 @@ export const recordSchemas = {
   actionPlan: ActionPlan,
   counter: Counter,
   submission: FormSubmission,
+  outbox: OutboxEntry,
 } as const;
 
 export type RecordType = keyof typeof recordSchemas;
@@ -100,6 +119,8 @@ export const engagementRowKey = (id: string): string => keyOf('engagement', id);
 export const actionPlanRowKey = (subjectId: string): string => keyOf('plan', subjectId);
 export const counterRowKey = (name: CounterName): string => keyOf('counter', name);
 export const submissionRowKey = (formId: string): string => keyOf('submission', formId);
+export const outboxRowKey = (entry: Pick<OutboxEntry, 'createdAt' | 'id'>): string =>
+  keyOf('outbox', sortableTime(entry.createdAt), entry.id);
 
 /** Audit events are filed under their CoC (recommendation events too) or, without one, their subject. */
 export function auditGroupOf(event: AuditEvent): string {
@@ -149,6 +170,8 @@ export function placeOf(entity: RecordEntity): { rowKey: string; partitionKey: s
       return { rowKey: counterRowKey(entity.value.name), partitionKey: undefined };
     case 'submission':
       return { rowKey: submissionRowKey(entity.value.formId), partitionKey: entity.value.serviceCode };
+    case 'outbox':
+      return { rowKey: outboxRowKey(entity.value), partitionKey: entity.value.serviceCode };
   }
 }
 

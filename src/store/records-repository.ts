@@ -19,11 +19,18 @@ import {
   type Recommendation,
 } from '../domain/records';
 import { fromEntity, toEntity, type Versioned } from './entity-codec';
-import { ConflictError, InvalidStoreInputError, translateStorageError, type EntityRef } from './errors';
+import {
+  ConflictError,
+  InvalidStoreInputError,
+  statusOf,
+  translateStorageError,
+  type EntityRef,
+} from './errors';
 import { keyOf, rowKeyPrefixFilter, rowKeyRange } from './keys';
 import {
   actionPlanRowKey,
   afiRowKey,
+  outboxRowKey,
   closureRowKey,
   cocRowKey,
   counterRowKey,
@@ -36,6 +43,7 @@ import {
   type AppendOnlyEntity,
   type CounterName,
   type FormSubmission,
+  type OutboxEntry,
   type RecordEntity,
   type RecordType,
   type RecordValue,
@@ -286,6 +294,52 @@ export class RecordsRepository {
   /** The record a card form created, if that form was submitted before (see `FormSubmission`). */
   async getFormSubmission(serviceCode: string, formId: string): Promise<FormSubmission | null> {
     return (await this.getOne(serviceCode, submissionRowKey(formId), 'submission'))?.value ?? null;
+  }
+
+  /** Outbox entries of every partition, oldest first within each (a scan of the `outbox|` rows). */
+  async listOutbox(): Promise<Versioned<OutboxEntry>[]> {
+    const { from, to } = rowKeyRange('outbox');
+    const rows = await queryEntities(this.client, odata`RowKey ge ${from} and RowKey lt ${to}`);
+    return rows.map((row) => this.parse(row, 'outbox'));
+  }
+
+  /**
+   * Marks an outbox entry as taken by `claimant` (guarded by the ETag it was read with), so no other
+   * process works on it; a lost race raises {@link ConflictError}. Returns the new ETag.
+   */
+  async claimOutbox(entry: Versioned<OutboxEntry>, claimant: string, at: string): Promise<string> {
+    const claimed: OutboxEntry = {
+      ...entry.value,
+      claimedBy: claimant,
+      claimedAt: at,
+      attempts: entry.value.attempts + 1,
+    };
+    const [saved] = await this.commit(entry.value.serviceCode, [
+      { kind: 'update', entity: { type: 'outbox', value: claimed }, etag: entry.etag },
+    ]);
+    return saved?.etag ?? '';
+  }
+
+  /** Notes why an outbox entry's work failed, for the next attempt (and whoever reads the table). */
+  async noteOutboxFailure(entry: OutboxEntry, reason: string): Promise<void> {
+    const noted: OutboxEntry = { ...entry, lastError: reason.slice(0, 2000) };
+    await this.client.updateEntity(
+      toEntity(
+        { table: this.table, partitionKey: entry.serviceCode, rowKey: outboxRowKey(entry) },
+        'outbox',
+        noted,
+      ),
+      'Replace',
+    );
+  }
+
+  /** Removes an outbox entry whose work is done; one already gone is fine. */
+  async deleteOutbox(entry: Pick<OutboxEntry, 'serviceCode' | 'createdAt' | 'id'>): Promise<void> {
+    try {
+      await this.client.deleteEntity(parseServiceCode(entry.serviceCode), outboxRowKey(entry));
+    } catch (error) {
+      if (statusOf(error) !== 404) throw translateStorageError(error);
+    }
   }
 
   /**

@@ -56,7 +56,7 @@ describe('importing the demo CSV', () => {
   });
 
   it('creates the services, people with their roles, causes of concern, recommendations and AFIs', async () => {
-    expect(first).toEqual({ ok: true, counts: { created: 15, updated: 0, unchanged: 0 } });
+    expect(first).toEqual({ ok: true, counts: { created: 15, updated: 0, unchanged: 0 }, reindexed: 4 });
     expect((await store.directory.getService('CHS'))?.name).toBe('Cheshire Fire and Rescue Service');
     const cos = await store.directory.getPerson('0b1e7c55-3c1a-4d2e-9f60-1a2b3c4d5e02');
     expect(cos).toMatchObject({ name: "Gareth O'Neill", roles: ['cos'] });
@@ -91,7 +91,7 @@ describe('importing the demo CSV', () => {
     const before = await exported(store);
     const auditBefore = await auditCount(store, 'CHS', 'CHS-1');
     const again = await importText(store, demoCsv);
-    expect(again).toEqual({ ok: true, counts: { created: 0, updated: 0, unchanged: 15 } });
+    expect(again).toEqual({ ok: true, counts: { created: 0, updated: 0, unchanged: 15 }, reindexed: 0 });
     expect(await exported(store)).toBe(before);
     expect(await auditCount(store, 'CHS', 'CHS-1')).toBe(auditBefore);
   });
@@ -99,7 +99,7 @@ describe('importing the demo CSV', () => {
   it('updates a changed row in place, keeps the rest, and audits what changed', async () => {
     const changed = withLine(demoCsv, 12, (line) => line.replace(',open,', ',inProgress,'));
     const outcome = await importText(store, changed);
-    expect(outcome).toEqual({ ok: true, counts: { created: 0, updated: 1, unchanged: 14 } });
+    expect(outcome).toEqual({ ok: true, counts: { created: 0, updated: 1, unchanged: 14 }, reindexed: 1 });
     const recommendation = await store.records.getRecommendation('CHS', 'CHS-1.2');
     expect(recommendation?.value.status).toBe('inProgress');
     const events = await store.records.listAudit('CHS', 'CHS-1');

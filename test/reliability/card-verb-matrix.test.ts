@@ -463,6 +463,7 @@ describe.each(verbCases.map((verbCase, index) => [`${verbCase.verb} (${String(in
       'pressed by %s on a record %s with forged ids: %s',
       async (_role, _scope, _outcome, row) => {
         const data = { ...(await verbCase.data(app, row.scope)), ...forgedIdentity(row.scope) };
+        await app.appContext.outbox.idle(); // what the set-up's changes send after they are saved
         const before = await snapshotTables(app.store);
 
         const turn = await app.client.sendInvoke(verbCase.verb, data, people[row.role]);

@@ -276,6 +276,7 @@ describe('quotes in values that reach a table query', () => {
         validationNote: 'Seen on a visit.',
       }),
     );
+    await app.appContext.outbox.idle(); // the request's cards and index, sent after it is saved
     before = await snapshotTables(app.store);
   });
   afterEach(async () => {

@@ -18,6 +18,7 @@ import type { RegisteredChannel } from '../../store';
 import { nowOf, todayOf, type AppContext } from '../shared/app-context';
 import { serviceTheActorManages } from '../channels/register-channel';
 import type { Notifier } from '../shared/notifier';
+import { commitWithFollowUps } from '../shared/outbox';
 import type { ScheduledJob } from '../shared/scheduled-job';
 import { serviceFor } from '../shared/record-scope';
 
@@ -225,7 +226,7 @@ async function scheduleBoard(
     serviceCode: board.serviceCode,
     changes: [change],
   };
-  await context.store.records.commit(board.serviceCode, [
+  await commitWithFollowUps(context, board.serviceCode, [
     { kind: 'append', entity: { type: 'audit', value: event } },
   ]);
 }

@@ -12,6 +12,7 @@ import { fail, ok, type Result } from '../../domain/errors';
 import type { AuditEvent, Person, Service } from '../../domain/records';
 import type { RegisteredChannel } from '../../store';
 import { nowOf, type AppContext } from '../shared/app-context';
+import { commitWithFollowUps } from '../shared/outbox';
 import { serviceFor } from '../shared/record-scope';
 
 /** The channel a command came from. */
@@ -98,7 +99,7 @@ async function withAudit<T>(
 ): Promise<T> {
   const written = await change.write();
   try {
-    await context.store.records.commit(serviceCode, [
+    await commitWithFollowUps(context, serviceCode, [
       { kind: 'append', entity: { type: 'audit', value: change.event(written) } },
     ]);
   } catch (error) {

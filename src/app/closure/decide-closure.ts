@@ -25,12 +25,14 @@ import {
   type ClosureRequest,
   type Person,
 } from '../../domain/records';
-import type { RecordChange } from '../../store';
+import type { RecordChange, Versioned } from '../../store';
 import type { AppContext } from '../shared/app-context';
 import { changeRecord, loadById, type Decided, type Loaded } from '../shared/change-record';
 import { nameOf } from '../shared/people';
 import { closureRequests, requestKey } from '../shared/record-kinds';
 import { closureSubjects, loadClosureSubject, type LoadedClosureSubject } from './closure-subject';
+import { closureDecidedJob } from './notify-closure';
+import { closureFactsOf, type ClosureFacts } from './show-closure';
 
 /** What the approver's click asks for. The ids only name the request; nothing else is trusted. */
 export interface DecideClosureInput {
@@ -47,6 +49,8 @@ export interface ClosureDecided {
   target: ClosureTarget;
   closedCoc?: CauseOfConcern;
   events: AuditEvent[];
+  /** What the request's cards are drawn from, as the decision left them. */
+  facts: ClosureFacts;
 }
 
 /** The request with its subject, for the policy (owners, separation of duties) and the decision. */
@@ -107,7 +111,13 @@ async function decideStep(
       ? { type: 'approve', step: input.step }
       : { type: 'reject', step: input.step, reason: input.reason ?? '' };
   const decided = decideClosureRequest(record.value, subject.target, command, decision);
-  if (!decided.ok) return err(await alreadyDecidedReason(context, decided.error));
+  if (!decided.ok) {
+    // The request and its subject are two reads: a decision saved between them leaves the request
+    // looking pending while its subject has moved on. Then it is a lost race, said as one.
+    if (decided.error.code !== 'already-decided' && (await movedOn(context, record)))
+      return lostRace(context, input);
+    return err(await alreadyDecidedReason(context, decided.error));
+  }
   const { request, target } = decided.value;
   const also: RecordChange[] = [
     { kind: 'update', entity: closureSubjects.entityOf(target.record), etag: subject.record.etag },
@@ -124,8 +134,16 @@ async function decideStep(
     }
   }
   events = await withDelegationNote(context, decision.actor, events);
-  const outcome: ClosureDecided = { request, target, events, ...(closedCoc ? { closedCoc } : {}) };
-  return ok({ state: request, events, also, outcome });
+  const facts = closureFactsOf(request, subject, target);
+  const outcome: ClosureDecided = { request, target, events, facts, ...(closedCoc ? { closedCoc } : {}) };
+  const jobs = [closureDecidedJob(decision.actor, facts, closedCoc?.id)];
+  return ok({ state: request, events, also, outcome, jobs });
+}
+
+/** Whether the request was saved again since it was read. */
+async function movedOn(context: AppContext, read: Versioned<ClosureRequest>): Promise<boolean> {
+  const fresh = await context.store.records.getClosureRequest(read.value.serviceCode, read.value.id);
+  return fresh?.etag !== read.etag;
 }
 
 /** Someone else saved first: say who decided and when, or ask to try again. */

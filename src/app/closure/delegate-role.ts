@@ -7,6 +7,7 @@ import { formatLongDate, parseTypedDate } from '../../domain/clock';
 import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
 import { roleNames, type AuditEvent, type Delegation, type Person } from '../../domain/records';
 import { nowOf, todayOf, type AppContext } from '../shared/app-context';
+import { commitWithFollowUps } from '../shared/outbox';
 
 /**
  * The records-table partition of audit events about the directory (delegations). It is not a
@@ -124,7 +125,7 @@ function delegationEvent(context: AppContext, actor: Person, saved: DelegationSa
 
 /** Saves a delegation after its audit event: a delegation is never in force without a trace of who set it up. */
 async function saveDelegation(context: AppContext, actor: Person, saved: DelegationSaved): Promise<void> {
-  await context.store.records.commit(directoryAuditPartition, [
+  await commitWithFollowUps(context, directoryAuditPartition, [
     { kind: 'append', entity: { type: 'audit', value: delegationEvent(context, actor, saved) } },
   ]);
   await context.store.directory.putDelegation(saved.delegation);

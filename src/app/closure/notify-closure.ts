@@ -3,17 +3,28 @@
  * approval card to the next approver's personal chat, the read-only status card in the service
  * channel (posted once, then replaced in place at every step), the outcome to the SLL, and the
  * drafted closure letter when the last recommendation of a CoC is signed off.
+ *
+ * These are outbox jobs (src/app/shared/outbox.ts): the raise or decision writes them in its own
+ * transaction with the facts its cards are drawn from, and they are done after the answer.
  */
-import type { CauseOfConcern, ClosureRequest, Person } from '../../domain/records';
+import { z } from 'zod';
+import {
+  ClosureRequest,
+  Recommendation,
+  AreaForImprovement,
+  ObjectId,
+  type CauseOfConcern,
+  type Person,
+} from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
 import { notifyPerson, serviceChannelAddress } from '../shared/deliver';
-import { closureRequests } from '../shared/record-kinds';
 import type { Notice, Notifier } from '../shared/notifier';
+import type { OutboxJob } from '../shared/outbox';
+import { closureRequests } from '../shared/record-kinds';
 import { systemEvent, updateBySystem } from '../shared/system-writes';
 import { approverSentence, pendingApproverOf, type StepApprover } from './closure-approvers';
-import type { ClosureDecided } from './decide-closure';
 import { draftAndSaveClosureLetter } from './draft-closure-letter';
-import { loadClosureView, type ClosureCardView } from './show-closure';
+import { closureViewFor, type ClosureCardView, type ClosureFacts } from './show-closure';
 
 /** The messages of the closure chain. */
 export type ClosureMessage =
@@ -28,20 +39,52 @@ export type ClosureMessage =
 
 type ClosureNotifier = Notifier<ClosureMessage>;
 
+/** The facts as an outbox job carries them. */
+const ClosureFactsJson = z.object({
+  request: ClosureRequest,
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('recommendation'), record: Recommendation }),
+    z.object({ kind: z.literal('afi'), record: AreaForImprovement }),
+  ]),
+  owners: z.object({ sll: ObjectId, cos: ObjectId, hmi: ObjectId.optional() }),
+  cocTitle: z.string().optional(),
+});
+
+/** The outbox job that sends a new request's cards. */
+export const ClosureRaisedJob = z.object({ kind: z.literal('closure-raised'), facts: ClosureFactsJson });
+
+/** The outbox job that sends a decided step's cards (and a closed CoC's letter). */
+export const ClosureDecidedJob = z.object({
+  kind: z.literal('closure-decided'),
+  actorId: ObjectId,
+  facts: ClosureFactsJson,
+  closedCocId: z.string().optional(),
+});
+
+/** The job of a raised request. */
+export function closureRaisedJob(facts: ClosureFacts): OutboxJob {
+  return { kind: 'closure-raised', facts };
+}
+
+/** The job of a decided step. */
+export function closureDecidedJob(actor: Person, facts: ClosureFacts, closedCocId?: string): OutboxJob {
+  return { kind: 'closure-decided', actorId: actor.objectId, facts, ...(closedCocId ? { closedCocId } : {}) };
+}
+
 /** Sends the waiting step's approver their actionable card. Returns who it was and whether it went. */
 export async function sendApprovalCard(
   context: AppContext,
   notifier: ClosureNotifier,
-  request: ClosureRequest,
+  facts: ClosureFacts,
   intro?: string,
 ): Promise<StepApprover | null> {
-  const approver = await pendingApproverOf(context, request);
+  const approver = await pendingApproverOf(context, facts.request, facts.owners);
   if (!approver?.reachable) return approver;
-  const view = await loadClosureView(context, approver.person, request.serviceCode, request.id);
+  const view = await closureViewFor(context, approver.person, facts);
   if (!view.ok) throw new Error(`could not draw the approval card: ${view.error.reason}`);
   const verb = approver.step === 'hmi' ? 'sign off' : 'approve';
   const text =
-    intro ?? `${view.value.requestedByName} asks you to ${verb} the closure of ${request.subject.id}.`;
+    intro ?? `${view.value.requestedByName} asks you to ${verb} the closure of ${facts.request.subject.id}.`;
   const message: ClosureMessage = { kind: 'closure-card', view: view.value, notice: { text, tone: 'good' } };
   const delivered = await notifyPerson(context, notifier, approver.person.objectId, message);
   return { ...approver, reachable: delivered };
@@ -74,13 +117,11 @@ async function rememberChannelMessage(
 export async function showInServiceChannel(
   context: AppContext,
   notifier: ClosureNotifier,
-  request: ClosureRequest,
+  facts: ClosureFacts,
 ): Promise<void> {
-  const channel = await serviceChannelAddress(context, request.serviceCode);
+  const channel = await serviceChannelAddress(context, facts.request.serviceCode);
   if (!channel) return;
-  const fresh = await context.store.records.getClosureRequest(request.serviceCode, request.id);
-  const current = fresh?.value ?? request;
-  const view = await loadClosureView(context, null, current.serviceCode, current.id);
+  const view = await closureViewFor(context, null, facts);
   if (!view.ok) throw new Error(`could not draw the channel card: ${view.error.reason}`);
   const message: ClosureMessage = {
     kind: 'closure-card',
@@ -88,30 +129,39 @@ export async function showInServiceChannel(
     actionable: false,
     withoutRefresh: true,
   };
-  if (current.channelActivityId) return notifier.replace(channel, current.channelActivityId, message);
+  const posted = facts.request.channelActivityId ?? (await channelMessageOf(context, facts.request));
+  if (posted) return notifier.replace(channel, posted, message);
   const activityId = await notifier.post(channel, message);
-  if (activityId) await rememberChannelMessage(context, current, activityId);
+  if (activityId) await rememberChannelMessage(context, facts.request, activityId);
+}
+
+/** The channel message a request's card was posted as, when the facts were taken before it was. */
+async function channelMessageOf(context: AppContext, request: ClosureRequest): Promise<string | undefined> {
+  if (request.status === 'pendingCos' && request.steps.every((step) => step.decision === undefined))
+    return undefined;
+  return (await context.store.records.getClosureRequest(request.serviceCode, request.id))?.value
+    .channelActivityId;
 }
 
 /** After a request is raised: the channel's status card first (its id is kept), then the approver's card. */
 export async function notifyClosureRaised(
   context: AppContext,
   notifier: ClosureNotifier,
-  request: ClosureRequest,
+  facts: ClosureFacts,
 ): Promise<void> {
-  await showInServiceChannel(context, notifier, request);
-  await sendApprovalCard(context, notifier, request);
+  await showInServiceChannel(context, notifier, facts);
+  await sendApprovalCard(context, notifier, facts);
 }
 
 /** Tells the SLL in their personal chat how their request went; false when they have no chat. */
 async function tellRequester(
   context: AppContext,
   notifier: ClosureNotifier,
-  request: ClosureRequest,
+  facts: ClosureFacts,
   notice: Notice,
 ): Promise<boolean> {
-  const requester = await context.store.directory.getPerson(request.requestedBy);
-  const view = requester ? await loadClosureView(context, requester, request.serviceCode, request.id) : null;
+  const requester = await context.store.directory.getPerson(facts.request.requestedBy);
+  const view = requester ? await closureViewFor(context, requester, facts) : null;
   if (!requester || !view?.ok) return true;
   return notifyPerson(context, notifier, requester.objectId, {
     kind: 'closure-card',
@@ -125,8 +175,9 @@ async function outcomeNotice(
   context: AppContext,
   notifier: ClosureNotifier,
   actor: Person,
-  request: ClosureRequest,
+  facts: ClosureFacts,
 ): Promise<Notice | null> {
+  const { request } = facts;
   const subject = request.subject.id;
   if (request.status === 'rejected') {
     const reason =
@@ -140,7 +191,7 @@ async function outcomeNotice(
   }
   if (request.status === 'pendingHmi') {
     const intro = `${actor.name} (Chief of Staff) recommends closing ${subject}. Please sign it off or reject it.`;
-    const approver = await sendApprovalCard(context, notifier, request, intro);
+    const approver = await sendApprovalCard(context, notifier, facts, intro);
     const next = approver?.reachable
       ? `It has gone to ${approver.person.name} to sign off.`
       : approverSentence(approver);
@@ -157,15 +208,16 @@ async function outcomeNotice(
 export async function notifyClosureDecided(
   context: AppContext,
   notifier: ClosureNotifier,
-  actor: Person,
-  decided: ClosureDecided,
+  job: z.infer<typeof ClosureDecidedJob>,
 ): Promise<{ requesterReached: boolean }> {
-  const { request } = decided;
-  await showInServiceChannel(context, notifier, request);
-  const notice = await outcomeNotice(context, notifier, actor, request);
-  const requesterReached = notice ? await tellRequester(context, notifier, request, notice) : true;
-  if (decided.closedCoc)
-    await sendClosureLetter(context, notifier, actor, decided.closedCoc.id, request.requestedBy);
+  const { facts } = job;
+  const actor = await context.store.directory.getPerson(job.actorId);
+  if (!actor) throw new Error('the person who decided is no longer in the directory');
+  await showInServiceChannel(context, notifier, facts);
+  const notice = await outcomeNotice(context, notifier, actor, facts);
+  const requesterReached = notice ? await tellRequester(context, notifier, facts, notice) : true;
+  if (job.closedCocId)
+    await sendClosureLetter(context, notifier, actor, job.closedCocId, facts.request.requestedBy);
   return { requesterReached };
 }
 

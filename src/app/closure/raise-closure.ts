@@ -16,6 +16,8 @@ import {
   type ClosureSubject,
   type LoadedClosureSubject,
 } from './closure-subject';
+import { closureRaisedJob } from './notify-closure';
+import { closureFactsOf, type ClosureFacts } from './show-closure';
 
 /** The most evidence links one request carries on the form. */
 export const maxClosureEvidenceLinks = 5;
@@ -31,6 +33,8 @@ export interface RaiseClosureInput {
 export interface ClosureRaised {
   request: ClosureRequest;
   target: ClosureTarget;
+  /** What the request's cards are drawn from, as saved. */
+  facts: ClosureFacts;
 }
 
 /** The record the closure form is for, once the caller may ask and the record may be closed. */
@@ -87,18 +91,21 @@ function linksOf(input: RaiseClosureInput, target: ClosureTarget): Result<string
 
 /** The request and the subject's new status, unless a request already waits. */
 function decideRaise(
-  { target, waiting }: LoadedForClosure,
+  loaded: LoadedForClosure,
   evidenceLinks: string[],
   decision: DecisionContext,
   validationNote: string,
 ): Result<Decided<ClosureSubject, ClosureRaised>> {
+  const { target, waiting } = loaded;
   if (waiting) return alreadyWaiting(target.record.id, waiting);
   const raised = requestClosure({ target, evidenceLinks, validationNote }, decision);
   if (!raised.ok) return raised;
   // The subject is written even when its status does not move, so its ETag stops a second request racing this one.
   const { request, target: after, events } = raised.value;
   const also = [{ kind: 'create' as const, entity: { type: 'closure' as const, value: request } }];
-  return ok({ state: after.record, events, also, outcome: { request, target: after } });
+  const facts = closureFactsOf(request, loaded, after);
+  const jobs = [closureRaisedJob(facts)];
+  return ok({ state: after.record, events, also, outcome: { request, target: after, facts }, jobs });
 }
 
 /** Someone changed the record while the form was open. */

@@ -11,7 +11,7 @@ import { ServiceCode, type ApprovalStep, type ClosureRequest, type Person } from
 import type { AppContext } from '../shared/app-context';
 import { peopleById, teamsUserIdOf } from '../shared/people';
 import { authorizeIn, mayIn, scopeOf, type ServiceScope } from '../shared/record-scope';
-import { pendingApproverOf, type StepApprover } from './closure-approvers';
+import { pendingApproverOf, type ClosureOwners, type StepApprover } from './closure-approvers';
 import { loadClosureSubject, type LoadedClosureSubject } from './closure-subject';
 
 /** One step as the card shows it, with names instead of ids. */
@@ -40,30 +40,45 @@ export interface ClosureCardView {
 /** How many waiting requests `approvals` shows at once. */
 export const maxApprovalsShown = 10;
 
-/** A request with its subject, and the viewer's scope (null for a channel's card). */
-interface LoadedForViewer {
+/**
+ * What a closure card is drawn from: the request, the record it is about and that record's owners,
+ * as read, or as a decision just left them. Plain data, so a notification in the outbox carries it
+ * and draws its cards without reading the records again.
+ */
+export interface ClosureFacts {
   request: ClosureRequest;
-  subject: LoadedClosureSubject;
-  scope: ServiceScope | null;
+  target: ClosureTarget;
+  owners: ClosureOwners;
+  /** The CoC's title, for a recommendation's request. */
+  cocTitle?: string;
 }
 
-/** The request with its subject, and who may see it: the viewer's scope, refused with the policy's reason. */
-async function loadForViewer(
+/** The facts of a request as stored: the request (one read) and its subject with its CoC (one range query). */
+export async function loadClosureFacts(
   context: AppContext,
-  viewer: Person | null,
   serviceCode: string,
   requestId: string,
-): Promise<Result<LoadedForViewer>> {
+): Promise<Result<ClosureFacts>> {
   const code = ServiceCode.safeParse(serviceCode);
   const found = code.success ? await context.store.records.getClosureRequest(code.data, requestId) : null;
   if (!code.success || !found) return fail('not-found', 'There is no such closure request.');
-  const request = found.value;
-  const subject = await loadClosureSubject(context, request.subject.id);
+  const subject = await loadClosureSubject(context, found.value.subject.id);
   if (!subject.ok) return subject;
-  const facts = { owners: subject.value.owners, closureRequest: request };
-  const scope = viewer ? await scopeOf(context, viewer, request.serviceCode, facts) : null;
-  const allowed = viewer && scope ? authorizeIn(viewer, 'view', scope) : ok({});
-  return allowed.ok ? ok({ request, subject: subject.value, scope }) : allowed;
+  return ok(closureFactsOf(found.value, subject.value));
+}
+
+/** The facts of a request whose subject is loaded. */
+export function closureFactsOf(
+  request: ClosureRequest,
+  subject: LoadedClosureSubject,
+  target = subject.target,
+): ClosureFacts {
+  return {
+    request,
+    target,
+    owners: subject.owners,
+    ...(subject.coc ? { cocTitle: subject.coc.value.title } : {}),
+  };
 }
 
 /** Each step with the names of who decided it, and on whose behalf. */
@@ -76,30 +91,55 @@ function stepViewsOf(request: ClosureRequest, people: Map<string, Person>): Clos
   }));
 }
 
-/** What the closure card shows of a loaded request, to `viewer` (null: a channel's read-only card). */
-async function closureCardViewOf(
+/** Who may see the request: the viewer's scope (null for a channel's card), or the policy's refusal. */
+async function scopeForViewer(
   context: AppContext,
   viewer: Person | null,
-  loaded: LoadedForViewer,
-): Promise<ClosureCardView> {
-  const { request, subject, scope } = loaded;
+  facts: ClosureFacts,
+): Promise<Result<ServiceScope | null>> {
+  if (!viewer) return ok(null);
+  const scope = await scopeOf(context, viewer, facts.request.serviceCode, {
+    owners: facts.owners,
+    closureRequest: facts.request,
+  });
+  const allowed = authorizeIn(viewer, 'view', scope);
+  return allowed.ok ? ok(scope) : allowed;
+}
+
+/**
+ * The closure card of `facts` for `viewer` (refusing anyone who may not see the record), or for a
+ * channel or proactive card when `viewer` is null (nobody can decide on that card). Reads only the
+ * directory and the bot's chats, both cached.
+ */
+export async function closureViewFor(
+  context: AppContext,
+  viewer: Person | null,
+  facts: ClosureFacts,
+): Promise<Result<ClosureCardView>> {
+  const scope = await scopeForViewer(context, viewer, facts);
+  if (!scope.ok) return scope;
+  const { request, target } = facts;
   const step = pendingStep(request);
   const people = await peopleById(context);
-  const approver = await pendingApproverOf(context, request, subject.owners);
+  const approver = await pendingApproverOf(context, request, facts.owners);
   const serviceName =
-    scope?.serviceName ?? (await context.store.directory.getService(request.serviceCode))?.name;
-  return {
+    scope.value?.serviceName ?? (await context.store.directory.getService(request.serviceCode))?.name;
+  const canDecide =
+    viewer !== null &&
+    scope.value !== null &&
+    step !== null &&
+    mayIn(viewer, stepDecisionActions[step], scope.value);
+  return ok({
     request,
-    target: subject.target,
+    target,
     serviceName: serviceName ?? request.serviceCode,
     requestedByName: people.get(request.requestedBy)?.name ?? 'someone no longer in the directory',
     steps: stepViewsOf(request, people),
-    canDecide:
-      viewer !== null && scope !== null && step !== null && mayIn(viewer, stepDecisionActions[step], scope),
+    canDecide,
     refreshUserIds: approver ? [await teamsUserIdOf(context, approver.person.objectId)] : [],
     ...(approver ? { approver } : {}),
-    ...(subject.coc ? { cocTitle: subject.coc.value.title } : {}),
-  };
+    ...(facts.cocTitle === undefined ? {} : { cocTitle: facts.cocTitle }),
+  });
 }
 
 /**
@@ -112,8 +152,8 @@ export async function loadClosureView(
   serviceCode: string,
   requestId: string,
 ): Promise<Result<ClosureCardView>> {
-  const loaded = await loadForViewer(context, viewer, serviceCode, requestId);
-  return loaded.ok ? ok(await closureCardViewOf(context, viewer, loaded.value)) : loaded;
+  const facts = await loadClosureFacts(context, serviceCode, requestId);
+  return facts.ok ? closureViewFor(context, viewer, facts.value) : facts;
 }
 
 /** The closure requests waiting for `person`'s decision, drawn for them (at most {@link maxApprovalsShown}). */

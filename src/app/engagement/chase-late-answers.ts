@@ -8,6 +8,7 @@ import { daysBetween, toLondonDate } from '../../domain/clock';
 import type { AuditEvent, EngagementRequest, LocalDate } from '../../domain/records';
 import { ConflictError, type RegisteredChannel } from '../../store';
 import type { AppContext } from '../shared/app-context';
+import { commitWithFollowUps } from '../shared/outbox';
 import type { Notifier } from '../shared/notifier';
 import type { ScheduledJob } from '../shared/scheduled-job';
 import { systemEvent } from '../shared/system-writes';
@@ -72,7 +73,7 @@ export async function claimLateEngagementRequests(
     if (!channel) continue;
     const marked: EngagementRequest = { ...request, lastChasedOn: today };
     try {
-      const [saved] = await context.store.records.commit(request.serviceCode, [
+      const [saved] = await commitWithFollowUps(context, request.serviceCode, [
         { kind: 'update', entity: { type: 'engagement', value: marked }, etag },
         {
           kind: 'append',
@@ -88,7 +89,7 @@ export async function claimLateEngagementRequests(
           const { lastChasedOn: _today, ...back } = marked;
           const restored: EngagementRequest =
             request.lastChasedOn === undefined ? back : { ...back, lastChasedOn: request.lastChasedOn };
-          await context.store.records.commit(request.serviceCode, [
+          await commitWithFollowUps(context, request.serviceCode, [
             { kind: 'update', entity: { type: 'engagement', value: restored }, etag: loaded.etag },
             {
               kind: 'append',

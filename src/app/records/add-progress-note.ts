@@ -7,9 +7,9 @@ import { fromParse, type Result } from '../../domain/errors';
 import { decideRecommendation } from '../../domain/lifecycle';
 import { EvidenceLink, ProgressUpdate, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { changeRecord, type Changed } from '../shared/change-record';
+import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
 import { requiredText } from '../shared/form-fields';
-import { recommendations } from '../shared/record-kinds';
 
 /** The most links the card's form offers. */
 export const maxEvidenceLinksPerNote = 5;
@@ -37,11 +37,11 @@ export async function addProgressNote(
   context: AppContext,
   actor: Person,
   input: AddProgressNoteInput,
-): Promise<Result<Changed<Recommendation>>> {
+): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
   const source = actor.roles.includes('slo') && !actor.roles.includes('sll') ? 'sloResponse' : 'sllNote';
   return changeRecord(context, actor, {
     action: 'addProgressNote',
-    load: byId(context, recommendations, input.recommendationId),
+    load: byRecommendationId(context, input.recommendationId),
     expectedUpdatedAt: input.expectedUpdatedAt,
     fields: fromParse(ProgressNoteFields.safeParse(input)),
     decide: ({ record }, note, decision) =>

@@ -14,6 +14,8 @@ import type { AreaForImprovement, ClosureRequest, Person } from '../../domain/re
 import type { AppContext } from '../shared/app-context';
 import { changeRecord, loadById, type Changed, type Decided, type Loaded } from '../shared/change-record';
 import { areasForImprovement } from '../shared/record-kinds';
+import { closureRaisedJob } from '../closure/notify-closure';
+import type { ClosureFacts } from '../closure/show-closure';
 
 /** What the caller asks for; `expectedUpdatedAt` is the version their card showed. */
 export interface CompleteAreaForImprovementInput {
@@ -24,11 +26,12 @@ export interface CompleteAreaForImprovementInput {
 /** The AFI, and the closure request already waiting for it, if any. */
 type LoadedAfi = Loaded<AreaForImprovement> & { waiting: ClosureRequest | undefined };
 
-/** A completed AFI, with the closure request raised for it (or the one already waiting). */
 /** The closure request of a completed AFI: raised now, or already waiting. */
 export interface AfiClosure {
   request: ClosureRequest;
   raisedNow: boolean;
+  /** What the cards of the request are drawn from. */
+  facts: ClosureFacts;
 }
 
 /** A completed AFI, with its closure request. */
@@ -51,7 +54,11 @@ function decideCompletion(
   if (waiting || record.value.status !== 'open') {
     const completed = decideAreaForImprovement(record.value, { type: 'markComplete' }, decision);
     if (!completed.ok) return completed;
-    return ok({ ...completed.value, outcome: waiting && { request: waiting, raisedNow: false } });
+    const facts = waiting && factsOf(waiting, completed.value.state ?? record.value);
+    return ok({
+      ...completed.value,
+      outcome: waiting && facts && { request: waiting, raisedNow: false, facts },
+    });
   }
   const raised = requestClosure(
     { target: { kind: 'afi', record: record.value }, evidenceLinks: [], validationNote: '' },
@@ -62,7 +69,18 @@ function decideCompletion(
   if (target.kind !== 'afi')
     return fail('invalid-transition', `${record.value.id} is not an area for improvement.`);
   const also = [{ kind: 'create' as const, entity: { type: 'closure' as const, value: request } }];
-  return ok({ state: target.record, events, also, outcome: { request, raisedNow: true } });
+  const facts = factsOf(request, target.record);
+  return ok({
+    state: target.record,
+    events,
+    also,
+    outcome: { request, raisedNow: true, facts },
+    jobs: [closureRaisedJob(facts)],
+  });
+}
+
+function factsOf(request: ClosureRequest, afi: AreaForImprovement): ClosureFacts {
+  return { request, target: { kind: 'afi', record: afi }, owners: { sll: afi.sll, cos: afi.cos } };
 }
 
 /** Marks the AFI complete and raises its closure request, through the change pipeline. */

@@ -13,8 +13,8 @@ import {
   type Recommendation,
 } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { byId, changeRecord, type Changed } from '../shared/change-record';
-import { recommendations } from '../shared/record-kinds';
+import { changeRecord, type Changed } from '../shared/change-record';
+import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
 
 /** What the shortcut carries once its words are read. */
 export const QuickStatusFields = z.object({
@@ -40,10 +40,10 @@ export async function quickStatusUpdate(
   context: AppContext,
   actor: Person,
   input: QuickStatusUpdateInput,
-): Promise<Result<Changed<Recommendation>>> {
+): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
   return changeRecord(context, actor, {
     action: 'updateRecommendation',
-    load: byId(context, recommendations, input.recommendationId),
+    load: byRecommendationId(context, input.recommendationId),
     fields: fromParse(QuickStatusFields.safeParse(input)),
     decide: ({ record }, { status, ...update }, decision) =>
       decideQuickStatusUpdate(record.value, status === undefined ? update : { status, ...update }, decision),

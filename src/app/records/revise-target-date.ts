@@ -7,9 +7,9 @@ import { fromParse, type Result } from '../../domain/errors';
 import { decideRecommendation } from '../../domain/lifecycle';
 import { LocalDate, TargetDateRevision, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { changeRecord, type Changed } from '../shared/change-record';
+import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
 import { requiredText } from '../shared/form-fields';
-import { recommendations } from '../shared/record-kinds';
 
 const maxReasonLength = TargetDateRevision.shape.reason.maxLength ?? 1000;
 
@@ -32,10 +32,10 @@ export async function reviseTargetDate(
   context: AppContext,
   actor: Person,
   input: ReviseTargetDateInput,
-): Promise<Result<Changed<Recommendation>>> {
+): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
   return changeRecord(context, actor, {
     action: 'reviseTargetDate',
-    load: byId(context, recommendations, input.recommendationId),
+    load: byRecommendationId(context, input.recommendationId),
     expectedUpdatedAt: input.expectedUpdatedAt,
     fields: fromParse(TargetDateFields.safeParse(input)),
     decide: ({ record }, revision, decision) =>

@@ -270,6 +270,22 @@ export function loadCocView(
   return loadCardView(context, viewer, cocCard, cocId);
 }
 
+/** The CoC card's view of a CoC already read (or as a change just left it), for one person. */
+export async function cocViewFrom(
+  context: AppContext,
+  viewer: Person,
+  found: CocWithRecommendations,
+): Promise<Result<CocCardView>> {
+  const { serviceCode, owners, id } = found.coc.value;
+  const loaded = await viewable(
+    context,
+    viewer,
+    { record: found, serviceCode, owners },
+    cocCard.notFound(id),
+  );
+  return loaded.ok ? ok(await cocCardViewOf(context, viewer, loaded.value.scope, found)) : loaded;
+}
+
 /** Loads an AFI for one person, refusing (with the reason) anyone its scope does not include. */
 export function loadAfiView(
   context: AppContext,

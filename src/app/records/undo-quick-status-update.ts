@@ -9,7 +9,8 @@ import { parseRecordId } from '../../domain/ids';
 import { decideUndoQuickStatusUpdate } from '../../domain/lifecycle/quick-status-update';
 import type { AuditEvent, Person, Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { byId, changeRecord, type Changed } from '../shared/change-record';
+import { changeRecord, type Changed } from '../shared/change-record';
+import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
 import { nameOf } from '../shared/people';
 import { recommendations } from '../shared/record-kinds';
 
@@ -82,12 +83,12 @@ export async function undoQuickStatusUpdate(
   context: AppContext,
   actor: Person,
   input: UndoQuickStatusUpdateInput,
-): Promise<Result<Changed<Recommendation> & { undone: AuditEvent }>> {
+): Promise<Result<Changed<Recommendation, LoadedRecommendation> & { undone: AuditEvent }>> {
   const event = await findUpdate(context, input);
   if (!event) return fail('not-found', "I can't find that change to undo.");
-  const result: Result<Changed<Recommendation>> = await changeRecord(context, actor, {
+  const result: Result<Changed<Recommendation, LoadedRecommendation>> = await changeRecord(context, actor, {
     action: 'updateRecommendation',
-    load: byId(context, recommendations, event.subject.id),
+    load: byRecommendationId(context, event.subject.id),
     fields: ({ partition }) => undoFields(context, actor, partition, event),
     decide: ({ record }, previous, decision) =>
       decideUndoQuickStatusUpdate(record.value, event, previous, decision),

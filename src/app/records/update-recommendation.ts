@@ -10,8 +10,8 @@ import {
 } from '../../domain/lifecycle';
 import { Rag, RecommendationStatus, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { byId, changeRecord, type Changed } from '../shared/change-record';
-import { recommendations } from '../shared/record-kinds';
+import { changeRecord, type Changed } from '../shared/change-record';
+import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
 
 /** The fields of the update form. */
 export const UpdateRecommendationFields = z.object({ status: RecommendationStatus, rag: Rag });
@@ -42,10 +42,10 @@ export async function updateRecommendation(
   context: AppContext,
   actor: Person,
   input: UpdateRecommendationInput,
-): Promise<Result<Changed<Recommendation>>> {
+): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
   return changeRecord(context, actor, {
     action: 'updateRecommendation',
-    load: byId(context, recommendations, input.recommendationId),
+    load: byRecommendationId(context, input.recommendationId),
     expectedUpdatedAt: input.expectedUpdatedAt,
     fields: fromParse(UpdateRecommendationFields.safeParse(input)),
     decide: ({ record }, fields, decision) => decideStatusAndRag(record.value, fields, decision),

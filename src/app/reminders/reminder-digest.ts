@@ -2,21 +2,25 @@
  * What goes in one channel's reminder digest for a day, decided from the due index:
  * - due today or within the window: every day, with the days left;
  * - overdue: once a week. An overdue item is left out when a digest sent to the same channel in
- *   the 6 days before already showed it, so it comes back 7 days after it was last shown.
- * Items are grouped by cause of concern (CoC), the group with the earliest due date first.
+ *   the 6 days before already showed it, so it comes back 7 days after it was last shown;
+ * - the point from which engagement is expected (3 months, §14): only until it passes; the
+ *   6-month deadline is an item of its own.
+ * Items are grouped by record (a cause of concern, or an area for improvement), the group with the
+ * earliest due date first.
  */
-import { daysBetween, type ObligationKind } from '../../domain/clock';
+import { daysBetween } from '../../domain/clock';
 import type { LocalDate } from '../../domain/records';
-import type { DueEntry } from '../../store';
+import type { DueEntry, DueKind } from '../../store';
 
 /** How many days an overdue item stays out of the digest after it was shown. */
 export const overdueRepeatDays = 7;
 
 /** What each kind of obligation is called on the digest. */
-export const obligationLabels: Record<ObligationKind, string> = {
+export const obligationLabels: Record<DueKind, string> = {
   notification: 'Notification letter',
   actionPlan: 'Action plan from the service',
   quarterlyUpdate: 'Quarterly update from the SLO',
+  engagementExpected: 'Engagement with the service expected',
   engagement: 'Engagement with the service',
   revisit: 'Revisit',
   targetDate: 'Target date',
@@ -26,17 +30,19 @@ export const obligationLabels: Record<ObligationKind, string> = {
 export interface DigestItem {
   /** Stable across days: the same obligation has the same key while its due date stands. */
   key: string;
-  kind: ObligationKind;
+  kind: DueKind;
   subjectId: string;
   dueDate: LocalDate;
+  /** For an expected engagement: the date by which it must have happened. */
+  until?: LocalDate;
   /** Negative once overdue. */
   daysUntilDue: number;
 }
 
-/** The items of one CoC, and whom to mention. */
+/** The items of one record, and whom to mention. */
 export interface DigestGroup {
-  cocId: string;
-  cocTitle: string;
+  recordId: string;
+  recordTitle: string;
   ownerObjectId: string;
   items: DigestItem[];
 }
@@ -46,8 +52,15 @@ export function digestItemKey(entry: DueEntry): string {
   return [entry.serviceCode, entry.subjectId, entry.kind, entry.dueDate].join('|');
 }
 
+/** Whether an index row belongs in today's digest. Pure. */
+function isShown(entry: DueEntry, daysUntilDue: number, shownLastWeek: ReadonlySet<string>): boolean {
+  if (daysUntilDue >= 0) return true;
+  if (entry.kind === 'engagementExpected') return false;
+  return !shownLastWeek.has(digestItemKey(entry));
+}
+
 /**
- * Picks the items for one channel on `today` and groups them by CoC.
+ * Picks the items for one channel on `today` and groups them by record.
  * @param shownLastWeek item keys of the digests sent to the channel in the 6 days before today.
  */
 export function selectDigestGroups(
@@ -60,23 +73,24 @@ export function selectDigestGroups(
     (a, b) => a.dueDate.localeCompare(b.dueDate) || a.subjectId.localeCompare(b.subjectId),
   );
   for (const entry of sorted) {
-    const key = digestItemKey(entry);
     const daysUntilDue = daysBetween(today, entry.dueDate);
-    if (daysUntilDue < 0 && shownLastWeek.has(key)) continue;
-    const group = groups.get(entry.cocId) ?? {
-      cocId: entry.cocId,
-      cocTitle: entry.cocTitle,
+    if (!isShown(entry, daysUntilDue, shownLastWeek)) continue;
+    const group = groups.get(entry.recordId) ?? {
+      recordId: entry.recordId,
+      recordTitle: entry.recordTitle,
       ownerObjectId: entry.ownerObjectId,
       items: [],
     };
-    group.items.push({
-      key,
+    const item: DigestItem = {
+      key: digestItemKey(entry),
       kind: entry.kind,
       subjectId: entry.subjectId,
       dueDate: entry.dueDate,
       daysUntilDue,
-    });
-    groups.set(entry.cocId, group);
+    };
+    if (entry.until) item.until = entry.until;
+    group.items.push(item);
+    groups.set(entry.recordId, group);
   }
   return [...groups.values()];
 }

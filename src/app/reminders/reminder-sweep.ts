@@ -2,16 +2,19 @@
  * The daily reminder sweep: for each registered service channel, one digest card a day of what is
  * overdue, due today or due within the window, claimed in the ledger before it is sent.
  *
- * The sweep reads the due index up to the end of the window (overdue rows included), never the
- * records themselves, so its work follows the items that can be due, not every record kept.
+ * The sweep reads the due index up to the end of the window (overdue rows included) in one range
+ * query, the service channels from the conversation cache, and the ledger rows of the channels with
+ * something due in one query per 14 channels: never the records themselves, and nothing that grows
+ * with time (a channel's ledger row keeps 8 days), so a sweep on day 365 costs what it did on day 1.
  * Posting goes through the {@link Notifier} port, so this file knows nothing of Teams.
  */
 import { addCalendarDays } from '../../domain/clock';
 import type { LocalDate } from '../../domain/records';
-import type { DueEntry, LedgerEntry } from '../../store';
-import type { Notifier } from '../shared/notifier';
+import type { ChannelLedger, DueEntry, LedgerEntry, RegisteredChannel } from '../../store';
 import { todayOf, type AppContext } from '../shared/app-context';
-import { catchUpDueIndex, type ReadTally } from './due-index';
+import type { Notifier } from '../shared/notifier';
+import { teamsUserIdFrom } from '../shared/people';
+import { rebuildDueIndex, type ReadTally } from './due-index';
 import { overdueRepeatDays, selectDigestGroups, type DigestGroup } from './reminder-digest';
 
 /** Someone a digest mentions: their name and the id Teams knows them by. */
@@ -50,7 +53,7 @@ export interface SweepOptions {
 /** What a sweep did, for logs, the admin's `sweep now` answer and the benchmark. */
 export interface SweepReport {
   date: LocalDate;
-  /** Table rows read: index, pending marks, channels, ledger, people and references. */
+  /** Table rows the sweep itself read: index rows and ledger rows (the caches' reads not counted). */
   entitiesRead: number;
   /** Index rows in the window (overdue included). */
   dueEntries: number;
@@ -75,127 +78,138 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function personOf(context: AppContext, objectId: string, tally: ReadTally): Promise<DigestPerson> {
-  const [person, personal] = await Promise.all([
-    context.store.directory.getPerson(objectId),
-    context.store.conversations.get('personal', objectId),
-  ]);
-  tally.entitiesRead += 2;
-  const user = personal?.reference.user;
-  const userId =
-    typeof user === 'object' && user !== null && 'id' in user && typeof user.id === 'string'
-      ? user.id
-      : undefined;
-  return {
-    objectId,
-    name: person?.name ?? 'the Service Liaison Lead',
-    teamsId: userId ?? `8:orgid:${objectId}`,
-  };
+/** The people a digest mentions, named from the directory and the chats the bot keeps (both cached). */
+async function ownersOf(
+  context: AppContext,
+  groups: readonly DigestGroup[],
+): Promise<Map<string, DigestPerson>> {
+  const ids = [...new Set(groups.map((group) => group.ownerObjectId))];
+  const chats = await context.store.conversations.getMany('personal', ids);
+  const people = await Promise.all(ids.map((id) => context.store.directory.getPerson(id)));
+  return new Map(
+    ids.map((objectId, index) => [
+      objectId,
+      {
+        objectId,
+        name: people[index]?.name ?? 'the Service Liaison Lead',
+        teamsId: teamsUserIdFrom(chats.get(objectId), objectId),
+      },
+    ]),
+  );
 }
 
 /** Item keys of the digests sent to the channel in the days before `today` (overdue repeats weekly). */
-async function shownRecently(
-  context: AppContext,
-  channelKey: string,
-  today: LocalDate,
-  tally: ReadTally,
-): Promise<Set<string>> {
-  const days = Array.from({ length: overdueRepeatDays - 1 }, (_, i) => addCalendarDays(today, -(i + 1)));
-  const entries = await Promise.all(days.map((day) => context.store.reminderLedger.get(day, channelKey)));
-  tally.entitiesRead += days.length;
-  return new Set(entries.flatMap((entry) => (entry?.status === 'sent' ? entry.itemKeys : [])));
+function shownRecently(ledger: ChannelLedger | undefined, today: LocalDate): Set<string> {
+  const since = addCalendarDays(today, -(overdueRepeatDays - 1));
+  const recent = (ledger?.occurrences ?? []).filter(
+    (o) => o.date >= since && o.date < today && o.status === 'sent',
+  );
+  return new Set(recent.flatMap((entry) => entry.itemKeys));
 }
 
-async function sweepService(
-  context: AppContext,
-  notifier: Notifier<ReminderMessage>,
-  options: SweepOptions,
-  serviceCode: string,
-  entries: DueEntry[],
-  report: SweepReport,
-  tally: ReadTally,
-): Promise<void> {
-  const today = report.date;
-  const channel = await context.store.conversations.serviceChannel(serviceCode);
-  tally.entitiesRead += 1;
-  if (!channel) {
-    report.withoutChannel.push(serviceCode);
-    return;
-  }
-  const groups = selectDigestGroups(entries, today, await shownRecently(context, channel.key, today, tally));
-  if (groups.length === 0) return;
-
-  const itemKeys = groups.flatMap((group) => group.items.map((item) => item.key));
-  const claim = await context.store.reminderLedger.claim({
-    date: today,
-    channelKey: channel.key,
-    serviceCode,
-    claimant: options.claimant,
-    now: context.now(),
-    itemKeys,
-    staleAfterMs: options.staleClaimMs ?? defaultStaleClaimMs,
-  });
-  tally.entitiesRead += 1;
-  if (!claim.claimed) {
-    report.skipped.push({ serviceCode, why: claim.why });
-    return;
-  }
-
-  try {
-    const service = await context.store.directory.getService(serviceCode);
-    tally.entitiesRead += 1;
-    const owners = new Map<string, DigestPerson>();
-    for (const group of groups) {
-      if (!owners.has(group.ownerObjectId)) {
-        owners.set(group.ownerObjectId, await personOf(context, group.ownerObjectId, tally));
-      }
-    }
-    const digest: ReminderDigest = {
-      serviceCode,
-      serviceName: service?.name ?? serviceCode,
-      date: today,
-      windowDays: options.windowDays,
-      groups: groups.map((group) => ({
-        ...group,
-        owner: owners.get(group.ownerObjectId) ?? {
-          objectId: group.ownerObjectId,
-          name: 'the Service Liaison Lead',
-          teamsId: `8:orgid:${group.ownerObjectId}`,
-        },
-      })),
-    };
-    const activityId = await notifier.post(channel.reference, { kind: 'reminder-digest', digest });
-    const item = { serviceCode, channelKey: channel.key };
-    const recorded = await recordSent(context, claim.entry, claim.etag, activityId);
-    if (recorded !== true) report.unrecorded.push({ ...item, reason: recorded });
-    report.sent.push({ ...item, items: itemKeys.length, ...(activityId ? { activityId } : {}) });
-  } catch (error) {
-    const reason = reasonOf(error);
-    await context.store.reminderLedger.markFailed(claim.entry, claim.etag, reason, context.now());
-    report.failed.push({ serviceCode, channelKey: channel.key, reason });
-  }
-}
-
-/**
- * Marks a posted digest sent, trying again when storage fails: a digest Teams took must never be
- * marked failed (the next sweep would post it again). Returns true, or why it could not be recorded.
- */
+/** Marks a posted digest sent, trying again when storage fails: a digest Teams took is never marked failed. */
 async function recordSent(
   context: AppContext,
-  entry: LedgerEntry,
-  etag: string,
+  claim: { entry: LedgerEntry; etag: string; ledger: ChannelLedger },
   activityId: string | undefined,
 ): Promise<true | string> {
   let reason = '';
   for (let attempt = 1; attempt <= recordAttempts; attempt += 1) {
     try {
-      await context.store.reminderLedger.markSent(entry, etag, activityId, context.now());
+      await context.store.reminderLedger.markSent(
+        claim.entry,
+        claim.etag,
+        activityId,
+        context.now(),
+        claim.ledger,
+      );
       return true;
     } catch (error) {
       reason = reasonOf(error);
     }
   }
   return reason;
+}
+
+/** One channel's digest: what it shows today, claimed, posted, and recorded. */
+async function sweepChannel(
+  context: AppContext,
+  notifier: Notifier<ReminderMessage>,
+  options: SweepOptions,
+  sweep: { channel: RegisteredChannel; entries: DueEntry[]; ledger: ChannelLedger | undefined },
+  report: SweepReport,
+): Promise<void> {
+  const { channel, entries } = sweep;
+  const today = report.date;
+  const groups = selectDigestGroups(entries, today, shownRecently(sweep.ledger, today));
+  if (groups.length === 0) return;
+  const itemKeys = groups.flatMap((group) => group.items.map((item) => item.key));
+  const claim = await context.store.reminderLedger.claim({
+    date: today,
+    channelKey: channel.key,
+    serviceCode: channel.serviceCode,
+    claimant: options.claimant,
+    now: context.now(),
+    itemKeys,
+    staleAfterMs: options.staleClaimMs ?? defaultStaleClaimMs,
+    ...(sweep.ledger ? { ledger: sweep.ledger } : { ledger: { channelKey: channel.key, occurrences: [] } }),
+  });
+  if (!claim.claimed) {
+    report.skipped.push({ serviceCode: channel.serviceCode, why: claim.why });
+    return;
+  }
+  const item = { serviceCode: channel.serviceCode, channelKey: channel.key };
+  try {
+    const [service, owners] = await Promise.all([
+      context.store.directory.getService(channel.serviceCode),
+      ownersOf(context, groups),
+    ]);
+    const digest: ReminderDigest = {
+      ...{
+        serviceCode: channel.serviceCode,
+        serviceName: service?.name ?? channel.serviceCode,
+        date: today,
+        windowDays: options.windowDays,
+      },
+      groups: groups.map((group) => ({ ...group, owner: owners.get(group.ownerObjectId) as DigestPerson })),
+    };
+    const activityId = await notifier.post(channel.reference, { kind: 'reminder-digest', digest });
+    const recorded = await recordSent(context, claim, activityId);
+    if (recorded !== true) report.unrecorded.push({ ...item, reason: recorded });
+    report.sent.push({ ...item, items: itemKeys.length, ...(activityId ? { activityId } : {}) });
+  } catch (error) {
+    const reason = reasonOf(error);
+    await context.store.reminderLedger.markFailed(
+      claim.entry,
+      claim.etag,
+      reason,
+      context.now(),
+      claim.ledger,
+    );
+    report.failed.push({ ...item, reason });
+  }
+}
+
+/** The index rows of each service that has a channel, and the services with none. */
+async function byChannel(context: AppContext, entries: readonly DueEntry[]) {
+  const channels = new Map(
+    (await context.store.conversations.serviceChannels()).map((c) => [c.serviceCode, c]),
+  );
+  const due = new Map<string, { channel: RegisteredChannel; entries: DueEntry[] }>();
+  const withoutChannel = new Set<string>();
+  for (const entry of entries) {
+    const channel = channels.get(entry.serviceCode);
+    if (!channel) withoutChannel.add(entry.serviceCode);
+    else
+      due.set(channel.serviceCode, {
+        channel,
+        entries: [...(due.get(channel.serviceCode)?.entries ?? []), entry],
+      });
+  }
+  return {
+    due: [...due.values()].sort((a, b) => a.channel.serviceCode.localeCompare(b.channel.serviceCode)),
+    withoutChannel,
+  };
 }
 
 /**
@@ -209,14 +223,12 @@ export async function runReminderSweep(
 ): Promise<SweepReport> {
   const today = todayOf(context);
   const tally: ReadTally = { entitiesRead: 0 };
-  await catchUpDueIndex(context, tally);
+  if (!(await context.store.dueIndex.isBuilt())) await rebuildDueIndex(context);
+  await context.outbox.recover();
   const entries = await context.store.dueIndex.listDueUpTo(addCalendarDays(today, options.windowDays));
-  tally.entitiesRead += entries.length;
-
-  const byService = new Map<string, DueEntry[]>();
-  for (const entry of entries) {
-    byService.set(entry.serviceCode, [...(byService.get(entry.serviceCode) ?? []), entry]);
-  }
+  const { due, withoutChannel } = await byChannel(context, entries);
+  const ledgers = await context.store.reminderLedger.channels(due.map(({ channel }) => channel.key));
+  tally.entitiesRead += entries.length + ledgers.size;
   const report: SweepReport = {
     date: today,
     entitiesRead: 0,
@@ -225,11 +237,17 @@ export async function runReminderSweep(
     skipped: [],
     failed: [],
     unrecorded: [],
-    withoutChannel: [],
+    withoutChannel: [...withoutChannel].sort(),
   };
-  // One service at a time: the sender paces the messages anyway, and storage stays calm.
-  for (const [serviceCode, serviceEntries] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
-    await sweepService(context, notifier, options, serviceCode, serviceEntries, report, tally);
+  // One channel at a time: the sender paces the messages anyway, and storage stays calm.
+  for (const sweep of due) {
+    await sweepChannel(
+      context,
+      notifier,
+      options,
+      { ...sweep, ledger: ledgers.get(sweep.channel.key) },
+      report,
+    );
   }
   report.entitiesRead = tally.entitiesRead;
   return report;

@@ -4,15 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../shared/app-context';
+import { instanceId } from '../shared/instance';
 import type { Notifier } from '../shared/notifier';
 import type { ScheduledJob } from '../shared/scheduled-job';
 import { runReminderSweep, type ReminderMessage, type SweepReport } from './reminder-sweep';
 
 /** The lease every scheduled run takes. */
 export const sweepLeaseName = 'scheduler';
-
-/** Identifies this process in leases and ledger claims. */
-export const instanceId = `instance-${randomUUID()}`;
 
 /** What a run needs. */
 export interface SweepRunnerOptions {

@@ -1,11 +1,14 @@
 /**
- * What every use case is given: the store, the clock and an id source. Bot handlers and the
- * scheduler build one of these at start-up; tests build one with a fixed clock.
+ * What every use case is given: the store, the clock, an id source and the outbox its changes'
+ * follow-up work goes through. Bot handlers and the scheduler build one of these at start-up;
+ * tests build one with a fixed clock.
  */
 import { randomUUID } from 'node:crypto';
 import type { LocalDate } from '../../domain/records';
 import { toLondonDate } from '../../domain/clock';
 import type { Store } from '../../store';
+import { instanceId } from './instance';
+import { createOutbox, type Outbox } from './outbox';
 
 export interface AppContext {
   store: Store;
@@ -18,6 +21,8 @@ export interface AppContext {
   allowedTenantIds: readonly string[];
   /** Bank holidays announced after the date-holidays release in use. */
   extraHolidays: readonly LocalDate[];
+  /** Where follow-up work of changes goes (src/app/shared/outbox.ts). */
+  outbox: Outbox;
 }
 
 /** Builds an AppContext with the real clock and random ids, overriding what is given. */
@@ -25,13 +30,15 @@ export function createAppContext(
   store: Store,
   overrides: Partial<Omit<AppContext, 'store'>> = {},
 ): AppContext {
+  const now = overrides.now ?? (() => new Date());
   return {
     store,
-    now: () => new Date(),
+    now,
     newId: () => randomUUID(),
     bootstrapAdminObjectIds: [],
     allowedTenantIds: [],
     extraHolidays: [],
+    outbox: createOutbox({ store, now: () => now(), claimant: instanceId }),
     ...overrides,
   };
 }

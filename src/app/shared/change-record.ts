@@ -20,6 +20,7 @@ import type { Action, Permission } from '../../domain/policy';
 import type { AuditEvent, ClosureRequest, Owners, Person, ProgressUpdate } from '../../domain/records';
 import { ConflictError, type RecordChange, type Versioned } from '../../store';
 import type { AppContext } from './app-context';
+import { commitWithFollowUps, type FollowUps, type OutboxJob } from './outbox';
 import { nameOf } from './people';
 import type { RecordKind, RecordPlace } from './record-kinds';
 import { authorizeIn, decisionContextOf, scopeOf, type ServiceScope } from './record-scope';
@@ -43,6 +44,8 @@ export interface Decided<R, O = undefined> {
   also?: RecordChange[];
   /** Whatever else the use case wants back from its decision (the request it raised, say). */
   outcome?: O;
+  /** Notifications to send after the answer, through the outbox (src/app/shared/outbox.ts). */
+  jobs?: readonly OutboxJob[];
 }
 
 /** The record type of a loaded record. */
@@ -155,9 +158,10 @@ export async function commitOrDetectConflict(
   context: AppContext,
   partition: string,
   changes: RecordChange[],
+  followUps?: FollowUps,
 ): Promise<'saved' | 'conflict'> {
   try {
-    await context.store.records.commit(partition, changes);
+    await commitWithFollowUps(context, partition, changes, followUps);
     return 'saved';
   } catch (error) {
     if (error instanceof ConflictError) return 'conflict';
@@ -209,11 +213,10 @@ export async function changeRecord<L extends Loaded<unknown>, F, O = undefined>(
   };
   if (progressUpdate) changed.progressUpdate = progressUpdate;
   if (events.length === 0 && !decided.value.also?.length) return ok(changed);
-  const saved = await commitOrDetectConflict(
-    context,
-    loaded.partition,
-    changesOf(loaded as Loaded<R>, decided.value),
-  );
+  const changes = changesOf(loaded as Loaded<R>, decided.value);
+  const saved = await commitOrDetectConflict(context, loaded.partition, changes, {
+    jobs: decided.value.jobs ?? [],
+  });
   if (saved === 'saved') return ok(changed);
   if (request.whenConflict) return request.whenConflict(loaded);
   return conflictOf(context, loaded, {

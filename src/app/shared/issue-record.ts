@@ -14,6 +14,7 @@ import type { DecisionContext } from '../../domain/lifecycle';
 import type { AuditEvent, Person, Service } from '../../domain/records';
 import { ConflictError, type CounterName, type RecordChange } from '../../store';
 import { nowOf, type AppContext } from './app-context';
+import { commitWithFollowUps } from './outbox';
 import { authorizeIn, scopeOf } from './record-scope';
 
 /** How many times a lost race for the next id number is retried. */
@@ -85,7 +86,7 @@ async function tryIssue<D, R, I>(
     decision,
   );
   try {
-    await context.store.records.commit(service.code, changes);
+    await commitWithFollowUps(context, service.code, changes);
     return ok(created.value.record);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;

@@ -7,6 +7,7 @@ import { systemActorId } from '../../domain/lifecycle';
 import type { AuditEvent, FieldChange } from '../../domain/records';
 import { ConflictError } from '../../store';
 import { nowOf, type AppContext } from './app-context';
+import { commitWithFollowUps } from './outbox';
 import type { RecordKind, RecordPlace } from './record-kinds';
 
 /** How many times a system write re-reads and tries again after losing a race. */
@@ -50,7 +51,7 @@ export async function updateBySystem<R>(
     const next = fresh ? change(fresh.value) : null;
     if (!fresh || !next) return null;
     try {
-      await context.store.records.commit(place.partition, [
+      await commitWithFollowUps(context, place.partition, [
         { kind: 'update', entity: kind.entityOf(next.state), etag: fresh.etag },
         { kind: 'append', entity: { type: 'audit', value: next.event } },
       ]);

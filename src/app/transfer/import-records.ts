@@ -22,6 +22,8 @@ import type {
 } from '../../domain/records';
 import { changedFields } from '../../domain/lifecycle/decision';
 import { maxChangesPerCommit, type RecordChange, type RecordEntity, type Store } from '../../store';
+import { indexJobsOf } from '../shared/index-jobs';
+import { commitWithFollowUps, leftForRecovery, type Outbox } from '../shared/outbox';
 import {
   parseRow,
   type AfiRow,
@@ -48,7 +50,9 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; problems: RowProblem[] };
+export type ImportOutcome =
+  | { ok: true; counts: ImportCounts; /** CoCs and AFIs whose due dates are re-indexed. */ reindexed: number }
+  | { ok: false; problems: RowProblem[] };
 
 export interface ImportOptions {
   now: () => Date;
@@ -57,6 +61,11 @@ export interface ImportOptions {
   actor: string;
   /** Shown in the audit note, e.g. the file name. */
   source: string;
+  /**
+   * Does the re-indexing of the due dates right after each commit. Without one, the index jobs wait
+   * in the outbox for the bot (within a minute of the grace period) or the next reminder sweep.
+   */
+  outbox?: Pick<Outbox, 'enqueue'>;
 }
 
 interface Located<R> {
@@ -439,11 +448,18 @@ export async function importRows(
     );
   }
 
+  // Each commit carries its records' index jobs in the same transaction (src/app/shared/outbox.ts),
+  // so an import stopped half-way leaves no record the due index does not hear about.
+  const reindexed = new Set<string>();
+  const writer = { store, now: options.now, outbox: options.outbox ?? leftForRecovery };
   for (const [serviceCode, changeGroups] of groups) {
-    for (const batch of batches(changeGroups)) await store.records.commit(serviceCode, batch);
+    for (const batch of batches(changeGroups)) {
+      for (const job of indexJobsOf(serviceCode, batch)) reindexed.add(`${serviceCode}|${job.recordId}`);
+      await commitWithFollowUps(writer, serviceCode, batch);
+    }
     await advanceCounters(store, serviceCode, file);
   }
-  return { ok: true, counts };
+  return { ok: true, counts, reindexed: reindexed.size };
 }
 
 /** `record` with `key` set to `value`, or without `key` when the file leaves that cell empty. */
@@ -453,14 +469,17 @@ function withOptional<T extends object, K extends keyof T>(record: T, key: K, va
   return record;
 }
 
-/** Packs groups into commits of at most 100 rows, never splitting a group that fits in one. */
+/** Rows per commit: a transaction holds 100, one of them the outbox entry. */
+const changesPerBatch = maxChangesPerCommit - 1;
+
+/** Packs groups into commits of at most 99 rows, never splitting a group that fits in one. */
 function batches(groups: readonly RecordChange[][]): RecordChange[][] {
   const out: RecordChange[][] = [];
   let current: RecordChange[] = [];
   for (const group of groups) {
-    for (let start = 0; start < group.length; start += maxChangesPerCommit) {
-      const piece = group.slice(start, start + maxChangesPerCommit);
-      if (current.length + piece.length > maxChangesPerCommit) {
+    for (let start = 0; start < group.length; start += changesPerBatch) {
+      const piece = group.slice(start, start + changesPerBatch);
+      if (current.length + piece.length > changesPerBatch) {
         out.push(current);
         current = [];
       }

@@ -9,9 +9,13 @@ import { z } from 'zod';
 import { approverSentence, pendingApproverOf } from '../../app/closure/closure-approvers';
 import { decideClosure } from '../../app/closure/decide-closure';
 import { delegateRole, type DelegateInput } from '../../app/closure/delegate-role';
-import { notifyClosureDecided, notifyClosureRaised } from '../../app/closure/notify-closure';
 import { prepareClosureRequest, raiseClosureRequest } from '../../app/closure/raise-closure';
-import { listApprovalsFor, loadClosureView, type ClosureCardView } from '../../app/closure/show-closure';
+import {
+  closureViewFor,
+  listApprovalsFor,
+  loadClosureView,
+  type ClosureCardView,
+} from '../../app/closure/show-closure';
 import type { Notice } from '../../app/shared/notifier';
 import type { DomainError } from '../../domain/errors';
 import { cocIdOfRecommendation } from '../../domain/ids';
@@ -196,22 +200,16 @@ export function registerClosureRoutes(app: BotApplication, tools: RouteTools): v
       };
       const raised = await raiseClosureRequest(tools.app, person, input);
       if (!raised.ok) return submitFailure(tools, person, data, raised.error);
-      const { request } = raised.value;
-      const approver = await pendingApproverOf(tools.app, request);
+      const { request, facts } = raised.value;
+      const approver = await pendingApproverOf(tools.app, request, facts.owners);
       const notice: Notice = {
         text: `Closure of ${request.subject.id} requested. ${approverSentence(approver)}`,
         tone: approver?.reachable ? 'good' : 'attention',
       };
-      const card = await closureCardFor(
-        tools,
-        person,
-        { serviceCode: request.serviceCode, requestId: request.id },
-        { notice },
-      );
-      return {
-        card,
-        then: { what: 'closure raised', work: () => notifyClosureRaised(tools.app, tools.notifier, request) },
-      };
+      const view = await closureViewFor(tools.app, person, facts);
+      return view.ok
+        ? renderClosureCard(view.value, { notice })
+        : renderNoticeCard("Can't show this closure request", `${notice.text} ${view.error.reason}`);
     },
   });
 
@@ -234,31 +232,14 @@ export function registerClosureRoutes(app: BotApplication, tools: RouteTools): v
             : { notice: { text: decided.error.reason, tone: 'attention' } };
         return closureCardFor(tools, person, data, options);
       }
-      // Read once: the card everyone sees differs from the decider's only by the notice, and neither
-      // offers buttons any more (the step is decided), so no second read is needed.
-      const mine = await loadClosureView(tools.app, person, data.serviceCode, data.requestId);
-      const then = {
-        what: 'closure decided',
-        work: async () => {
-          const { requesterReached } = await notifyClosureDecided(
-            tools.app,
-            tools.notifier,
-            person,
-            decided.value,
-          );
-          if (!requesterReached)
-            tools.logger.warn(
-              { requestId: data.requestId },
-              'the requester has no personal chat with the bot',
-            );
-        },
-      };
-      if (!mine.ok) return { card: renderNoticeCard('Saved', 'Your decision is saved.'), then };
+      // Drawn from the decision as saved: the card everyone sees differs from the decider's only by
+      // the notice, and neither offers buttons any more (the step is decided).
+      const mine = await closureViewFor(tools.app, person, decided.value.facts);
+      if (!mine.ok) return renderNoticeCard('Saved', 'Your decision is saved.');
       const card = renderClosureCard(mine.value, { notice: decidedNotice(mine.value), actionable: false });
       return {
         card,
         forEveryone: renderClosureCard({ ...mine.value, canDecide: false }, { actionable: false }),
-        then,
       };
     },
   });

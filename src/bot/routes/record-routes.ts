@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 import { approverSentence, pendingApproverOf } from '../../app/closure/closure-approvers';
-import { notifyClosureRaised } from '../../app/closure/notify-closure';
 import { addProgressNote } from '../../app/records/add-progress-note';
+import { cocViewAfter, type LoadedRecommendation } from '../../app/records/recommendation-in-coc';
+import type { Changed } from '../../app/shared/change-record';
 import { completeAreaForImprovement } from '../../app/records/complete-area-for-improvement';
 import { quickStatusUpdate } from '../../app/records/quick-status-update';
 import { recordActionPlanReceived } from '../../app/records/record-action-plan-received';
@@ -28,7 +29,7 @@ import { updateRecommendation } from '../../app/records/update-recommendation';
 import type { Notice } from '../../app/shared/notifier';
 import type { DomainError, Result } from '../../domain/errors';
 import { cocIdOfRecommendation } from '../../domain/ids';
-import type { Person } from '../../domain/records';
+import type { Person, Recommendation } from '../../domain/records';
 import {
   fieldMessages,
   renderActionPlanForm,
@@ -113,8 +114,14 @@ function withoutActions(view: CocCardView): CocCardView {
 }
 
 /** A saved change: the clicker sees their card with a note, everyone else the new state. */
-async function saved(tools: RouteTools, person: Person, cocId: string, message: string): Promise<CardReply> {
-  const view = await loadCocView(tools.app, person, cocId);
+async function saved(
+  tools: RouteTools,
+  person: Person,
+  cocId: string,
+  message: string,
+  drawn?: Result<CocCardView>,
+): Promise<CardReply> {
+  const view = drawn ?? (await loadCocView(tools.app, person, cocId));
   if (!view.ok) return { card: renderNoticeCard('Saved', message) };
   return {
     card: renderCocCard(view.value, { text: message, tone: 'good' }),
@@ -151,7 +158,11 @@ async function recommendationFailure(
 const recommendationSaves: {
   verb: string;
   form: RecommendationFormKind;
-  save: (tools: RouteTools, person: Person, data: RecommendationFormData) => Promise<Result<unknown>>;
+  save: (
+    tools: RouteTools,
+    person: Person,
+    data: RecommendationFormData,
+  ) => Promise<Result<Changed<Recommendation, LoadedRecommendation>>>;
   saved: (id: string) => string;
 }[] = [
   {
@@ -234,7 +245,8 @@ function registerRecommendationForms(app: BotApplication, tools: RouteTools): vo
       handle: async ({ person }, data) => {
         const result = await save(tools, person, data);
         if (!result.ok) return recommendationFailure(tools, person, form, data, result.error);
-        return saved(tools, person, cocIdOf(data.recommendationId), sentence(data.recommendationId));
+        const view = await cocViewAfter(tools.app, person, result.value);
+        return saved(tools, person, cocIdOf(data.recommendationId), sentence(data.recommendationId), view);
       },
     });
   }
@@ -291,7 +303,9 @@ function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void 
       if (!view.ok) return renderNoticeCard("Can't show this area for improvement", view.error.reason);
       if (!result.ok) return renderAfiCard(view.value, attention(result.error));
       const closure = result.value.outcome;
-      const approver = closure ? await pendingApproverOf(tools.app, closure.request) : null;
+      const approver = closure
+        ? await pendingApproverOf(tools.app, closure.request, closure.facts.owners)
+        : null;
       const next = closure?.raisedNow
         ? approverSentence(approver)
         : `The Chief of Staff was not asked again: ${data.afiId} already has a closure request waiting for a decision.`;
@@ -300,15 +314,7 @@ function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void 
         tone: 'good',
       });
       const forEveryone = renderAfiCard({ ...view.value, canComplete: false });
-      if (!closure?.raisedNow) return { card, forEveryone };
-      return {
-        card,
-        forEveryone,
-        then: {
-          what: 'AFI closure raised',
-          work: () => notifyClosureRaised(tools.app, tools.notifier, closure.request),
-        },
-      };
+      return { card, forEveryone };
     },
   });
 }

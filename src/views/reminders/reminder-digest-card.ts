@@ -3,7 +3,7 @@
  * cause of concern, each group's owner @mentioned (Teams mention entities), with an Open button.
  */
 import type { ReminderDigest } from '../../app/reminders/reminder-sweep';
-import { obligationLabels } from '../../app/reminders/reminder-digest';
+import { obligationLabels, type DigestItem } from '../../app/reminders/reminder-digest';
 import { formatLongDate } from '../../domain/clock';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
@@ -16,6 +16,17 @@ function plural(count: number, singular: string, plurals: string): string {
 /** The `<at>` text Teams replaces with the mention; it must match the entity's `text` exactly. */
 function mentionText(name: string): string {
   return `<at>${name.replace(/[<>]/g, '')}</at>`;
+}
+
+/** "Target date of BUC-1.2: 30 June 2027 · in 3 days"; an expected engagement says by when it is due. */
+function itemLine(item: DigestItem): string {
+  const of = item.kind === 'targetDate' ? ` of ${item.subjectId}` : '';
+  const until = item.until === undefined ? '' : ` (due by ${formatLongDate(item.until)})`;
+  return `${obligationLabels[item.kind]}${of}: ${formatLongDate(item.dueDate)} · ${daysPhrase(item.daysUntilDue)}${until}`;
+}
+
+function colourOf(daysUntilDue: number): string {
+  return daysUntilDue < 0 ? 'Attention' : daysUntilDue === 0 ? 'Warning' : 'Default';
 }
 
 /** Expands cards/reminder-digest.json for a digest. */
@@ -43,15 +54,10 @@ export function renderReminderDigestCard(digest: ReminderDigest): AdaptiveCardJs
     title: `Reminders for ${escapeMarkdown(digest.serviceName)}`,
     summary: `${formatLongDate(digest.date)}: ${counts.join(', ')}.`,
     groups: digest.groups.map((group) => ({
-      cocId: group.cocId,
-      heading: `${group.cocId} · ${escapeMarkdown(group.cocTitle)}`,
+      cocId: group.recordId,
+      heading: `${group.recordId} · ${escapeMarkdown(group.recordTitle)}`,
       ownerLine: `Owner: ${mentionText(group.owner.name)}`,
-      items: group.items.map((item) => ({
-        line:
-          `${obligationLabels[item.kind]}${item.kind === 'targetDate' ? ` of ${item.subjectId}` : ''}: ` +
-          `${formatLongDate(item.dueDate)} · ${daysPhrase(item.daysUntilDue)}`,
-        colour: item.daysUntilDue < 0 ? 'Attention' : item.daysUntilDue === 0 ? 'Warning' : 'Default',
-      })),
+      items: group.items.map((item) => ({ line: itemLine(item), colour: colourOf(item.daysUntilDue) })),
     })),
     footer: 'Overdue items are repeated once a week until they are done.',
     mentions: [...mentions.values()],

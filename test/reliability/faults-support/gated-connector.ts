@@ -20,6 +20,8 @@ export interface GateOptions {
   holdDigest: number;
   /** Pass the held digest on before holding its answer. */
   deliverHeld: boolean;
+  /** What counts as a message to hold (default: a reminder digest). */
+  holds?: (method: string, path: string, body: string) => boolean;
 }
 
 async function bodyOf(request: IncomingMessage): Promise<string> {
@@ -50,7 +52,9 @@ export async function startGatedConnector(
       const body = await bodyOf(request);
       const path = request.url ?? '/';
       const method = request.method ?? 'GET';
-      const isDigest = method === 'POST' && body.includes('Reminders for');
+      const isDigest = options.holds
+        ? options.holds(method, path, body)
+        : method === 'POST' && body.includes('Reminders for');
       if (isDigest && (digests += 1) === options.holdDigest) {
         if (options.deliverHeld) await forward(method, path, body);
         const conversationId = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '');
