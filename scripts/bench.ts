@@ -10,6 +10,7 @@
  * Options: `--duration <seconds>` per cell (default 5; the whole run then takes about two
  * minutes), `--connections 1,10,50`, `--no-write` to print without touching the docs.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,7 +117,11 @@ async function main(): Promise<void> {
     log(`load data written (${String(noteTargets.length)} recommendations for notes)`);
 
     const [botPort, barePort] = [await findFreePort(), await findFreePort()];
-    const bot = await startServerProcess('src/main.ts', botPort, {
+    // The built server, as the App Service runs it (no TypeScript loader).
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      stdio: 'inherit',
+    });
+    const bot = await startServerProcess('dist/main.js', botPort, {
       APP_MODE: 'local',
       LOG_LEVEL: 'silent',
       STORAGE_CONNECTION_STRING: azurite.connectionString,

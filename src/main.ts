@@ -120,7 +120,13 @@ export async function startApplication(
 ): Promise<RunningApplication> {
   const store =
     overrides.store ??
-    (config.storage ? createStore(storeOptionsFor(config.storage, config.tablePrefix)) : undefined);
+    (config.storage
+      ? createStore({
+          ...storeOptionsFor(config.storage, config.tablePrefix),
+          // Spans with nowhere to go cost CPU on every request: only with telemetry on.
+          tracing: config.applicationInsightsConnectionString !== undefined,
+        })
+      : undefined);
   if (!store) {
     logger.warn('no storage configured: /readyz will answer 503 (npm start runs Azurite for you)');
     const reason = 'no storage configured: set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL';

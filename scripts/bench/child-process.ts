@@ -1,6 +1,6 @@
 /**
- * Starts a server as its own process (`node --import tsx <file>`, the way `npm run serve` runs the
- * bot), times it from spawn to the first `GET /readyz` 200, and reads its resident memory.
+ * Starts a server as its own process (`node dist/main.js` for a built file, as Azure runs the bot;
+ * `node --import tsx <file>` for TypeScript, as `npm run serve` does), times it from spawn to the first `GET /readyz` 200, and reads its resident memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -76,7 +76,8 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${String(port)}`;
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+  const args = file.endsWith('.js') ? [file] : ['--import', 'tsx', file];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

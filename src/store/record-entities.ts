@@ -73,7 +73,7 @@ export const OutboxEntry = z.object({
   id: z.string().min(1).max(100),
   serviceCode: ServiceCode,
   createdAt: Instant,
-  jobs: z.array(z.record(z.string(), z.unknown())).min(1).max(50),
+  jobs: z.array(z.record(z.string(), z.unknown())).min(1).max(100),
   attempts: z.number().int().nonnegative().default(0),
   claimedBy: z.string().max(200).optional(),
   claimedAt: Instant.optional(),

@@ -55,7 +55,22 @@ export type TableClientFactoryOptions = StorageConnection & {
   /** Letters and digits put before every table name, e.g. `dev` gives `devrecords`. */
   tablePrefix?: string;
   retry?: RetrySettings;
+  /**
+   * Keep the SDK's tracing policy (default true). With no telemetry exporter its spans go nowhere,
+   * yet it still runs for every request: the server turns it off when telemetry is off.
+   */
+  tracing?: boolean;
 };
+
+/** The Azure SDK pipeline policy that opens a span per request (@azure/core-rest-pipeline). */
+const sdkTracingPolicy = 'tracingPolicy';
+
+/** The clients, without the tracing policy when it is not wanted. */
+function withTracing(tables: StoreTables, tracing: boolean): StoreTables {
+  if (!tracing)
+    for (const client of Object.values(tables)) client.pipeline.removePolicy({ name: sdkTracingPolicy });
+  return tables;
+}
 
 /** Table names: 3 to 63 letters or digits, starting with a letter. */
 const TablePrefix = z
@@ -82,6 +97,10 @@ function usesHttp(connectionString: string): boolean {
 
 /** Builds one TableClient per logical table. Nothing is sent until the first request. */
 export function createTableClients(options: TableClientFactoryOptions): StoreTables {
+  return withTracing(buildTableClients(options), options.tracing ?? true);
+}
+
+function buildTableClients(options: TableClientFactoryOptions): StoreTables {
   const prefix = options.tablePrefix ?? '';
   const clientOptions: TableServiceClientOptions = { retryOptions: options.retry ?? interactiveRetry };
 

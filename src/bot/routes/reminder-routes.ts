@@ -3,7 +3,7 @@
  * sweep on demand, under the same lease as the daily run (src/main.ts starts that one).
  */
 import { sweepNow } from '../../app/reminders/sweep-now';
-import { sweepOutcomeText } from '../../views/reminders/sweep-outcome-text';
+import { indexCheckText, sweepOutcomeText } from '../../views/reminders/sweep-outcome-text';
 import type { BotApplication } from '../create-bot';
 import { onCommand, type RouteTools, withArgs } from '../gate';
 
@@ -15,7 +15,8 @@ export function registerReminderRoutes(app: BotApplication, tools: RouteTools): 
     refused: 'text',
     handle: async ({ person }) => {
       const outcome = await sweepNow(tools.app, person, tools.notifier, tools.reminderWindowDays);
-      return outcome.ok ? sweepOutcomeText(outcome.value) : outcome.error.reason;
+      if (!outcome.ok) return outcome.error.reason;
+      return `${indexCheckText(outcome.value.check)} ${sweepOutcomeText(outcome.value.run)}`;
     },
   });
 }

@@ -2,6 +2,7 @@
  * The answer to `sweep now`: what the sweep posted, skipped and could not post, in a sentence or two.
  */
 import { formatLondonDateTime } from '../../domain/clock';
+import type { IndexCheck } from '../../app/reminders/due-index';
 import type { RunOutcome } from '../../app/reminders/run-scheduled';
 
 function plural(count: number, singular: string, plurals: string): string {
@@ -34,4 +35,18 @@ export function sweepOutcomeText(outcome: RunOutcome): string {
     parts.push(`No service channel registered for ${report.withoutChannel.join(', ')}.`);
   }
   return parts.join(' ');
+}
+
+/** Says what the check of the due index found and mended. */
+export function indexCheckText(check: IndexCheck): string {
+  const records = plural(check.records, 'record', 'records');
+  if (check.outOfStep.length === 0 && check.orphans === 0) return `The due index agreed with all ${records}.`;
+  const ids = check.outOfStep.slice(0, 10).map((record) => record.recordId);
+  const more =
+    check.outOfStep.length > ids.length ? ` and ${String(check.outOfStep.length - ids.length)} more` : '';
+  const stale =
+    check.outOfStep.length > 0
+      ? `The due index was out of step for ${plural(check.outOfStep.length, 'record', 'records')} (${ids.join(', ')}${more})`
+      : 'The due index held rows of records no longer kept';
+  return `${stale}; ${check.repaired ? 'it has been mended before the sweep' : 'it was not mended'}.`;
 }
