@@ -8,31 +8,20 @@ import { checkDueIndex } from '../src/app/reminders/due-index';
 import { createAppContext } from '../src/app/shared/app-context';
 import { loadConfig, readEnvironment } from '../src/config';
 import { indexCheckText } from '../src/views/reminders/sweep-outcome-text';
-import { openTransferStore } from './lib/transfer-store';
+import { runOnTransferStore } from './lib/transfer-store';
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== '--report-only');
-  if (unknown.length > 0) {
-    console.error('Usage: npm run check:due-index [-- --report-only]');
-    return 2;
-  }
-  const config = loadConfig(readEnvironment());
-  const target = await openTransferStore();
-  try {
-    const context = createAppContext(target.store, { extraHolidays: config.extraBankHolidays });
-    const check = await checkDueIndex(context, { repair: !args.includes('--report-only') });
-    console.log(`Checked ${target.where}. ${indexCheckText(check)}`);
-    return check.outOfStep.length > 0 && !check.repaired ? 1 : 0;
-  } finally {
-    await target.close();
-  }
+function usageProblem(args: readonly string[]): boolean {
+  if (args.every((arg) => arg === '--report-only')) return false;
+  console.error('Usage: npm run check:due-index [-- --report-only]');
+  return true;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+const args = process.argv.slice(2);
+if (usageProblem(args)) process.exit(2);
+runOnTransferStore(async (target) => {
+  const config = loadConfig(readEnvironment());
+  const context = createAppContext(target.store, { extraHolidays: config.extraBankHolidays });
+  const check = await checkDueIndex(context, { repair: !args.includes('--report-only') });
+  console.log(`Checked ${target.where}. ${indexCheckText(check)}`);
+  return check.outOfStep.length > 0 && !check.repaired ? 1 : 0;
+});

@@ -46,3 +46,25 @@ export async function openTransferStore(): Promise<TransferStore> {
     close: () => azurite.stop(),
   };
 }
+
+/**
+ * Runs a command's `work` on the transfer store, closes it, and exits with the code `work` gives
+ * (1, with the error printed, when it throws).
+ */
+export function runOnTransferStore(work: (target: TransferStore) => Promise<number>): void {
+  const run = async (): Promise<number> => {
+    const target = await openTransferStore();
+    try {
+      return await work(target);
+    } finally {
+      await target.close();
+    }
+  };
+  run().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

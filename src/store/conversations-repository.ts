@@ -90,17 +90,23 @@ export class ConversationsRepository {
   /** Saves (or replaces) the reference for a person or channel. */
   async save(conversation: StoredConversation): Promise<void> {
     const value = parseInput(StoredConversation, conversation, 'conversation reference');
-    const ref: EntityRef = {
-      table: this.client.tableName,
-      partitionKey: value.kind,
-      rowKey: keyOf(value.key),
-    };
+    await this.replaceRow(value.kind, keyOf(value.key), recordType, value);
+  }
+
+  /** Writes one row (replacing what was there) and forgets the cached copy of its partition. */
+  private async replaceRow(
+    partitionKey: string,
+    rowKey: string,
+    type: string,
+    value: Record<string, unknown>,
+  ): Promise<void> {
+    const ref: EntityRef = { table: this.client.tableName, partitionKey, rowKey };
     try {
-      await this.client.upsertEntity(toEntity(ref, recordType, value), 'Replace');
+      await this.client.upsertEntity(toEntity(ref, type, value), 'Replace');
     } catch (error) {
       throw translateStorageError(error, ref);
     } finally {
-      this.cache.forget(value.kind);
+      this.cache.forget(partitionKey);
     }
   }
 
@@ -169,18 +175,12 @@ export class ConversationsRepository {
       );
     }
     const previous = await this.registeredChannel(value.serviceCode, value.purpose);
-    const ref: EntityRef = {
-      table: this.client.tableName,
-      partitionKey: registrationPartitions[value.purpose],
-      rowKey: keyOf(value.serviceCode),
-    };
-    try {
-      await this.client.upsertEntity(toEntity(ref, registrationType, value), 'Replace');
-    } catch (error) {
-      throw translateStorageError(error, ref);
-    } finally {
-      this.cache.forget(ref.partitionKey);
-    }
+    await this.replaceRow(
+      registrationPartitions[value.purpose],
+      keyOf(value.serviceCode),
+      registrationType,
+      value,
+    );
     return previous;
   }
 
@@ -258,18 +258,12 @@ export class ConversationsRepository {
       );
     }
     const previous = (await this.boardChannels(value.serviceCode)).find((c) => c.key === value.key) ?? null;
-    const ref: EntityRef = {
-      table: this.client.tableName,
-      partitionKey: registrationPartitions.board,
-      rowKey: keyOf(value.serviceCode, value.key),
-    };
-    try {
-      await this.client.upsertEntity(toEntity(ref, registrationType, value), 'Replace');
-    } catch (error) {
-      throw translateStorageError(error, ref);
-    } finally {
-      this.cache.forget(ref.partitionKey);
-    }
+    await this.replaceRow(
+      registrationPartitions.board,
+      keyOf(value.serviceCode, value.key),
+      registrationType,
+      value,
+    );
     return previous;
   }
 
