@@ -160,7 +160,7 @@ function countEntitiesRead(store: Store): { read: number; requests: number } {
 /** What the services do about what fell due on `date`: updates sent, evidence marked complete. */
 async function actOnWhatFellDue(context: AppContext, date: LocalDate): Promise<number> {
   const { store } = context;
-  const due = (await store.dueIndex.listDueUpTo(date)).filter((entry) => entry.kind !== 'engagementExpected');
+  const due = await store.dueIndex.listDueUpTo(date);
   const byRecord = new Map<string, typeof due>();
   for (const entry of due) byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
   const at = `${date}T12:00:00Z`;
@@ -241,6 +241,15 @@ async function year(store: Store, counter: { read: number; requests: number }): 
     if ((d + 1) % 73 === 0) console.error(`[bench] day ${String(d + 1)} of 365 swept`);
   }
   const ledgerRows = (await store.reminderLedger.listDay(day)).length;
+  const window = await store.dueIndex.listDueUpTo(addCalendarDays(day, 7));
+  const byKind = new Map<string, number>();
+  for (const entry of window) {
+    const key = `${entry.kind}${entry.dueDate < day ? ' (overdue)' : ''}`;
+    byKind.set(key, (byKind.get(key) ?? 0) + 1);
+  }
+  const worst = costs.reduce((a, b) =>
+    b.entitiesRead - b.dueRows - b.posted > a.entitiesRead - a.dueRows - a.posted ? b : a,
+  );
   const week = (from: number) => costs.slice(from, from + 7);
   const describeWeek = (name: string, sweeps: SweepCost[]) =>
     `${name} | ${average(sweeps.map((c) => c.wallMs)).toFixed(1)} ms | ` +
@@ -258,11 +267,17 @@ async function year(store: Store, counter: { read: number; requests: number }): 
   console.log(describeWeek('days 1-7', first));
   console.log(describeWeek('days 359-365', last));
   const ratio = average(last.map((c) => c.wallMs)) / average(first.map((c) => c.wallMs));
-  const withinBound = costs.every((c) => c.entitiesRead <= c.dueRows + c.posted + 2);
+  // Besides the due rows and one ledger row per channel: the index's state row, and the channels'
+  // registrations when their cache (5 seconds) has gone cold, as it has every morning in production.
+  const withinBound = costs.every((c) => c.entitiesRead <= c.dueRows + c.posted + 1 + services);
   console.log(
     `day 365 against day 1: ${(ratio * 100).toFixed(0)}% of the wall time; ` +
-      `entities read within due rows + one per channel posted to (+ the index's state row) on every day: ${withinBound ? 'yes' : 'no'}; ` +
+      `entities read within due rows + one ledger row per channel posted to + the channels' registrations + the index's state row on every day: ${withinBound ? 'yes' : 'no'}; ` +
       `ledger rows read on the last day: ${String(ledgerRows)}`,
+  );
+  console.log(
+    `most read beyond the due rows and one ledger row per digest, on one day: ${String(worst.entitiesRead - worst.dueRows - worst.posted)}; ` +
+      `the last day's window by kind: ${[...byKind].map(([kind, count]) => `${kind} ${String(count)}`).join(', ')}`,
   );
 }
 
