@@ -3,15 +3,17 @@
  * memory, printed as a table and written to the end of docs/performance.md (between markers, so a
  * rerun replaces its own section).
  *
- * In-memory Azurite with the demo data; the bot runs as its own process the way `npm run serve`
- * runs it (authentication off: no MicrosoftAppId), next to a bare teams-ai app as the baseline;
+ * In-memory Azurite with the demo data; the bot is built and runs as its own process the way the
+ * App Service runs it (`node dist/main.js`; authentication off: no MicrosoftAppId), next to a bare
+ * teams-ai app as the baseline;
  * replies and card updates go to a stand-in connector that answers 200 to everything.
  *
  * Options: `--duration <seconds>` per cell (default 5; the whole run then takes about two
- * minutes), `--connections 1,10,50`, `--no-write` to print without touching the docs.
+ * minutes), `--connections 1,10,50`, `--no-write` to print without touching the docs, `--profile`
+ * to add a CPU profile of the bot under progress notes (a run of its own) to the report.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as prettier from 'prettier';
@@ -25,12 +27,14 @@ import { startServerProcess, type ServerProcess } from './bench/child-process';
 import { startConnectorSink } from './bench/connector-sink';
 import { runLoad, type LoadResult } from './bench/load';
 import { renderSection, replaceSection, type BenchFigures, type LoadRow } from './bench/report';
+import { profileShares } from './bench/cpu-profile';
 import { countOperations } from './bench/round-trip-operations';
 
 interface Options {
   durationSeconds: number;
   connections: number[];
   write: boolean;
+  profile: boolean;
 }
 
 /** Closure requests per approval cell: this many times what the note rate would need, at least `minimumPool`. */
@@ -40,7 +44,7 @@ const tablePrefix = 'bench';
 const docsFile = path.resolve(__dirname, '..', 'docs', 'performance.md');
 
 function parseOptions(args: readonly string[]): Options {
-  const options: Options = { durationSeconds: 5, connections: [1, 10, 50], write: true };
+  const options: Options = { durationSeconds: 5, connections: [1, 10, 50], write: true, profile: false };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     const value = args[i + 1];
@@ -52,9 +56,11 @@ function parseOptions(args: readonly string[]): Options {
       i += 1;
     } else if (arg === '--no-write') {
       options.write = false;
+    } else if (arg === '--profile') {
+      options.profile = true;
     } else {
       throw new Error(
-        `unknown option ${String(arg)}: use --duration <seconds>, --connections 1,10,50, --no-write`,
+        `unknown option ${String(arg)}: use --duration <seconds>, --connections 1,10,50, --no-write, --profile`,
       );
     }
   }
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
       stdio: 'inherit',
     });
-    const bot = await startServerProcess('dist/main.js', botPort, {
+    const botEnv = {
       APP_MODE: 'local',
       LOG_LEVEL: 'silent',
       STORAGE_CONNECTION_STRING: azurite.connectionString,
@@ -130,7 +136,8 @@ async function main(): Promise<void> {
       REMINDER_SWEEP_TIME: 'off',
       MicrosoftAppId: '',
       MicrosoftAppPassword: '',
-    });
+    };
+    const bot = await startServerProcess('dist/main.js', botPort, botEnv);
     processes.push(bot);
     const bare = await startServerProcess('scripts/bench/bare-bot.ts', barePort, {});
     processes.push(bare);
@@ -201,6 +208,31 @@ async function main(): Promise<void> {
 
     const botMemory = bot.memory();
     const bareMemory = bare.memory();
+    let profile: BenchFigures['profile'];
+    if (options.profile) {
+      // A process of its own: sampling would skew the CPU figures of the measured cells.
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'coc-monitor-profile-'));
+      const profiled = await startServerProcess('dist/main.js', await findFreePort(), botEnv, [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+      ]);
+      await runLoad({
+        url: profiled.url,
+        connections: 10,
+        durationSeconds: options.durationSeconds,
+        activity: note,
+        isSaved: () => true,
+      });
+      await profiled.stop();
+      const [file] = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
+      if (file) profile = profileShares(path.join(dir, file));
+      log(
+        `profile: ${(profile ?? [])
+          .slice(0, 6)
+          .map((p) => `${p.where} ${(p.share * 100).toFixed(0)}%`)
+          .join(', ')}`,
+      );
+    }
     const figures: BenchFigures = {
       machine: machine(),
       durationSeconds: options.durationSeconds,
@@ -212,6 +244,7 @@ async function main(): Promise<void> {
         ...(botMemory.peakMiB === undefined ? {} : { botPeakMiB: botMemory.peakMiB }),
         ...(bareMemory.rssMiB === undefined ? {} : { bareRssMiB: bareMemory.rssMiB }),
       },
+      ...(profile ? { profile } : {}),
     };
     const section = renderSection(figures);
     console.log(section);

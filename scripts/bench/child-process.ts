@@ -73,10 +73,11 @@ export async function startServerProcess(
   file: string,
   port: number,
   env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${String(port)}`;
   const started = process.hrtime.bigint();
-  const args = file.endsWith('.js') ? [file] : ['--import', 'tsx', file];
+  const args = [...nodeArgs, ...(file.endsWith('.js') ? [file] : ['--import', 'tsx', file])];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -32,6 +32,8 @@ export interface BenchFigures {
   roundTrips: OperationCount[];
   startup: { botReadyMs: number; bareReadyMs: number };
   memory: { botRssMiB?: number; botPeakMiB?: number; bareRssMiB?: number };
+  /** Where the bot's CPU went under progress notes (a profile of its own run), largest first. */
+  profile?: { where: string; share: number }[];
 }
 
 const whole = (n: number): string => Math.round(n).toLocaleString('en-GB');
@@ -125,6 +127,21 @@ function targetLines(figures: BenchFigures): string[] {
   return lines;
 }
 
+/** Where the time goes, from the profile run. */
+function profileLines(figures: BenchFigures): string[] {
+  if (!figures.profile) return ['Where the time goes: run with `--profile` for a CPU profile.'];
+  const top = figures.profile.slice(0, 10);
+  return [
+    'Where the time goes: a CPU profile (`node --cpu-prof`) of the built server in a run of its own, ' +
+      "10 users of progress notes for the cell's duration; self time by where the code lives, as a share " +
+      'of the time the process was busy:',
+    '',
+    '| Where | Share of busy CPU |',
+    '| --- | --: |',
+    ...top.map((place) => `| ${place.where} | ${(place.share * 100).toFixed(1)} % |`),
+  ];
+}
+
 /** The whole section, as Markdown. */
 export function renderSection(figures: BenchFigures): string {
   const { machine } = figures;
@@ -157,8 +174,7 @@ export function renderSection(figures: BenchFigures): string {
     '',
     ...loadTable(figures.load),
     '',
-    'Where the time goes: see "Profile" below the generated figures (a CPU profile of the built ' +
-      'server under progress notes).',
+    ...profileLines(figures),
     '',
     'Against the targets:',
     '',
