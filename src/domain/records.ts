@@ -205,6 +205,8 @@ export const Recommendation = z.object({
   latestUpdate: ProgressUpdate.omit({ subjectId: true, serviceCode: true }).optional(),
   /** The reason given when closure was last rejected. */
   lastRejection: z.object({ reason: z.string(), by: ObjectId, at: Instant }).optional(),
+  /** Taken off an open CoC by its SLL, with the reason; kept, never counted again (not deleted). */
+  withdrawn: z.object({ reason: z.string().min(1).max(2000), by: ObjectId, at: Instant }).optional(),
   signedOffAt: Instant.optional(),
   signedOffBy: ObjectId.optional(),
   updatedAt: Instant,

@@ -34,6 +34,11 @@ export const helpCommands: readonly HelpCommand[] = [
     description:
       'Record progress on a recommendation: red, amber or green, with a short note. You can undo it.',
   },
+  {
+    usage: 'add recommendation <coc id>',
+    description:
+      'Add a recommendation to an open cause of concern, e.g. add recommendation BUC-1. A recommendation is withdrawn from the CoC card.',
+  },
   { usage: 'history <id>', description: 'Show who changed a record, what and when, newest first.' },
   {
     usage: 'close <id>',

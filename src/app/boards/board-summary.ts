@@ -111,7 +111,9 @@ export async function buildBoardSummary(
   if (!service) return fail('not-found', `There is no service with the code “${serviceCode}”.`);
   const cocs = await context.store.records.listCocsWithRecommendations(service.code);
   const items = cocs.flatMap(({ coc, recommendations }) =>
-    recommendations.map((r) => ({ recommendation: r.value, cocTitle: coc.value.title })),
+    recommendations
+      .filter((r) => r.value.withdrawn === undefined) // withdrawn: no longer the board's business
+      .map((r) => ({ recommendation: r.value, cocTitle: coc.value.title })),
   );
   const recommendations = items.map((i) => i.recommendation);
   const today = todayOf(context);

@@ -29,7 +29,7 @@ import {
 } from './read-form-fields';
 
 /** How many recommendation slots the form has. */
-export const recommendationSlots = 5;
+export const recommendationSlots = 12;
 
 /** The action-plan rules a form offers, by the value the form sends. */
 export const actionPlanRuleChoices = ['workingDaysFromLetter', 'daysFromPublication', 'fixedDate'] as const;

@@ -42,6 +42,8 @@ export interface RecommendationView {
   canReviseDate: boolean;
   /** The SLL may ask for closure: in progress or evidence complete. */
   canRequestClosure: boolean;
+  /** The SLL (or an administrator) may withdraw it: open or in progress, on an open CoC. */
+  canWithdraw: boolean;
 }
 
 /** The CoC as `cards/coc-card.json` shows it to this person. */
@@ -54,6 +56,8 @@ export interface CocCardView {
   actionPlanAwaiting?: 'letterDate' | 'reportPublishedDate';
   recommendations: RecommendationView[];
   canRecordActionPlan: boolean;
+  /** The SLL (or an administrator) may add a recommendation: the CoC is open. */
+  canAddRecommendation: boolean;
   /** The SLL may ask the service for an update: the CoC is open. */
   canRequestEngagement: boolean;
   /** Teams user ids to refresh the card for: the service's SLL, CoS, HMI and SLOs. */
@@ -74,11 +78,12 @@ export interface AfiCardView {
 export type RecordView = { kind: 'coc'; view: CocCardView } | { kind: 'afi'; view: AfiCardView };
 
 /** Which recommendation form, and the policy action behind it. */
-export type RecommendationFormKind = 'update' | 'progressNote' | 'targetDate';
+export type RecommendationFormKind = 'update' | 'progressNote' | 'targetDate' | 'withdraw';
 const formActions: Record<RecommendationFormKind, Action> = {
   update: 'updateRecommendation',
   progressNote: 'addProgressNote',
   targetDate: 'reviseTargetDate',
+  withdraw: 'withdrawRecommendation',
 };
 
 async function refreshUserIdsOf(
@@ -114,6 +119,7 @@ function lastContactDates(
 
 function recommendationView(
   recommendation: Recommendation,
+  cocOpen: boolean,
   viewer: Person,
   scope: ServiceScope,
   people: Map<string, Person>,
@@ -121,15 +127,20 @@ function recommendationView(
 ): RecommendationView {
   const nameOf = (id: string) => people.get(id)?.name ?? 'someone no longer in the directory';
   const target = recommendation.targetDateRevisions.at(-1)?.date ?? recommendation.originalTargetDate;
-  const open = recommendation.status !== 'closed';
-  const closable = recommendation.status === 'inProgress' || recommendation.status === 'evidenceComplete';
+  const live = recommendation.withdrawn === undefined;
+  const open = live && recommendation.status !== 'closed';
+  const closable =
+    live && (recommendation.status === 'inProgress' || recommendation.status === 'evidenceComplete');
+  const withdrawable =
+    live && cocOpen && (recommendation.status === 'open' || recommendation.status === 'inProgress');
   const view: RecommendationView = {
     recommendation,
     revisionsBy: recommendation.targetDateRevisions.map((revision) => nameOf(revision.by)),
     canUpdate: open && mayIn(viewer, 'updateRecommendation', scope),
-    canAddNote: mayIn(viewer, 'addProgressNote', scope),
+    canAddNote: live && mayIn(viewer, 'addProgressNote', scope),
     canReviseDate: open && mayIn(viewer, 'reviseTargetDate', scope),
     canRequestClosure: closable && mayIn(viewer, 'requestClosure', scope),
+    canWithdraw: withdrawable && mayIn(viewer, 'withdrawRecommendation', scope),
   };
   if (target !== undefined) view.daysToTarget = daysBetween(today, target);
   if (recommendation.latestUpdate) view.latestUpdateBy = nameOf(recommendation.latestUpdate.by);
@@ -203,8 +214,11 @@ async function cocCardViewOf(
     serviceName: scope.serviceName,
     today,
     obligations: schedule.obligations,
-    recommendations: recommendationsOfCoc.map((r) => recommendationView(r, viewer, scope, people, today)),
+    recommendations: recommendationsOfCoc.map((r) =>
+      recommendationView(r, open, viewer, scope, people, today),
+    ),
     canRecordActionPlan: open && mayIn(viewer, 'recordActionPlan', scope),
+    canAddRecommendation: open && mayIn(viewer, 'addRecommendation', scope),
     canRequestEngagement: open && mayIn(viewer, 'requestEngagement', scope),
     refreshUserIds: await refreshUserIdsOf(context, people, coc.serviceCode, Object.values(coc.owners)),
     ...(schedule.actionPlan.kind === 'awaitingBaseDate'
@@ -344,12 +358,29 @@ export async function prepareRecommendationForm(
   const found = view.recommendations.find((r) => r.recommendation.id === recommendationId);
   const allowed =
     found &&
-    { update: found.canUpdate, progressNote: found.canAddNote, targetDate: found.canReviseDate }[form];
+    {
+      update: found.canUpdate,
+      progressNote: found.canAddNote,
+      targetDate: found.canReviseDate,
+      withdraw: found.canWithdraw,
+    }[form];
   if (found && allowed) return ok(found);
   const otherwise = `You can't do that on ${recommendationId}.`;
   return found
     ? refusalOf(context, actor, view.coc, formActions[form], otherwise)
     : fail('invalid-transition', otherwise);
+}
+
+/** Checks the add-a-recommendation form may open; the id the recommendation will get. */
+export async function prepareAddRecommendationForm(
+  context: AppContext,
+  actor: Person,
+  view: CocCardView,
+): Promise<Result<{ coc: CauseOfConcern; nextId: string }>> {
+  const why = `${view.coc.id} is closed: recommendations can be added only to an open cause of concern.`;
+  if (!view.canAddRecommendation) return refusalOf(context, actor, view.coc, 'addRecommendation', why);
+  const numbers = view.recommendations.map((r) => Number(/\.(\d+)$/.exec(r.recommendation.id)?.[1] ?? 0));
+  return ok({ coc: view.coc, nextId: `${view.coc.id}.${String(Math.max(0, ...numbers) + 1)}` });
 }
 
 /** Checks the action-plan form may open: the policy's reason, else why the CoC's state stands in the way. */

@@ -93,13 +93,16 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
   const names = new Map(services.map((s) => [s.code, s.name]));
   const rows = cocs
     .flatMap(({ coc, recommendations }) =>
-      recommendations.map((r) =>
-        rowOf(
-          { code: coc.value.serviceCode, name: names.get(coc.value.serviceCode) ?? coc.value.serviceCode },
-          coc.value,
-          r.value,
+      // A withdrawn recommendation is no longer one the service must act on: not published.
+      recommendations
+        .filter((r) => r.value.withdrawn === undefined)
+        .map((r) =>
+          rowOf(
+            { code: coc.value.serviceCode, name: names.get(coc.value.serviceCode) ?? coc.value.serviceCode },
+            coc.value,
+            r.value,
+          ),
         ),
-      ),
     )
     .sort(
       (a, b) =>

@@ -9,17 +9,21 @@
 import { z } from 'zod';
 import { approverSentence, pendingApproverOf } from '../../app/closure/closure-approvers';
 import { addProgressNote } from '../../app/records/add-progress-note';
+import { addRecommendation, cocAfterAddition } from '../../app/records/add-recommendation';
 import { cocViewAfter, type LoadedRecommendation } from '../../app/records/recommendation-in-coc';
+import { withdrawRecommendation } from '../../app/records/withdraw-recommendation';
 import type { Changed } from '../../app/shared/change-record';
 import { completeAreaForImprovement } from '../../app/records/complete-area-for-improvement';
 import { quickStatusUpdate } from '../../app/records/quick-status-update';
 import { recordActionPlanReceived } from '../../app/records/record-action-plan-received';
 import { reviseTargetDate } from '../../app/records/revise-target-date';
 import {
+  cocViewFrom,
   loadAfiView,
   loadCocView,
   loadRecordView,
   prepareActionPlanForm,
+  prepareAddRecommendationForm,
   prepareRecommendationForm,
   type CocCardView,
   type RecommendationFormKind,
@@ -33,6 +37,7 @@ import type { Person, Recommendation } from '../../domain/records';
 import {
   fieldMessages,
   renderActionPlanForm,
+  renderAddRecommendationForm,
   renderRecommendationForm,
   valuesOf,
   type FormValues,
@@ -65,10 +70,11 @@ type RecommendationFormData = z.infer<typeof RecommendationFormData>;
 
 const OpenFormData = z.object({
   recommendationId: z.string().min(1).max(40),
-  form: z.enum(['update', 'progressNote', 'targetDate']),
+  form: z.enum(['update', 'progressNote', 'targetDate', 'withdraw']),
 });
 const CocData = z.object({ cocId: z.string().min(1).max(40) });
 const ActionPlanFormData = CocData.extend({ updatedAt: version, date: text });
+const AddRecommendationData = CocData.extend({ updatedAt: version, text, targetDate: text });
 const AfiData = z.object({ afiId: z.string().min(1).max(40), updatedAt: version });
 const UndoData = z.object({
   recommendationId: z.string().min(1).max(40),
@@ -194,6 +200,17 @@ const recommendationSaves: {
       reviseTargetDate(tools.app, person, { ...data, expectedUpdatedAt: data.updatedAt }),
     saved: (id) => `Saved: new target date for ${id}.`,
   },
+  {
+    verb: 'withdrawRecommendation',
+    form: 'withdraw',
+    save: (tools, person, data) =>
+      withdrawRecommendation(tools.app, person, {
+        recommendationId: data.recommendationId,
+        reason: data.reason,
+        expectedUpdatedAt: data.updatedAt,
+      }),
+    saved: (id) => `Saved: ${id} withdrawn. It no longer counts towards closing the cause of concern.`,
+  },
 ];
 
 const showUsage = 'Type show and an id, for example: show BUC-1, show BUC-1.2 or show HWF-AFI-2.';
@@ -253,6 +270,77 @@ function registerRecommendationForms(app: BotApplication, tools: RouteTools): vo
 }
 
 /** The action-plan form, and "Mark complete" on an AFI (which asks the Chief of Staff to close it). */
+/** The add-a-recommendation form for this person, or the CoC card saying why not. */
+async function addRecommendationForm(
+  tools: RouteTools,
+  person: Person,
+  cocId: string,
+): Promise<AdaptiveCardJson> {
+  const view = await loadCocView(tools.app, person, cocId);
+  const ready = view.ok ? await prepareAddRecommendationForm(tools.app, person, view.value) : view;
+  if (!ready.ok) return cocCardFor(tools, person, cocId, attention(ready.error));
+  return renderAddRecommendationForm({ ...ready.value, values: { text: '', targetDate: '' } });
+}
+
+/** "Add a recommendation" on the CoC card (and `add recommendation BUC-1`), and its Add. */
+function registerAddRecommendation(app: BotApplication, tools: RouteTools): void {
+  onCommand(app, tools, {
+    pattern: /^add\s+recommendation(?:\s+(?:to\s+)?(\S+))?\s*$/i,
+    read: ([, cocId]) =>
+      cocId === undefined
+        ? usage(
+            renderNoticeCard(
+              'Add a recommendation',
+              'Say to which cause of concern, for example: add recommendation BUC-1',
+            ),
+          )
+        : withArgs(cocId.toUpperCase()),
+    handle: ({ person }, cocId) => addRecommendationForm(tools, person, cocId),
+  });
+  onCardAction(app, tools, {
+    verb: 'openAddRecommendationForm',
+    data: CocData,
+    handle: ({ person }, { cocId }) => addRecommendationForm(tools, person, cocId),
+  });
+  onCardAction(app, tools, {
+    verb: 'addRecommendation',
+    data: AddRecommendationData,
+    handle: async ({ person }, data) => {
+      const values = { text: data.text ?? '', targetDate: data.targetDate ?? '' };
+      const result = await addRecommendation(tools.app, person, {
+        cocId: data.cocId,
+        ...values,
+        expectedUpdatedAt: data.updatedAt,
+      });
+      if (result.ok) {
+        const id = result.value.outcome?.id ?? data.cocId;
+        const view = await cocViewFrom(tools.app, person, cocAfterAddition(result.value));
+        return saved(tools, person, data.cocId, `Saved: ${id} added to ${data.cocId}.`, view);
+      }
+      const { error } = result;
+      const view = await loadCocView(tools.app, person, data.cocId);
+      const ready = view.ok ? await prepareAddRecommendationForm(tools.app, person, view.value) : view;
+      if (!ready.ok || (error.code !== 'validation' && error.code !== 'conflict'))
+        return cocCardFor(tools, person, data.cocId, attention(error));
+      const errors = error.code === 'validation' ? fieldMessagesOf(error.issues) : {};
+      const notice =
+        error.code === 'conflict' ? error.reason : 'Nothing was saved. Check the fields marked below.';
+      const updatedAt =
+        error.code === 'conflict' || data.updatedAt === undefined ? {} : { updatedAt: data.updatedAt };
+      return renderAddRecommendationForm({ ...ready.value, values, errors, notice, ...updatedAt });
+    },
+  });
+}
+
+/** "Recommendation is required." / "Target date must be a real date …", by input. */
+function fieldMessagesOf(issues: readonly { field: string; message: string }[]): Record<string, string> {
+  const labels: Record<string, string> = { text: 'Recommendation', targetDate: 'Target date' };
+  const messages: Record<string, string> = {};
+  for (const issue of issues)
+    messages[issue.field] ??= `${labels[issue.field] ?? issue.field} ${issue.message}.`;
+  return messages;
+}
+
 function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void {
   onCardAction(app, tools, {
     verb: 'openActionPlanForm',
@@ -369,5 +457,6 @@ export function registerRecordRoutes(app: BotApplication, tools: RouteTools): vo
   registerShow(app, tools);
   registerRecommendationForms(app, tools);
   registerCocAndAfiActions(app, tools);
+  registerAddRecommendation(app, tools);
   registerStatusShortcut(app, tools);
 }

@@ -59,7 +59,7 @@ export interface ObligationInput {
   /** The CoC's recommendations (the caller picks them; they are not filtered by `cocId`). */
   recommendations: readonly Pick<
     Recommendation,
-    'id' | 'status' | 'originalTargetDate' | 'targetDateRevisions'
+    'id' | 'status' | 'originalTargetDate' | 'targetDateRevisions' | 'withdrawn'
   >[];
   /** When the Service Liaison Officer (SLO) last gave a progress update. */
   lastSloUpdateDate?: LocalDate;
@@ -138,7 +138,7 @@ export function obligationsOf(
   }
 
   for (const recommendation of input.recommendations) {
-    if (recommendation.status === 'closed') continue;
+    if (recommendation.status === 'closed' || recommendation.withdrawn) continue;
     const target = currentTargetDate(recommendation);
     if (target === undefined) continue;
     const evidenceIn =

@@ -202,6 +202,48 @@ export function createCauseOfConcern(
   return ok({ coc: coc.value, recommendations, events });
 }
 
+/** The next recommendation of a CoC: numbered after every one it has had, withdrawn ones included. */
+export function addRecommendation(
+  coc: CauseOfConcern,
+  existing: readonly Recommendation[],
+  draft: NewRecommendation,
+  context: DecisionContext,
+): Result<{
+  recommendation: Recommendation;
+  coc: CauseOfConcern;
+  events: Decision<CauseOfConcern>['events'];
+}> {
+  if (coc.status !== 'open')
+    return fail(
+      'invalid-transition',
+      `${coc.id} is closed: recommendations can be added only to an open cause of concern.`,
+    );
+  const numbers = existing.map((r) => Number(/\.(\d+)$/.exec(r.id)?.[1] ?? 0));
+  const parsed = Recommendation.safeParse({
+    id: recommendationId(coc.id, Math.max(0, ...numbers) + 1),
+    cocId: coc.id,
+    serviceCode: coc.serviceCode,
+    text: draft.text.trim(),
+    status: 'open',
+    originalTargetDate: draft.targetDate,
+    targetDateRevisions: [],
+    updatedAt: context.now,
+    updatedBy: context.actor.objectId,
+  });
+  if (!parsed.success) return invalidFromZod(parsed.error);
+  const recommendation = parsed.data;
+  const events = [
+    auditEvent(
+      context,
+      'recommendation.added',
+      { kind: 'recommendation', id: recommendation.id, serviceCode: coc.serviceCode, cocId: coc.id },
+      [{ field: 'status', to: 'open' }],
+      recommendation.text,
+    ),
+  ];
+  return ok({ recommendation, coc: touched(coc, context), events });
+}
+
 /** Decides a hand edit of a CoC. Status is not editable: it follows the recommendations. */
 export function decideCauseOfConcern(
   coc: CauseOfConcern,
@@ -247,7 +289,8 @@ export function afterRecommendationsChanged(
   recommendations: readonly Recommendation[],
   context: DecisionContext,
 ): Decision<CauseOfConcern> {
-  const own = recommendations.filter((r) => r.cocId === coc.id);
+  // A withdrawn recommendation no longer counts: the CoC closes when the others are signed off.
+  const own = recommendations.filter((r) => r.cocId === coc.id && r.withdrawn === undefined);
   const allClosed = own.length > 0 && own.every((r) => r.status === 'closed');
   if (allClosed && coc.status === 'open') {
     const state = touched({ ...coc, status: 'closed' as const, closedAt: context.now }, context);
@@ -303,7 +346,8 @@ export function reopenCauseOfConcern(
       'Choose the recommendations found again at the inspection.',
     );
   }
-  const own = recommendations.filter((r) => r.cocId === coc.id);
+  // A withdrawn recommendation no longer counts: the CoC closes when the others are signed off.
+  const own = recommendations.filter((r) => r.cocId === coc.id && r.withdrawn === undefined);
   const unknown = finding.recommendationIds.filter((id) => !own.some((r) => r.id === id));
   if (unknown.length > 0)
     return fail(

@@ -17,11 +17,13 @@ export {
   decideRecommendation,
   recommendationServiceCode,
   recommendationTransitions,
+  withdrawRecommendation,
   type RecommendationCommand,
   type RecommendationDecision,
   type RecommendationMoveKind,
 } from './recommendation';
 export {
+  addRecommendation,
   afterRecommendationsChanged,
   checkCocDates,
   cocDateOrder,

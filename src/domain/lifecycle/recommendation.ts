@@ -84,6 +84,40 @@ export function recommendationServiceCode(recommendation: Recommendation): Servi
   return parsed !== null && parsed.kind === 'coc' ? parsed.serviceCode : 'EXT';
 }
 
+/**
+ * Withdraws a recommendation from its open CoC, with the reason: it is kept, shown as withdrawn,
+ * and no longer counts towards the CoC's closure or its reminders.
+ */
+export function withdrawRecommendation(
+  recommendation: Recommendation,
+  reason: string,
+  context: DecisionContext,
+): Result<Decision<Recommendation>> {
+  const why = reason.trim();
+  if (why === '') return invalid([{ field: 'reason', message: 'is required' }], 'Say why it is withdrawn.');
+  if (why.length > 2000) return invalid([{ field: 'reason', message: 'must be at most 2000 characters' }]);
+  if (recommendation.withdrawn)
+    return fail('invalid-transition', `${recommendation.id} is already withdrawn.`);
+  if (recommendation.status !== 'open' && recommendation.status !== 'inProgress')
+    return fail(
+      'invalid-transition',
+      `${recommendation.id} is ${statusInSentence[recommendation.status]}: only an open or in-progress recommendation can be withdrawn.`,
+    );
+  const withdrawn = { reason: why, by: context.actor.objectId, at: context.now };
+  return ok({
+    state: touched({ ...recommendation, withdrawn }, context),
+    events: [
+      auditEvent(
+        context,
+        'recommendation.withdrawn',
+        subjectOf(recommendation),
+        [{ field: 'withdrawn', from: false, to: true }],
+        why,
+      ),
+    ],
+  });
+}
+
 /** The target date in force: the latest revision, else the original. */
 export function currentTargetDate(recommendation: Recommendation): string | undefined {
   return recommendation.targetDateRevisions.at(-1)?.date ?? recommendation.originalTargetDate;

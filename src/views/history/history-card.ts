@@ -33,6 +33,8 @@ const actionPhrases: Record<string, string> = {
   'coc.closed': 'Closed {subject}',
   'coc.reopened': 'Reopened {subject}',
   'recommendation.issued': 'Issued {subject}',
+  'recommendation.added': 'Added {subject} to the cause of concern',
+  'recommendation.withdrawn': 'Withdrew {subject}',
   'recommendation.status-changed': 'Changed the status of {subject}',
   'recommendation.rag-changed': 'Changed the RAG of {subject}',
   'recommendation.progress-added': 'Added a progress note to {subject}',
@@ -86,6 +88,7 @@ const fieldNames: Record<string, string> = {
   sll: 'Service Liaison Lead',
   cos: 'Chief of Staff',
   questionRef: 'Question',
+  withdrawn: 'Withdrawn',
 };
 
 /** A field's name for people: known names, else its words ("checkCopySentDate" → "Check copy sent date"). */

@@ -14,7 +14,8 @@ import { escapeMarkdown } from '../shared/escape-markdown';
 import { ragName } from './record-cards';
 
 /** Which recommendation form. */
-export type RecommendationFormKind = 'update' | 'progressNote' | 'targetDate';
+import type { RecommendationFormKind } from '../../app/records/show-record';
+export type { RecommendationFormKind };
 
 /** The values a form shows: what the person typed, or the record's current values. */
 export interface FormValues {
@@ -33,12 +34,14 @@ const verbs: Record<RecommendationFormKind, string> = {
   update: 'updateRecommendation',
   progressNote: 'addProgressNote',
   targetDate: 'reviseTargetDate',
+  withdraw: 'withdrawRecommendation',
 };
 
 const headings: Record<RecommendationFormKind, string> = {
   update: 'Update',
   progressNote: 'Add a progress note to',
   targetDate: 'Revise the target date of',
+  withdraw: 'Withdraw',
 };
 
 /** The field names people read next to an input, by the use case's field path. */
@@ -152,6 +155,32 @@ export function renderActionPlanForm(options: {
     ],
     values: { date: options.date },
     errors: { date: options.errors?.date ?? '' },
+    cocId: coc.id,
+    updatedAt: options.updatedAt ?? coc.updatedAt,
+  });
+}
+
+/** Renders the "add a recommendation" form of a CoC; `nextId` is the id it will get. */
+export function renderAddRecommendationForm(options: {
+  coc: CauseOfConcern;
+  nextId: string;
+  values: { text: string; targetDate: string };
+  errors?: Record<string, string>;
+  notice?: string;
+  updatedAt?: string;
+}): AdaptiveCardJson {
+  const { coc, values } = options;
+  const errors = options.errors ?? {};
+  return renderCard('add-recommendation-form', {
+    notice: options.notice ? escapeMarkdown(options.notice) : '',
+    heading: `Add a recommendation to ${coc.id}`,
+    title: escapeMarkdown(coc.title),
+    nextId: options.nextId,
+    values: { text: values.text, targetDate: values.targetDate },
+    errors: {
+      text: errors.text ?? '',
+      targetDate: errors.targetDate ?? '',
+    },
     cocId: coc.id,
     updatedAt: options.updatedAt ?? coc.updatedAt,
   });

@@ -121,6 +121,27 @@ function latestUpdateFacts(view: RecommendationView): Fact[] {
 
 function recommendationData(view: RecommendationView) {
   const r = view.recommendation;
+  const actions = {
+    canUpdate: view.canUpdate,
+    canAddNote: view.canAddNote,
+    canReviseDate: view.canReviseDate,
+    canRequestClosure: view.canRequestClosure,
+    canWithdraw: view.canWithdraw,
+  };
+  if (r.withdrawn) {
+    return {
+      id: r.id,
+      heading: `${r.id} · Withdrawn`,
+      text: escapeMarkdown(r.text),
+      facts: [
+        {
+          title: 'Withdrawn',
+          value: `${formatLongDate(toLondonDate(r.withdrawn.at))}: ${escapeMarkdown(r.withdrawn.reason)}`,
+        },
+      ],
+      ...actions,
+    };
+  }
   return {
     id: r.id,
     heading: `${r.id} · ${recommendationStatusNames[r.status]} · ${ragName(r.rag)}`,
@@ -131,10 +152,7 @@ function recommendationData(view: RecommendationView) {
       ...targetFacts(view),
       ...latestUpdateFacts(view),
     ],
-    canUpdate: view.canUpdate,
-    canAddNote: view.canAddNote,
-    canReviseDate: view.canReviseDate,
-    canRequestClosure: view.canRequestClosure,
+    ...actions,
   };
 }
 
@@ -156,6 +174,7 @@ export function renderCocCard(view: CocCardView, notice?: Notice): AdaptiveCardJ
     dates: dateFacts(view),
     recommendations: view.recommendations.map(recommendationData),
     canRecordActionPlan: view.canRecordActionPlan,
+    canAddRecommendation: view.canAddRecommendation,
     canRequestEngagement: view.canRequestEngagement,
     refreshUserIds: view.refreshUserIds,
   });

@@ -29,6 +29,8 @@ const allowedOnBuckinghamshire: Record<Action, Who[]> = {
   issueCoc: ['sll', 'admin'],
   editCoc: ['sll', 'admin'],
   updateRecommendation: ['sll', 'admin'],
+  addRecommendation: ['sll', 'admin'],
+  withdrawRecommendation: ['sll', 'admin'],
   addProgressNote: ['sll', 'slo'],
   reviseTargetDate: ['sll', 'admin'],
   recordActionPlan: ['sll', 'admin'],
