@@ -7,8 +7,8 @@ import { fromParse, type Result } from '../../domain/errors';
 import { decideRecommendation } from '../../domain/lifecycle';
 import { EvidenceLink, ProgressUpdate, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecord, type Changed } from '../shared/change-record';
-import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
+import type { Changed } from '../shared/change-record';
+import { changeRecommendation, type LoadedRecommendation } from './recommendation-in-coc';
 import { requiredText } from '../shared/form-fields';
 
 /** The most links the card's form offers. */
@@ -39,12 +39,11 @@ export async function addProgressNote(
   input: AddProgressNoteInput,
 ): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
   const source = actor.roles.includes('slo') && !actor.roles.includes('sll') ? 'sloResponse' : 'sllNote';
-  return changeRecord(context, actor, {
+  return changeRecommendation(context, actor, {
     action: 'addProgressNote',
-    load: byRecommendationId(context, input.recommendationId),
-    expectedUpdatedAt: input.expectedUpdatedAt,
+    ...input,
     fields: fromParse(ProgressNoteFields.safeParse(input)),
-    decide: ({ record }, note, decision) =>
-      decideRecommendation(record.value, { type: 'addProgress', ...note, source }, decision),
+    decide: (recommendation, note, decision) =>
+      decideRecommendation(recommendation, { type: 'addProgress', ...note, source }, decision),
   });
 }

@@ -8,7 +8,9 @@ import { cocIdOfRecommendation, parseRecordId } from '../../domain/ids';
 import type { CauseOfConcern, Person, Recommendation } from '../../domain/records';
 import type { CocWithRecommendations, Versioned } from '../../store';
 import type { AppContext } from '../shared/app-context';
-import { loadById, type Changed, type Loaded } from '../shared/change-record';
+import type { DecisionContext } from '../../domain/lifecycle';
+import type { Action } from '../../domain/policy';
+import { changeRecord, loadById, type Changed, type Decided, type Loaded } from '../shared/change-record';
 import { recommendations } from '../shared/record-kinds';
 import { cocViewFrom, loadCocView, type CocCardView } from './show-record';
 
@@ -62,4 +64,32 @@ export function cocViewAfter(
   return found
     ? cocViewFrom(context, viewer, found)
     : loadCocView(context, viewer, cocIdOfRecommendation(changed.state.id) ?? '');
+}
+
+/** A change to one recommendation, read with its CoC: which, the version the card showed, the action. */
+export interface RecommendationChange<F> {
+  action: Action;
+  recommendationId: string;
+  expectedUpdatedAt?: string | undefined;
+  fields: Result<F>;
+  decide: (
+    recommendation: Recommendation,
+    fields: F,
+    decision: DecisionContext,
+  ) => Result<Decided<Recommendation>>;
+}
+
+/** Runs a change to one recommendation through the change pipeline. */
+export function changeRecommendation<F>(
+  context: AppContext,
+  actor: Person,
+  change: RecommendationChange<F>,
+): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
+  return changeRecord(context, actor, {
+    action: change.action,
+    load: byRecommendationId(context, change.recommendationId),
+    expectedUpdatedAt: change.expectedUpdatedAt,
+    fields: change.fields,
+    decide: ({ record }, fields, decision) => change.decide(record.value, fields, decision),
+  });
 }

@@ -7,8 +7,8 @@ import { fromParse, type Result } from '../../domain/errors';
 import { decideRecommendation } from '../../domain/lifecycle';
 import { LocalDate, TargetDateRevision, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecord, type Changed } from '../shared/change-record';
-import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
+import type { Changed } from '../shared/change-record';
+import { changeRecommendation, type LoadedRecommendation } from './recommendation-in-coc';
 import { requiredText } from '../shared/form-fields';
 
 const maxReasonLength = TargetDateRevision.shape.reason.maxLength ?? 1000;
@@ -33,12 +33,11 @@ export async function reviseTargetDate(
   actor: Person,
   input: ReviseTargetDateInput,
 ): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
-  return changeRecord(context, actor, {
+  return changeRecommendation(context, actor, {
     action: 'reviseTargetDate',
-    load: byRecommendationId(context, input.recommendationId),
-    expectedUpdatedAt: input.expectedUpdatedAt,
+    ...input,
     fields: fromParse(TargetDateFields.safeParse(input)),
-    decide: ({ record }, revision, decision) =>
-      decideRecommendation(record.value, { type: 'reviseTargetDate', ...revision }, decision),
+    decide: (recommendation, revision, decision) =>
+      decideRecommendation(recommendation, { type: 'reviseTargetDate', ...revision }, decision),
   });
 }

@@ -10,8 +10,8 @@ import {
 } from '../../domain/lifecycle';
 import { Rag, RecommendationStatus, type Person, type Recommendation } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
-import { changeRecord, type Changed } from '../shared/change-record';
-import { byRecommendationId, type LoadedRecommendation } from './recommendation-in-coc';
+import type { Changed } from '../shared/change-record';
+import { changeRecommendation, type LoadedRecommendation } from './recommendation-in-coc';
 
 /** The fields of the update form. */
 export const UpdateRecommendationFields = z.object({ status: RecommendationStatus, rag: Rag });
@@ -43,11 +43,10 @@ export async function updateRecommendation(
   actor: Person,
   input: UpdateRecommendationInput,
 ): Promise<Result<Changed<Recommendation, LoadedRecommendation>>> {
-  return changeRecord(context, actor, {
+  return changeRecommendation(context, actor, {
     action: 'updateRecommendation',
-    load: byRecommendationId(context, input.recommendationId),
-    expectedUpdatedAt: input.expectedUpdatedAt,
+    ...input,
     fields: fromParse(UpdateRecommendationFields.safeParse(input)),
-    decide: ({ record }, fields, decision) => decideStatusAndRag(record.value, fields, decision),
+    decide: decideStatusAndRag,
   });
 }

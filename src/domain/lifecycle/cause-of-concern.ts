@@ -136,6 +136,26 @@ function parseCoc(candidate: unknown): Result<CauseOfConcern> {
   return issues.length > 0 ? invalid(issues, issues.map((i) => i.message).join(' ')) : ok(parsed.data);
 }
 
+/** The `number`-th recommendation of a CoC as drafted, open, checked against the schema. */
+function newRecommendationOf(
+  coc: Pick<CauseOfConcern, 'id' | 'serviceCode'>,
+  number: number,
+  draft: NewRecommendation,
+  context: DecisionContext,
+) {
+  return Recommendation.safeParse({
+    id: recommendationId(coc.id, number),
+    cocId: coc.id,
+    serviceCode: coc.serviceCode,
+    text: draft.text.trim(),
+    status: 'open',
+    originalTargetDate: draft.targetDate,
+    targetDateRevisions: [],
+    updatedAt: context.now,
+    updatedBy: context.actor.objectId,
+  });
+}
+
 /** Issues a CoC, open, with its recommendations numbered `<id>.1`, `<id>.2`, ... in the order given. */
 export function createCauseOfConcern(
   input: NewCauseOfConcern,
@@ -162,17 +182,7 @@ export function createCauseOfConcern(
 
   const recommendations: Recommendation[] = [];
   for (const [index, draft] of newRecommendations.entries()) {
-    const parsed = Recommendation.safeParse({
-      id: recommendationId(coc.value.id, index + 1),
-      cocId: coc.value.id,
-      serviceCode: coc.value.serviceCode,
-      text: draft.text.trim(),
-      status: 'open',
-      originalTargetDate: draft.targetDate,
-      targetDateRevisions: [],
-      updatedAt: context.now,
-      updatedBy: context.actor.objectId,
-    });
+    const parsed = newRecommendationOf(coc.value, index + 1, draft, context);
     if (!parsed.success) {
       return invalidFromZod(
         parsed.error,
@@ -219,17 +229,7 @@ export function addRecommendation(
       `${coc.id} is closed: recommendations can be added only to an open cause of concern.`,
     );
   const numbers = existing.map((r) => Number(/\.(\d+)$/.exec(r.id)?.[1] ?? 0));
-  const parsed = Recommendation.safeParse({
-    id: recommendationId(coc.id, Math.max(0, ...numbers) + 1),
-    cocId: coc.id,
-    serviceCode: coc.serviceCode,
-    text: draft.text.trim(),
-    status: 'open',
-    originalTargetDate: draft.targetDate,
-    targetDateRevisions: [],
-    updatedAt: context.now,
-    updatedBy: context.actor.objectId,
-  });
+  const parsed = newRecommendationOf(coc, Math.max(0, ...numbers) + 1, draft, context);
   if (!parsed.success) return invalidFromZod(parsed.error);
   const recommendation = parsed.data;
   const events = [
