@@ -10,6 +10,7 @@ import { approvalChaserJob } from './app/closure/chase-approvals';
 import { engagementChaserJob } from './app/engagement/chase-late-answers';
 import { registerFollowUps } from './app/follow-ups';
 import { createAppContext, type AppContext } from './app/shared/app-context';
+import { seedDemoDataIfEmpty } from './demo/seed';
 import { instanceId } from './app/shared/instance';
 import { createOutbox } from './app/shared/outbox';
 import type { Notifier } from './app/shared/notifier';
@@ -46,6 +47,8 @@ export interface ApplicationOverrides {
   newId?: AppContext['newId'];
   /** Start the daily reminder scheduler (default: on, except under jest). */
   scheduler?: boolean;
+  /** Runs on the store once its tables exist, before the server listens (demo data). */
+  prepareStore?: (store: Store) => Promise<void>;
 }
 
 /** The running bot and the context its use cases share. */
@@ -135,6 +138,7 @@ export async function startApplication(
     return { ...server, appContext: undefined };
   }
   await store.ensureTables();
+  await overrides.prepareStore?.(store);
   const now = overrides.now ?? (() => new Date());
   const outbox = createOutbox({
     store,
@@ -224,7 +228,14 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const telemetry = startTelemetry(config.applicationInsightsConnectionString);
   if (telemetry) logger.info('telemetry: exporting to Application Insights');
-  const server = await startApplication(config, logger);
+  const server = await startApplication(config, logger, {
+    // DEMO_DATA=true: an empty store gets the demo data before the first request is answered.
+    prepareStore: async (store) => {
+      if (!config.demoData) return;
+      const { seeded } = await seedDemoDataIfEmpty(store);
+      if (seeded) logger.info('demo data written into the empty store (DEMO_DATA=true)');
+    },
+  });
   exitCleanlyOnSignal(
     async () => {
       await server.close();

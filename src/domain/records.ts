@@ -340,7 +340,7 @@ export const AuditEvent = z.object({
   /** When a delegate acted for someone else. */
   onBehalfOf: ObjectId.optional(),
   action: z.string().min(1),
-  subject: z.object({ kind: z.string().min(1), id: z.string().min(1) }),
+  subject: z.object({ kind: z.string().min(1), id: z.string().min(1), about: z.string().optional() }),
   serviceCode: ServiceCode.optional(),
   cocId: CocId.optional(),
   changes: z.array(FieldChange).default([]),

@@ -86,7 +86,7 @@ async function recordSent(context: AppContext, chaser: ApprovalChaser, today: st
     event: systemEvent(
       context,
       chaser.kind === 'reminder' ? 'closure.approver-reminded' : 'closure.escalated',
-      { kind: 'closureRequest', id, serviceCode, cocId: fresh.cocId },
+      { kind: 'closureRequest', id, about: fresh.subject.id, serviceCode, cocId: fresh.cocId },
       [{ field: 'chasers', to: `${chaser.kind} to the ${roleNames[chaser.step]} step` }],
       chaserText(chaser, 'the approver'),
     ),

@@ -105,7 +105,13 @@ async function rememberChannelMessage(
       event: systemEvent(
         context,
         'closure.channel-card-posted',
-        { kind: 'closureRequest', id: fresh.id, serviceCode: fresh.serviceCode, cocId: fresh.cocId },
+        {
+          kind: 'closureRequest',
+          id: fresh.id,
+          about: fresh.subject.id,
+          serviceCode: fresh.serviceCode,
+          cocId: fresh.cocId,
+        },
         [{ field: 'channelActivityId', to: activityId }],
         'The status card was posted in the service channel.',
       ),

@@ -44,6 +44,8 @@ export interface RecommendationView {
   canRequestClosure: boolean;
   /** The SLL (or an administrator) may withdraw it: open or in progress, on an open CoC. */
   canWithdraw: boolean;
+  /** The SLL will be offered "Request closure" once it is in progress (it is open now). */
+  closureOnceInProgress: boolean;
 }
 
 /** The CoC as `cards/coc-card.json` shows it to this person. */
@@ -141,6 +143,7 @@ function recommendationView(
     canReviseDate: open && mayIn(viewer, 'reviseTargetDate', scope),
     canRequestClosure: closable && mayIn(viewer, 'requestClosure', scope),
     canWithdraw: withdrawable && mayIn(viewer, 'withdrawRecommendation', scope),
+    closureOnceInProgress: live && recommendation.status === 'open' && mayIn(viewer, 'requestClosure', scope),
   };
   if (target !== undefined) view.daysToTarget = daysBetween(today, target);
   if (recommendation.latestUpdate) view.latestUpdateBy = nameOf(recommendation.latestUpdate.by);

@@ -119,8 +119,9 @@ async function closureCardFor(
 ): Promise<AdaptiveCardJson> {
   const view = await loadClosureView(tools.app, person, request.serviceCode, request.requestId);
   if (view.ok) return renderClosureCard(view.value, options);
-  const message = options.notice ? `${options.notice.text} ${view.error.reason}` : view.error.reason;
-  return renderNoticeCard("Can't show this closure request", message);
+  // With a notice, a decision was refused: say that, and its reason once (the card can't be shown).
+  if (options.notice) return renderNoticeCard('Closure not decided', options.notice.text);
+  return renderNoticeCard("Can't show this closure request", view.error.reason);
 }
 
 function decidedNotice(view: ClosureCardView): Notice {

@@ -101,10 +101,9 @@ async function cocCardFor(
 ): Promise<AdaptiveCardJson> {
   const view = await loadCocView(tools.app, person, cocId);
   if (view.ok) return renderCocCard(view.value, notice);
-  return renderNoticeCard(
-    "Can't show this cause of concern",
-    notice ? `${notice.text} ${view.error.reason}` : view.error.reason,
-  );
+  // With a notice, something was refused: say nothing was saved, and its reason once.
+  if (notice) return renderNoticeCard('Nothing was saved', notice.text);
+  return renderNoticeCard("Can't show this cause of concern", view.error.reason);
 }
 
 /** The same CoC with no buttons: what everyone sees until their own refresh arrives. */
@@ -232,7 +231,7 @@ function registerShow(app: BotApplication, tools: RouteTools): void {
     handle: ({ person }, id) => recordCard(tools, person, id),
   });
   onCardAction(app, tools, {
-    verb: ['showCoc', 'refreshCoc', 'refreshAfi'],
+    verb: ['showCoc', 'showAfi', 'refreshCoc', 'refreshAfi'],
     data: z.union([CocData.transform(({ cocId }) => cocId), AfiData.transform(({ afiId }) => afiId)]),
     unreadable: renderNoticeCard("Can't show this", 'The card did not say which record to show.'),
     refused,

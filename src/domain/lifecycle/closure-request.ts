@@ -112,7 +112,13 @@ export function separationOfDutiesConflict(
 }
 
 function targetSubject(request: ClosureRequest): AuditSubject {
-  return { kind: 'closureRequest', id: request.id, serviceCode: request.serviceCode, cocId: request.cocId };
+  return {
+    kind: 'closureRequest',
+    id: request.id,
+    about: request.subject.id,
+    serviceCode: request.serviceCode,
+    cocId: request.cocId,
+  };
 }
 
 function applyToTarget(

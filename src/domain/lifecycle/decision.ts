@@ -27,6 +27,8 @@ export interface Decision<S> {
 export interface AuditSubject {
   kind: 'coc' | 'recommendation' | 'afi' | 'closureRequest' | 'engagementRequest' | 'service' | 'delegation';
   id: string;
+  /** For a closure request: the record it asks to close. */
+  about?: string | undefined;
   serviceCode?: ServiceCode | undefined;
   cocId?: string | undefined;
 }
@@ -44,7 +46,11 @@ export function auditEvent(
     at: context.now,
     actor: context.actor.objectId,
     action,
-    subject: { kind: subject.kind, id: subject.id },
+    subject: {
+      kind: subject.kind,
+      id: subject.id,
+      ...(subject.about === undefined ? {} : { about: subject.about }),
+    },
     changes,
   };
   if (context.onBehalfOf !== undefined) event.onBehalfOf = context.onBehalfOf;

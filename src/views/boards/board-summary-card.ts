@@ -36,7 +36,7 @@ function changeLines(summary: BoardSummary): { line: string }[] {
         ? `; update: ${escapeMarkdown(shorten(r.latestUpdate.text))}`
         : '';
     lines.push({
-      line: `${r.id} is now ${recommendationStatusNames[r.status]}, ${ragName(r.rag)} (changed ${formatLongDate(toLondonDate(r.updatedAt))})${update}`,
+      line: `${r.id} is now ${recommendationStatusNames[r.status]}, ${ragName(r.rag)} (changed ${formatLongDate(toLondonDate(r.updatedAt))})${update}. The recommendation: ${escapeMarkdown(shorten(r.text, 100))}`,
     });
   }
   return lines;
@@ -90,6 +90,10 @@ export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson 
         heading: `${r.id} · ${recommendationStatusNames[r.status]} · ${ragName(r.rag)}${row.overdue ? ' · Overdue' : ''}`,
         text: escapeMarkdown(shorten(r.text, 200)),
         facts: [
+          {
+            title: 'Cause of concern',
+            value: `${r.cocId ?? ''}: ${escapeMarkdown(shorten(row.cocTitle, 120))}`,
+          },
           {
             title: 'Target date',
             value:

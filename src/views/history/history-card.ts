@@ -24,6 +24,14 @@ const subjectNames: Record<string, string> = {
   afi: 'area for improvement',
 };
 
+/** The HM Inspector's step signs off; a Chief of Staff's last step on an AFI closes it. */
+function closureDecisionPhrase(event: AuditEvent): string | undefined {
+  if (event.action !== 'closure.approved') return undefined;
+  const status = event.changes.find((change) => change.field === 'status');
+  if (status?.to !== 'approved') return undefined;
+  return status.from === 'pendingHmi' ? 'Signed off a closure request for {subject}' : 'Closed {subject}';
+}
+
 /** What each kind of event reads as; `{subject}` becomes e.g. "recommendation BUC-1.2". */
 const actionPhrases: Record<string, string> = {
   'record.imported': 'Imported {subject}',
@@ -43,22 +51,28 @@ const actionPhrases: Record<string, string> = {
   'afi.issued': 'Issued {subject}',
   'afi.edited': 'Changed {subject}',
   'afi.status-changed': 'Changed the status of {subject}',
-  'closure.requested': 'Requested closure',
-  'closure.withdrawn': 'Withdrew a closure request',
-  'closure.approved': 'Approved a closure request',
-  'closure.rejected': 'Rejected a closure request',
+  'closure.requested': 'Asked to close {subject}',
+  'closure.withdrawn': 'Withdrew a closure request for {subject}',
+  'closure.approved': 'Approved a closure request for {subject}',
+  'closure.rejected': 'Rejected a closure request for {subject}',
+  'closure.channel-card-posted': 'Posted the closure request for {subject} in the service channel',
   'service.channel-registered': 'Registered a channel for {subject}',
   'service.channel-unregistered': 'Stopped using a channel for {subject}',
 };
 
 function subjectOf(event: AuditEvent): string {
+  const { about } = event.subject;
+  if (event.subject.kind === 'closureRequest')
+    return about === undefined
+      ? 'a record'
+      : `${about.includes('-AFI-') ? 'area for improvement' : 'recommendation'} ${about}`;
   const name = subjectNames[event.subject.kind];
   return name ? `${name} ${event.subject.id}` : event.subject.id;
 }
 
 /** "Changed the RAG of recommendation BUC-1.2"; an unknown action reads as its own words. */
 export function actionPhraseOf(event: AuditEvent): string {
-  const phrase = actionPhrases[event.action];
+  const phrase = closureDecisionPhrase(event) ?? actionPhrases[event.action];
   if (phrase !== undefined) return phrase.replace('{subject}', subjectOf(event));
   const words = (event.action.split('.').at(-1) ?? event.action).replace(/-/g, ' ');
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}: ${subjectOf(event)}`;
@@ -89,12 +103,30 @@ const fieldNames: Record<string, string> = {
   cos: 'Chief of Staff',
   questionRef: 'Question',
   withdrawn: 'Withdrawn',
+  channelActivityId: 'Status card in the service channel',
 };
+
+/** The words of a closure request's statuses and decisions. */
+const closureWords: Record<string, string> = {
+  pendingCos: 'Waiting for the Chief of Staff',
+  pendingHmi: 'Waiting for the HM Inspector',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+/** Fields whose values are internal (ids of Teams messages): said as whether they are set. */
+const internalFields = new Set(['channelActivityId']);
+
+/** Who decides each step of a closure request, by its place in the request's steps. */
+const stepDeciders = ["Chief of Staff's decision", "HM Inspector's decision"];
 
 /** A field's name for people: known names, else its words ("checkCopySentDate" → "Check copy sent date"). */
 export function fieldNameOf(field: string): string {
   const known = fieldNames[field];
   if (known !== undefined) return known;
+  const step = /^steps\.(\d+)\.decision$/.exec(field);
+  if (step) return stepDeciders[Number(step[1])] ?? 'Decision';
   const words = field
     .replace(/\./g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -117,6 +149,8 @@ export function readableValue(value: unknown, names: Record<string, string>): st
     if (instantPattern.test(value) && !Number.isNaN(Date.parse(value))) return formatLondonTimeOnDate(value);
     const status = RecommendationStatus.safeParse(value);
     if (status.success) return recommendationStatusNames[status.data];
+    const closure = closureWords[value];
+    if (closure !== undefined) return closure;
     if (value === 'red' || value === 'amber' || value === 'green')
       return `${value.charAt(0).toUpperCase()}${value.slice(1)}`;
     return value;
@@ -124,6 +158,10 @@ export function readableValue(value: unknown, names: Record<string, string>): st
   if (Array.isArray(value))
     return value.length === 0 ? '(none)' : value.map((v) => readableValue(v, names)).join(', ');
   if (typeof value === 'object') {
+    const update = value as { text?: unknown; at?: unknown };
+    // A progress update (a recommendation's latest update): its date and words, not its id.
+    if (typeof update.text === 'string' && typeof update.at === 'string')
+      return `${readableValue(update.at, names)}: ${update.text}`;
     return Object.entries(value)
       .map(([key, inner]) => `${fieldNameOf(key)}: ${readableValue(inner, names)}`)
       .join('; ');
@@ -140,12 +178,18 @@ function eventData(event: AuditEvent, names: Record<string, string>): Record<str
   return {
     what: escapeMarkdown(actionPhraseOf(event)),
     whoAndWhen: escapeMarkdown(`${who}${onBehalf} at ${formatLondonTimeOnDate(event.at)}`),
-    changes: event.changes.map((change) => ({
-      field: escapeMarkdown(fieldNameOf(change.field)),
-      fromTo: escapeMarkdown(
-        `${shorten(readableValue(change.from, names), 120)} → ${shorten(readableValue(change.to, names), 120)}`,
-      ),
-    })),
+    changes: event.changes.map((change) => {
+      const said = (value: unknown) =>
+        internalFields.has(change.field)
+          ? value === undefined || value === null || value === ''
+            ? 'Not posted'
+            : 'Posted'
+          : shorten(readableValue(value, names), 120);
+      return {
+        field: escapeMarkdown(fieldNameOf(change.field)),
+        fromTo: escapeMarkdown(`${said(change.from)} → ${said(change.to)}`),
+      };
+    }),
     note: event.note === undefined ? '' : escapeMarkdown(shorten(event.note, 300)),
   };
 }

@@ -151,6 +151,15 @@ function recommendationData(view: RecommendationView) {
       { title: 'RAG', value: ragName(r.rag) },
       ...targetFacts(view),
       ...latestUpdateFacts(view),
+      ...(view.closureOnceInProgress
+        ? [
+            {
+              title: 'Closure',
+              value:
+                'Request closure is offered once it is in progress: update its status and record the evidence first.',
+            },
+          ]
+        : []),
     ],
     ...actions,
   };
