@@ -179,7 +179,7 @@ export async function startApplication(
     registerRoutes: (app, tools) => {
       const notifier = createNotifier(tools.proactive);
       registerFollowUps(appContext, notifier, logger);
-      registerRoutes(app, {
+      return registerRoutes(app, {
         app: appContext,
         notifier,
         logger,

@@ -17,7 +17,7 @@ import {
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { renderCard } from '../views/shared/card-renderer';
+import { renderCard, type AdaptiveCardJson } from '../views/shared/card-renderer';
 import { cardAttachment } from './card-attachment';
 import { escapeMarkdown, shorten } from '../views/shared/escape-markdown';
 import { renderHelpCard } from '../views/help-card';
@@ -61,7 +61,13 @@ export interface CreateBotOptions {
   logger: Logger;
   hooks?: BotHooks;
   /** Registers the commands; runs after `help` and before the "I didn't understand" catch-all. */
-  registerRoutes?: (app: BotApplication, tools: BotTools) => void;
+  registerRoutes?: (app: BotApplication, tools: BotTools) => RegisteredRoutes | void;
+}
+
+/** What the registered routes give the built-in greeting. */
+export interface RegisteredRoutes {
+  /** The caller's home card in a personal chat, or null to answer with the plain help card. */
+  home?: (context: TurnContext) => Promise<AdaptiveCardJson | null>;
 }
 
 /** A built bot: the application, its adapter, and the entry point for one HTTP request. */
@@ -175,17 +181,31 @@ export function createBot(options: CreateBotOptions): Bot {
     return true;
   });
 
+  let routes: RegisteredRoutes = {};
+  /** In a personal chat, the caller's home card; in a channel (or unknown to the bot), the help card. */
+  const greet = async (context: TurnContext): Promise<void> => {
+    const personal = conversationKindOf(context.activity) === 'personal';
+    const home =
+      personal && routes.home
+        ? await routes.home(context).catch((error: unknown) => {
+            logger.warn(
+              { correlationId: correlationIdOf(context), err: error },
+              'could not draw the home card',
+            );
+            return null;
+          })
+        : null;
+    await context.sendActivity({ attachments: [cardAttachment(home ?? renderHelpCard())] });
+  };
+
   app.message(
     (context) => Promise.resolve(isMessage(context) && greetingPattern.test(commandText(context))),
-    async (context) => {
-      await context.sendActivity({ attachments: [cardAttachment(renderHelpCard())] });
-    },
+    greet,
   );
 
   app.conversationUpdate('membersAdded', async (context) => {
-    if (isBotAdded(context.activity) && conversationKindOf(context.activity) === 'personal') {
-      await context.sendActivity({ attachments: [cardAttachment(renderHelpCard())] });
-    }
+    if (isBotAdded(context.activity) && conversationKindOf(context.activity) === 'personal')
+      await greet(context);
   });
 
   // Teams also sends installationUpdate on install; the greeting comes from conversationUpdate so it appears once.
@@ -193,7 +213,7 @@ export function createBot(options: CreateBotOptions): Bot {
 
   // One paced, retrying sender for every proactive message, so all of them share Teams' limits.
   const proactive = rateLimitedSenderFor(createProactiveSender(adapter, config.bot.appId));
-  options.registerRoutes?.(app, { proactive });
+  routes = options.registerRoutes?.(app, { proactive }) ?? {};
 
   app.message(
     (context) => Promise.resolve(isMessage(context)),

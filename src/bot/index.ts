@@ -10,6 +10,7 @@ export type {
   BotTools,
   ConversationKind,
   CreateBotOptions,
+  RegisteredRoutes,
 } from './create-bot';
 export { cardAttachment } from './card-attachment';
 export { callerOf } from './caller-of';

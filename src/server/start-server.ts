@@ -17,6 +17,7 @@ import {
   type BotApplication,
   type BotHooks,
   type BotTools,
+  type RegisteredRoutes,
 } from '../bot';
 import type { Config } from '../config';
 import { createLogger, type Logger } from './logger';
@@ -33,7 +34,7 @@ export interface StartServerOptions {
   logger?: Logger;
   hooks?: BotHooks;
   /** Registers the commands on the bot (see `createBot`). */
-  registerRoutes?: (app: BotApplication, tools: BotTools) => void;
+  registerRoutes?: (app: BotApplication, tools: BotTools) => RegisteredRoutes | void;
   /** Adds HTTP routes besides the bot's (the signed report download). */
   registerHttpRoutes?: (server: restify.Server) => void;
   /** How long `close()` waits for running turns before cutting connections. */

@@ -81,7 +81,12 @@ export const helpCommands: readonly HelpCommand[] = [
     description:
       'The quarterly report: every recommendation, open or closed, per service; administrators get a CSV.',
   },
-  { usage: 'help', description: 'Show this list.' },
+  {
+    usage: 'help',
+    description:
+      'In your chat with me: what needs you now, with your everyday commands (this list is under All commands). In a channel: this list.',
+  },
+  { usage: 'commands', description: 'Show this list.' },
 ];
 
 /** Renders the help card. Usages contain `<` and `[`, so every value is escaped for Markdown. */

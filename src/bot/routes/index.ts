@@ -2,7 +2,8 @@
  * Every command and card action of the bot, registered on the teams-ai application in one place.
  * Each feature's routes live in their own file; the order below is the order teams-ai tries them.
  */
-import type { BotApplication } from '../create-bot';
+import type { BotApplication, RegisteredRoutes } from '../create-bot';
+import { homeCardFor, registerHomeRoutes } from './home-routes';
 import type { RouteTools } from '../gate';
 import { registerBoardRoutes } from './board-routes';
 import { registerChannelRoutes } from './channel-routes';
@@ -16,7 +17,8 @@ import { registerReminderRoutes } from './reminder-routes';
 import { registerReportRoutes } from './report-routes';
 
 /** Registers every feature's routes (called by `createBot` between `help` and the catch-alls). */
-export function registerRoutes(app: BotApplication, tools: RouteTools): void {
+export function registerRoutes(app: BotApplication, tools: RouteTools): RegisteredRoutes {
+  registerHomeRoutes(app, tools);
   registerIssueRoutes(app, tools);
   registerChannelRoutes(app, tools);
   registerRecordRoutes(app, tools);
@@ -27,4 +29,5 @@ export function registerRoutes(app: BotApplication, tools: RouteTools): void {
   registerEngagementRoutes(app, tools);
   registerBoardRoutes(app, tools);
   registerReportRoutes(app, tools);
+  return { home: homeCardFor(tools) };
 }
