@@ -104,6 +104,8 @@ export type Rag = z.infer<typeof Rag>;
 export const ActionPlanRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('workingDaysFromLetter'), days: z.number().int().positive().default(28) }),
   z.object({ kind: z.literal('daysFromPublication'), days: z.number().int().positive().default(28) }),
+  /** "Within 28 days of the letter": calendar days from the letter date. */
+  z.object({ kind: z.literal('daysFromLetter'), days: z.number().int().positive().default(28) }),
   z.object({ kind: z.literal('fixedDate'), date: LocalDate }),
 ]);
 export type ActionPlanRule = z.infer<typeof ActionPlanRule>;

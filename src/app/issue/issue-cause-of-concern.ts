@@ -32,7 +32,12 @@ import {
 export const recommendationSlots = 12;
 
 /** The action-plan rules a form offers, by the value the form sends. */
-export const actionPlanRuleChoices = ['workingDaysFromLetter', 'daysFromPublication', 'fixedDate'] as const;
+export const actionPlanRuleChoices = [
+  'workingDaysFromLetter',
+  'daysFromPublication',
+  'daysFromLetter',
+  'fixedDate',
+] as const;
 
 /** The CoC form as submitted: every value as the person left it (strings, possibly empty). */
 export interface CocFormInput {
@@ -102,6 +107,8 @@ function actionPlanRuleOf(issues: IssueList, input: CocFormInput): ActionPlanRul
       return { kind: 'workingDaysFromLetter', days: 28 };
     case 'daysFromPublication':
       return { kind: 'daysFromPublication', days: 28 };
+    case 'daysFromLetter':
+      return { kind: 'daysFromLetter', days: 28 };
     case 'fixedDate': {
       const date = requiredDate(
         issues,

@@ -5,9 +5,11 @@
  * form makes before it opens, refused with the policy's own reason.
  */
 import {
+  actionPlanTimeliness,
   daysBetween,
   scheduleOf,
   toLondonDate,
+  type ActionPlanTimeliness,
   type Obligation,
   type ObligationInput,
 } from '../../domain/clock';
@@ -54,6 +56,8 @@ export interface CocCardView {
   serviceName: string;
   today: LocalDate;
   obligations: Obligation[];
+  /** How the action plan arrived against its due date, once it has. */
+  actionPlanTimeliness?: ActionPlanTimeliness;
   /** When the action plan rule has no base date yet, which date is missing. */
   actionPlanAwaiting?: 'letterDate' | 'reportPublishedDate';
   recommendations: RecommendationView[];
@@ -224,10 +228,19 @@ async function cocCardViewOf(
     canAddRecommendation: open && mayIn(viewer, 'addRecommendation', scope),
     canRequestEngagement: open && mayIn(viewer, 'requestEngagement', scope),
     refreshUserIds: await refreshUserIdsOf(context, people, coc.serviceCode, Object.values(coc.owners)),
+    ...timelinessOf(coc, context),
     ...(schedule.actionPlan.kind === 'awaitingBaseDate'
       ? { actionPlanAwaiting: schedule.actionPlan.missing }
       : {}),
   };
+}
+
+function timelinessOf(
+  coc: CauseOfConcern,
+  context: AppContext,
+): { actionPlanTimeliness?: ActionPlanTimeliness } {
+  const timeliness = actionPlanTimeliness(coc, { extraHolidays: context.extraHolidays });
+  return timeliness ? { actionPlanTimeliness: timeliness } : {};
 }
 
 /** The AFI card's view of an AFI, for a viewer allowed to see it. */

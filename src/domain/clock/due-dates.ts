@@ -5,8 +5,8 @@
  */
 import type { CauseOfConcern, LocalDate, Recommendation } from '../records';
 import type { HolidayOptions } from './bank-holidays';
-import { addCalendarDays, addCalendarMonths } from './local-date';
-import { addWorkingDays } from './working-days';
+import { addCalendarDays, addCalendarMonths, daysBetween } from './local-date';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
 
 /** §8: the letter about a public-safety CoC goes "no more than 6 weeks" after fieldwork ends. */
 export const NOTIFICATION_WEEKS = 6;
@@ -45,6 +45,8 @@ export type ActionPlanDue =
  * - `workingDaysFromLetter`: `days` (normally 28) working days after the letter date;
  * - `daysFromPublication`: `days` (normally 28) calendar days after the report is published
  *   (published letters often say "within 28 days");
+ * - `daysFromLetter`: `days` (normally 28) calendar days after the letter date ("within 28 days of
+ *   the letter");
  * - `fixedDate`: the date the letter gives.
  *
  * @example
@@ -64,9 +66,56 @@ export function actionPlanDueDate(coc: ActionPlanDueInput, options: HolidayOptio
       return coc.reportPublishedDate === undefined
         ? { kind: 'awaitingBaseDate', missing: 'reportPublishedDate' }
         : { kind: 'due', dueDate: addCalendarDays(coc.reportPublishedDate, rule.days) };
+    case 'daysFromLetter':
+      return coc.letterDate === undefined
+        ? { kind: 'awaitingBaseDate', missing: 'letterDate' }
+        : { kind: 'due', dueDate: addCalendarDays(coc.letterDate, rule.days) };
     case 'fixedDate':
       return { kind: 'due', dueDate: rule.date };
   }
+}
+
+/** How the action plan arrived against its due date. */
+export interface ActionPlanTimeliness {
+  dueDate: LocalDate;
+  receivedDate: LocalDate;
+  /** Positive when late, negative when early, 0 on time. */
+  difference: number;
+  /** Working days for the working-day rule, calendar days otherwise. */
+  unit: 'working' | 'calendar';
+}
+
+/**
+ * Whether the action plan came on time, early or late, and by how much: in working days under the
+ * working-day rule (a plan that arrives on a weekend or bank holiday counts from the next working
+ * day), in calendar days under the others. Undefined until it is received and its due date known.
+ *
+ * @example
+ * actionPlanTimeliness({ actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 }, letterDate: '2023-10-19', actionPlanReceivedDate: '2023-11-30' })
+ * //=> { dueDate: '2023-11-28', receivedDate: '2023-11-30', difference: 2, unit: 'working' }
+ */
+export function actionPlanTimeliness(
+  coc: ActionPlanDueInput & Pick<CauseOfConcern, 'actionPlanReceivedDate'>,
+  options: HolidayOptions = {},
+): ActionPlanTimeliness | undefined {
+  const received = coc.actionPlanReceivedDate;
+  const due = actionPlanDueDate(coc, options);
+  if (received === undefined || due.kind !== 'due') return undefined;
+  if (coc.actionPlanRule.kind !== 'workingDaysFromLetter') {
+    return {
+      dueDate: due.dueDate,
+      receivedDate: received,
+      difference: daysBetween(due.dueDate, received),
+      unit: 'calendar',
+    };
+  }
+  const counted = isWorkingDay(received, options) ? received : addWorkingDays(received, 1, options);
+  return {
+    dueDate: due.dueDate,
+    receivedDate: received,
+    difference: workingDaysBetween(due.dueDate, counted, options),
+    unit: 'working',
+  };
 }
 
 /**

@@ -6,7 +6,12 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { HistoryPage } from '../../app/history/record-history';
 import { formatLongDate, LONDON_TIME_ZONE } from '../../domain/clock';
-import { recommendationStatusNames, RecommendationStatus, type AuditEvent } from '../../domain/records';
+import {
+  ActionPlanRule,
+  recommendationStatusNames,
+  RecommendationStatus,
+  type AuditEvent,
+} from '../../domain/records';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
 
@@ -137,6 +142,20 @@ export function fieldNameOf(field: string): string {
 const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** An action-plan rule in words, without its dates: "within 28 working days of the letter". */
+function ruleWords(rule: ActionPlanRule): string {
+  switch (rule.kind) {
+    case 'workingDaysFromLetter':
+      return `within ${String(rule.days)} working days of the letter`;
+    case 'daysFromLetter':
+      return `within ${String(rule.days)} days of the letter`;
+    case 'daysFromPublication':
+      return `within ${String(rule.days)} days of publication`;
+    case 'fixedDate':
+      return `by ${formatLongDate(rule.date)}`;
+  }
+}
+
 /** A stored value as a person reads it (dates written out, people named); not yet escaped. */
 export function readableValue(value: unknown, names: Record<string, string>): string {
   if (value === undefined || value === null || value === '') return '(none)';
@@ -158,6 +177,8 @@ export function readableValue(value: unknown, names: Record<string, string>): st
   if (Array.isArray(value))
     return value.length === 0 ? '(none)' : value.map((v) => readableValue(v, names)).join(', ');
   if (typeof value === 'object') {
+    const rule = ActionPlanRule.safeParse(value);
+    if (rule.success) return ruleWords(rule.data);
     const update = value as { text?: unknown; at?: unknown };
     // A progress update (a recommendation's latest update): its date and words, not its id.
     if (typeof update.text === 'string' && typeof update.at === 'string')

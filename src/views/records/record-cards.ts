@@ -3,8 +3,20 @@
  * notice card. Every piece of text a person typed goes through `escapeMarkdown`; ids, names from
  * the directory and dates are ours.
  */
-import { daysBetween, formatLongDate, toLondonDate, type Obligation } from '../../domain/clock';
-import { recommendationStatusNames, type Rag, type Recommendation } from '../../domain/records';
+import {
+  actionPlanDueDate,
+  daysBetween,
+  formatLongDate,
+  toLondonDate,
+  type ActionPlanTimeliness,
+  type Obligation,
+} from '../../domain/clock';
+import {
+  recommendationStatusNames,
+  type CauseOfConcern,
+  type Rag,
+  type Recommendation,
+} from '../../domain/records';
 import type { AfiCardView, CocCardView, RecommendationView } from '../../app/records/show-record';
 import type { Notice } from '../../app/shared/notifier';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
@@ -39,6 +51,40 @@ function dueFact(title: string, obligation: Obligation | undefined): Fact[] {
   return [{ title, value: `${formatLongDate(obligation.dueDate)} (${daysText(obligation.daysUntilDue)})` }];
 }
 
+/** "Within 28 working days of the letter of 23 October 2026: 1 December 2026". */
+export function actionPlanRuleInWords(coc: CauseOfConcern): string {
+  const rule = coc.actionPlanRule;
+  const due = actionPlanDueDate(coc);
+  const dueText = due.kind === 'due' ? `: ${formatLongDate(due.dueDate)}` : '';
+  switch (rule.kind) {
+    case 'workingDaysFromLetter':
+    case 'daysFromLetter': {
+      const days = `${String(rule.days)}${rule.kind === 'workingDaysFromLetter' ? ' working' : ''} days`;
+      const letter = coc.letterDate ? `the letter of ${formatLongDate(coc.letterDate)}` : 'the letter';
+      return `Within ${days} of ${letter}${coc.letterDate ? dueText : ': not known until the letter is dated'}`;
+    }
+    case 'daysFromPublication': {
+      const report = coc.reportPublishedDate
+        ? `the report's publication on ${formatLongDate(coc.reportPublishedDate)}`
+        : "the report's publication";
+      return `Within ${String(rule.days)} days of ${report}${coc.reportPublishedDate ? dueText : ': not known until it is published'}`;
+    }
+    case 'fixedDate':
+      return `By ${formatLongDate(rule.date)}`;
+    default:
+      return 'Not set';
+  }
+}
+
+/** "on time", "2 working days late", "3 days early". */
+export function timelinessInWords(timeliness: ActionPlanTimeliness): string {
+  const { difference, unit } = timeliness;
+  if (difference === 0) return 'on time';
+  const count = Math.abs(difference);
+  const days = `${String(count)} ${unit === 'working' ? 'working ' : ''}${count === 1 ? 'day' : 'days'}`;
+  return `${days} ${difference > 0 ? 'late' : 'early'}`;
+}
+
 function dateFacts(view: CocCardView): Fact[] {
   const { coc } = view;
   const find = (kind: Obligation['kind']) => view.obligations.find((o) => o.kind === kind);
@@ -48,11 +94,17 @@ function dateFacts(view: CocCardView): Fact[] {
       facts.push({ title: 'Notification letter', value: `Sent on ${formatLongDate(coc.letterDate)}` });
     else facts.push(...dueFact('Notification letter due', find('notification')));
   }
+  facts.push({ title: 'Action plan rule', value: actionPlanRuleInWords(coc) });
   if (coc.actionPlanReceivedDate) {
-    facts.push({ title: 'Action plan', value: `Received on ${formatLongDate(coc.actionPlanReceivedDate)}` });
+    const timeliness = view.actionPlanTimeliness;
+    const how = timeliness ? `: ${timelinessInWords(timeliness)}` : '';
+    facts.push({
+      title: 'Action plan',
+      value: `Received on ${formatLongDate(coc.actionPlanReceivedDate)}${how}`,
+    });
   } else if (view.actionPlanAwaiting) {
     const waitingFor =
-      view.actionPlanAwaiting === 'letterDate' ? 'the letter is sent' : 'the report is published';
+      view.actionPlanAwaiting === 'letterDate' ? 'the letter is dated' : 'the report is published';
     facts.push({ title: 'Action plan due', value: `Not known until ${waitingFor}` });
   } else {
     facts.push(...dueFact('Action plan due', find('actionPlan')));
