@@ -13,6 +13,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { identifyCaller } from '../app/shared/identify-caller';
+import { homeTenantOf, isChannelActivity } from './members';
 import type { AppContext } from '../app/shared/app-context';
 import type { Notifier } from '../app/shared/notifier';
 import type { Person } from '../domain/records';
@@ -80,7 +81,15 @@ async function identify(
       reason: 'I could not tell who you are. Please use CoC Monitor from Microsoft Teams.',
     };
   const person = await identifyCaller(tools.app, caller);
-  return person.ok ? person : { ok: false, reason: person.error.reason };
+  if (person.ok || !isChannelActivity(context))
+    return person.ok ? person : { ok: false, reason: person.error.reason };
+  // In a (shared) channel the activity names the channel's tenant; someone from another
+  // organisation is identified by their own, from Teams' member record. Object id and tenant must
+  // still both match the directory, and that tenant must be allowed.
+  const home = await homeTenantOf(context);
+  if (home === undefined || home === caller.tenantId) return { ok: false, reason: person.error.reason };
+  const member = await identifyCaller(tools.app, { ...caller, tenantId: home });
+  return member.ok ? member : { ok: false, reason: member.error.reason };
 }
 
 /** Runs `work` after the answer without holding up the turn, logging any failure. */

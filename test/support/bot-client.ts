@@ -74,8 +74,14 @@ export interface FakeConnector {
   clearFailures(): void;
   /** From now on, answer 429 with Retry-After when a request would exceed Teams' limits. */
   enforceLimits(limits?: { perConversation: ConnectorLimit[]; perApp: ConnectorLimit[] }): void;
+  /** A member the connector knows, as `GET /v3/conversations/{id}/members/{userId}` answers it. */
+  addMember(member: TestUser): void;
+  /** The member lookups the bot made, by Teams user id. */
+  memberLookups: string[];
   close(): Promise<void>;
 }
+
+const membersPath = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
 
 const activitiesPath = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 
@@ -103,6 +109,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const failures: ConnectorFailure[] = [];
   let limits: { perConversation: ConnectorLimit[]; perApp: ConnectorLimit[] } | undefined;
   const accepted = new Map<string, number[]>();
+  const members = new Map<string, TestUser>();
+  const memberLookups: string[] = [];
 
   /** Seconds to wait before a request to `conversationId` fits every limit, or 0 when it fits now. */
   const overLimitBy = (conversationId: string, now: number): number => {
@@ -126,8 +134,25 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      const match = activitiesPath.exec(url.pathname);
       const method = request.method;
+      const member = membersPath.exec(url.pathname);
+      if (member && method === 'GET') {
+        // Like Teams: the member's ids, name and home tenant, or 404 for someone not in the conversation.
+        const userId = decodeURIComponent(member[2] ?? '');
+        memberLookups.push(userId);
+        const known = members.get(userId);
+        if (!known) answer(response, 404, { error: { code: 'MemberNotFoundInConversation', message: userId } });
+        else
+          answer(response, 200, {
+            id: userId,
+            name: known.name,
+            aadObjectId: known.objectId,
+            tenantId: known.tenantId,
+            userRole: 'user',
+          });
+        return;
+      }
+      const match = activitiesPath.exec(url.pathname);
       if (!match || (method !== 'POST' && method !== 'PUT')) {
         answer(response, 404, { error: { code: 'NotFound', message: `${String(method)} ${url.pathname}` } });
         return;
@@ -182,6 +207,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     enforceLimits(given = teamsLimits) {
       limits = given;
     },
+    addMember(person) {
+      members.set(`29:${person.objectId}`, person);
+    },
+    memberLookups,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -202,6 +231,11 @@ export interface ConversationOptions {
   conversationType?: 'personal' | 'channel';
   /** In a channel, prefix the text with an @mention of the bot, as Teams does. */
   mentionBot?: boolean;
+  /**
+   * The tenant the conversation belongs to, when it is not the sender's own: a shared channel of
+   * the inspectorate that someone from another organisation writes in.
+   */
+  hostTenantId?: string;
 }
 
 /** What the user would see after one turn. */
@@ -275,7 +309,7 @@ export function createBotClient(botUrl: string, connector: FakeConnector): BotCl
         ? {
             id: '19:service-updates@thread.tacv2',
             conversationType: 'channel',
-            tenantId: from.tenantId,
+            tenantId: options.hostTenantId ?? from.tenantId,
             isGroup: true,
             name: '',
           }
@@ -288,7 +322,7 @@ export function createBotClient(botUrl: string, connector: FakeConnector): BotCl
           },
       channelData: inChannel
         ? {
-            tenant: { id: from.tenantId },
+            tenant: { id: options.hostTenantId ?? from.tenantId },
             team: { id: '19:general@thread.tacv2' },
             channel: { id: '19:service-updates@thread.tacv2' },
           }
