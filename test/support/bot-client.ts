@@ -141,7 +141,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const userId = decodeURIComponent(member[2] ?? '');
         memberLookups.push(userId);
         const known = members.get(userId);
-        if (!known) answer(response, 404, { error: { code: 'MemberNotFoundInConversation', message: userId } });
+        if (!known)
+          answer(response, 404, { error: { code: 'MemberNotFoundInConversation', message: userId } });
         else
           answer(response, 200, {
             id: userId,
