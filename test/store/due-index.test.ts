@@ -1,20 +1,16 @@
 import { rebuildDueIndex, keepDueIndex } from '../../src/app/reminders/due-index';
 import { reviseTargetDate } from '../../src/app/records/revise-target-date';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 
 describe('the due index', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     keepDueIndex(app.appContext, (error) => {
       throw error;
     });
     await rebuildDueIndex(app.appContext);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('holds every unmet obligation of the seed, readable by due date up to a day', async () => {
