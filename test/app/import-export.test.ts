@@ -11,16 +11,10 @@ import { describeProblem } from '../../src/app/transfer/csv-format';
 import { exportRows } from '../../src/app/transfer/export-records';
 import { importRows, type ImportOutcome } from '../../src/app/transfer/import-records';
 import { seedDemoData } from '../../src/demo/seed';
-import { createStore, type Store } from '../../src/store';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import type { Store } from '../../src/store';
+import { aFreshStore } from '../support/storage';
 
 const demoCsv = readFileSync(path.join(__dirname, '..', '..', 'docs', 'examples', 'import-demo.csv'), 'utf8');
-
-async function freshStore(): Promise<Store> {
-  const store = createStore({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
-  await store.ensureTables();
-  return store;
-}
 
 async function importText(store: Store, text: string): Promise<ImportOutcome> {
   const read = readCsv(text);
@@ -51,7 +45,7 @@ describe('importing the demo CSV', () => {
   let first: ImportOutcome;
 
   beforeAll(async () => {
-    store = await freshStore();
+    store = await aFreshStore();
     first = await importText(store, demoCsv);
   });
 
@@ -120,7 +114,7 @@ describe('a file with a bad row', () => {
     [12, 'id', (line: string) => line.replace('CHS-1.2', 'CHS-1.1')],
     [8, 'email', (line: string) => line.replace('tom.whitfield@example.gov.uk', 'tom at example')],
   ])('changes nothing and names line %i, column %s', async (line, column, spoil) => {
-    const store = await freshStore();
+    const store = await aFreshStore();
     const outcome = await importText(store, withLine(demoCsv, line, spoil));
     expect(outcome.ok).toBe(false);
     const problems = outcome.ok ? [] : outcome.problems;
@@ -141,7 +135,7 @@ describe('a file with a bad row', () => {
   });
 
   it('leaves data already stored untouched when a later file fails', async () => {
-    const store = await freshStore();
+    const store = await aFreshStore();
     await importText(store, demoCsv);
     const before = await exported(store);
     const spoilt = withLine(
@@ -156,13 +150,13 @@ describe('a file with a bad row', () => {
 
 describe('export', () => {
   it('gives a file that imports into an empty store as the same data (the demo data set)', async () => {
-    const source = await freshStore();
+    const source = await aFreshStore();
     await seedDemoData(source);
     const csv = await exported(source);
     expect(csv.split('\n')[0]).toBe(
       'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi',
     );
-    const target = await freshStore();
+    const target = await aFreshStore();
     const outcome = await importText(target, csv);
     expect(outcome.ok ? 'ok' : outcome.problems.slice(0, 5).map(describeProblem)).toBe('ok');
     expect(await exported(target)).toBe(csv);

@@ -14,7 +14,7 @@ import { demoAreasForImprovement, demoToday } from '../../src/demo/records';
 import { demoServices } from '../../src/demo/services';
 import { seedDemoData } from '../../src/demo/seed';
 import type { Person } from '../../src/domain/records';
-import { aFreshStore } from '../store/builders';
+import { aFreshStore } from '../support/storage';
 
 /** Days from the demo's today to a date, counted by hand on UTC midnights. */
 function daysFromToday(date: string): number {

@@ -1,16 +1,10 @@
 import { quickStatusUpdate } from '../../src/app/records/quick-status-update';
 import { undoQuickStatusUpdate } from '../../src/app/records/undo-quick-status-update';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 
 describe('quick status update and its undo (use cases)', () => {
-  let app: AppUnderTest;
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   it('records one audit event with every change, so Undo can reverse exactly that', async () => {
     const result = await quickStatusUpdate(app.appContext, demoPeople.sll, {

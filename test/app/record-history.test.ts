@@ -6,7 +6,7 @@ import { seedDemoData } from '../../src/demo/seed';
 import { decideRecommendation, type RecommendationCommand } from '../../src/domain/lifecycle';
 import type { Person } from '../../src/domain/records';
 import type { RecordChange } from '../../src/store';
-import { aFreshStore } from '../store/builders';
+import { aFreshStore } from '../support/storage';
 
 describe('recordHistory', () => {
   let context: AppContext;

@@ -1,12 +1,10 @@
-import { createStore } from '../../src/store';
 import { replaceSection, sectionEnd, sectionStart } from '../../scripts/bench/report';
 import { countRoundTrips } from '../../scripts/bench/round-trips';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { aFreshStore } from '../support/storage';
 
 describe('the round-trip counter of npm run bench', () => {
   it('counts each request a store sends, per table, and starts again from zero on reset', async () => {
-    const store = createStore({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
-    await store.ensureTables();
+    const store = await aFreshStore();
     const counter = countRoundTrips(store.tables);
 
     await store.directory.getPerson('00000000-0000-0000-0000-0000000000c1');

@@ -3,18 +3,11 @@
  * received, whether it came on time, early or late.
  */
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 
 describe('the action plan on the CoC card', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   it('says the rule with the letter date and the date it gives', async () => {
     const card = (await app.client.sendMessage('show HWF-1', demoPeople.sll)).cards[0];

@@ -6,8 +6,8 @@ import { daysBetween } from '../../src/domain/clock';
 import type { Recommendation } from '../../src/domain/records';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { testBot, visibleText, type TestUser, type TurnResult } from '../support/bot-client';
+import { useAppUnderTest } from '../support/app-under-test';
+import { sendInChannel, visibleText, type TestUser, type TurnResult } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 
 const boardA = '19:bucks-board@thread.tacv2';
@@ -67,42 +67,17 @@ function targetOf(r: Recommendation): string | undefined {
 }
 
 describe('improvement board channels and their summaries', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let makeJob: () => ScheduledJob;
 
-  beforeAll(async () => {
-    app = await startAppUnderTest();
+  beforeAll(() => {
     const notifier = createNotifier(createProactiveSender(app.server.bot.adapter, undefined));
     makeJob = () => boardSummaryJob(app.appContext, notifier, () => undefined);
   });
-  afterAll(async () => {
-    await app.close();
-  });
 
-  function sendInChannel(channelId: string, text: string, from: TestUser): Promise<TurnResult> {
-    const mention = `<at>${testBot.name}</at>`;
-    return app.client.sendActivity(
-      {
-        type: 'message',
-        text: `${mention} ${text}`,
-        entities: [{ type: 'mention', mentioned: testBot, text: mention }],
-        conversation: {
-          id: channelId,
-          conversationType: 'channel',
-          tenantId: from.tenantId,
-          isGroup: true,
-          name: '',
-        },
-        channelData: {
-          tenant: { id: from.tenantId },
-          team: { id: '19:general@thread.tacv2' },
-          channel: { id: channelId, name: 'Bucks board' },
-        },
-      },
-      from,
-      { conversationType: 'channel' },
-    );
-  }
+  /** A message @mentioning the bot in a board channel of the team. */
+  const sendInBoardChannel = (channelId: string, text: string, from: TestUser): Promise<TurnResult> =>
+    sendInChannel(app.client, channelId, 'Bucks board', text, from);
 
   const postsTo = (channelId: string, from: number) =>
     app.connector.calls
@@ -110,15 +85,15 @@ describe('improvement board channels and their summaries', () => {
       .filter((call) => call.conversationId === channelId && call.method === 'POST');
 
   it('refuses a Service Liaison Officer registering a board channel', async () => {
-    const turn = await sendInChannel(boardA, 'register board BUC', extraDemoPeople.sloBuckinghamshire);
+    const turn = await sendInBoardChannel(boardA, 'register board BUC', extraDemoPeople.sloBuckinghamshire);
 
     expect(visibleText(checked(turn.cards[0]))).toContain('as a Service Liaison Officer');
     expect(await app.store.conversations.boardChannels('BUC')).toEqual([]);
   });
 
   it('registers any number of board channels for a service, each monthly by default', async () => {
-    const first = await sendInChannel(boardA, 'register board BUC', sll);
-    const second = await sendInChannel(boardB, 'register board BUC', sll);
+    const first = await sendInBoardChannel(boardA, 'register board BUC', sll);
+    const second = await sendInBoardChannel(boardB, 'register board BUC', sll);
 
     expect(visibleText(checked(first.cards[0]))).toContain(
       'This channel is now an improvement board channel for Buckinghamshire Fire and Rescue Service (BUC).',
@@ -138,12 +113,12 @@ describe('improvement board channels and their summaries', () => {
   });
 
   it('sets a board channel to weekly, for the service’s SLL only', async () => {
-    const refused = await sendInChannel(boardB, 'summary schedule weekly', extraDemoPeople.sllSouth);
+    const refused = await sendInBoardChannel(boardB, 'summary schedule weekly', extraDemoPeople.sllSouth);
     expect(visibleText(checked(refused.cards[0]))).toContain(
       'you are not the Service Liaison Lead for Buckinghamshire',
     );
 
-    const turn = await sendInChannel(boardB, 'summary schedule weekly', sll);
+    const turn = await sendInBoardChannel(boardB, 'summary schedule weekly', sll);
 
     expect(visibleText(checked(turn.cards[0]))).toContain(
       'Board summaries for BUC are posted here every Monday.',
@@ -259,7 +234,7 @@ describe('improvement board channels and their summaries', () => {
   });
 
   it('unregisters a board channel without touching the other', async () => {
-    const turn = await sendInChannel(boardB, 'unregister', sll);
+    const turn = await sendInBoardChannel(boardB, 'unregister', sll);
 
     expect(visibleText(checked(turn.cards[0]))).toContain(
       'This channel is no longer an improvement board channel for Buckinghamshire Fire and Rescue Service (BUC).',
@@ -268,9 +243,9 @@ describe('improvement board channels and their summaries', () => {
   });
 
   it('unregisters both kinds at once when a channel is the service channel and a board channel', async () => {
-    await sendInChannel(boardA, 'register service BUC', sll);
+    await sendInBoardChannel(boardA, 'register service BUC', sll);
 
-    const turn = await sendInChannel(boardA, 'unregister', sll);
+    const turn = await sendInBoardChannel(boardA, 'unregister', sll);
 
     const text = visibleText(checked(turn.cards[0]));
     expect(text).toContain(

@@ -1,59 +1,20 @@
 import { demoPeople } from '../../src/demo/people';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import type { ClosureRequest, Person } from '../../src/domain/records';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
+import { action, actionsOf, invokeCard, type CardAction } from '../support/cards';
 
 type Card = Record<string, unknown>;
-interface CardAction {
-  title: string;
-  verb: string;
-  data: Record<string, unknown>;
-}
 
 const inChannel = { conversationType: 'channel', mentionBot: true } as const;
 const serviceChannelId = '19:service-updates@thread.tacv2';
 const personalChat = (person: TestUser): string => `a:personal-${person.objectId}`;
 const teamsUserId = (person: TestUser): string => `29:${person.objectId}`;
 
-/** Every Action.Execute on a card (refresh left out), with its data. */
-function actionsOf(card: unknown): CardAction[] {
-  const found: CardAction[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.title === 'string') {
-        found.push({
-          title: record.title,
-          verb: String(record.verb),
-          data: (record.data ?? {}) as Record<string, unknown>,
-        });
-      }
-      Object.entries(record).forEach(([key, child]) => key !== 'refresh' && walk(child));
-    }
-  };
-  walk(card);
-  return found;
-}
-
-function action(card: unknown, title: string): CardAction {
-  const found = actionsOf(card).find((a) => a.title === title);
-  if (!found) throw new Error(`no "${title}" button on the card: ${visibleText(card)}`);
-  return found;
-}
-
-function invokeCard(body: unknown): Card {
-  const response = body as { type?: string; value?: Card };
-  expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
-  const card = response.value ?? {};
-  expect(findCardProblems(card)).toEqual([]);
-  return card;
-}
-
 describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
 
   /** Cards the bot posted (not updated) to a conversation since call number `since`. */
   function postedTo(conversationId: string, since = 0): Card[] {
@@ -112,7 +73,6 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
   }
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     // Approvers get cards in their personal chat only once they have talked to the bot.
     for (const person of [demoPeople.sll, demoPeople.cos, demoPeople.hmi, demoPeople.cosNorth]) {
       await app.client.sendMessage('help', person);
@@ -126,16 +86,13 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       authorityChair: 'Councillor Simon Rouse',
     });
   });
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('offers the SLL "Request closure" on the CoC card and opens the form; bad input comes back with the values kept', async () => {
     const shown = await app.client.sendMessage('show BUC-1', demoPeople.sll);
     const open = action(shown.cards[0], 'Request closure');
     expect(open.data).toEqual({ subjectId: 'BUC-1.1' });
 
-    const form = invokeCard((await app.client.sendInvoke(open.verb, open.data, demoPeople.sll)).body);
+    const form = invokeCard(await app.client.sendInvoke(open.verb, open.data, demoPeople.sll));
     expect(visibleText(form)).toContain('Request closure of BUC-1.1');
 
     const bad = await app.client.sendInvoke(
@@ -148,7 +105,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       },
       demoPeople.sll,
     );
-    const again = invokeCard(bad.body);
+    const again = invokeCard(bad);
     const text = visibleText(again);
     expect(text).toContain('Nothing was sent.');
     expect(text).toContain('Evidence link 1 must start with https://');
@@ -157,13 +114,11 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
     expect(await app.store.records.listClosureRequests('BUC')).toEqual([]);
 
     const noLinks = invokeCard(
-      (
-        await app.client.sendInvoke(
-          'submitClosureRequest',
-          { subjectId: 'BUC-1.1', validationNote: 'Checked.' },
-          demoPeople.sll,
-        )
-      ).body,
+      await app.client.sendInvoke(
+        'submitClosureRequest',
+        { subjectId: 'BUC-1.1', validationNote: 'Checked.' },
+        demoPeople.sll,
+      ),
     );
     expect(visibleText(noLinks)).toContain('Evidence links must have at least one link');
     expect(JSON.stringify(noLinks)).toContain('How you validated the improvement');
@@ -178,7 +133,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
     expect(findCardProblems(typed.cards[0])).toEqual([]);
     expect(visibleText(typed.cards[0])).toContain(`Request closure of ${recommendationId}`);
 
-    const confirmation = invokeCard((await requestClosure(recommendationId)).body);
+    const confirmation = invokeCard(await requestClosure(recommendationId));
     expect(visibleText(confirmation)).toContain(
       `Closure of ${recommendationId} requested. I've sent it to Morgan Hughes, Chief of Staff, to decide.`,
     );
@@ -205,9 +160,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
 
     const approve = action(cosCard, 'Approve');
     const beforeCos = app.connector.calls.length;
-    const approved = invokeCard(
-      (await app.client.sendInvoke(approve.verb, approve.data, demoPeople.cos)).body,
-    );
+    const approved = invokeCard(await app.client.sendInvoke(approve.verb, approve.data, demoPeople.cos));
     expect(visibleText(approved)).toContain(
       `Approved: ${recommendationId} goes to the HM Inspector to sign off.`,
     );
@@ -234,7 +187,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
 
     const signOff = action(hmiCard, 'Sign off');
     const beforeHmi = app.connector.calls.length;
-    const signed = invokeCard((await app.client.sendInvoke(signOff.verb, signOff.data, demoPeople.hmi)).body);
+    const signed = invokeCard(await app.client.sendInvoke(signOff.verb, signOff.data, demoPeople.hmi));
     expect(visibleText(signed)).toContain(`Signed off: ${recommendationId} is closed.`);
     expect((await app.store.records.getRecommendation('BUC', recommendationId))?.value.status).toBe('closed');
     const finalUpdate = await waitFor('the channel card updated after the sign-off', () =>
@@ -287,7 +240,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
   /** Raises a request as `by` and returns the actionable card the CoS (or their stand-in) got. */
   async function raiseAndGetCard(subjectId: string, approver: TestUser, by: TestUser = demoPeople.sll) {
     const since = app.connector.calls.length;
-    const answer = invokeCard((await requestClosure(subjectId, by)).body);
+    const answer = invokeCard(await requestClosure(subjectId, by));
     const card = await cardFor(approver, `the closure of ${subjectId}`, since);
     return { answer, card, request: await pendingRequestOf(subjectId.split('-')[0] ?? '', subjectId) };
   }
@@ -297,7 +250,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
     const reject = action(card, 'Reject');
 
     const noReason = invokeCard(
-      (await app.client.sendInvoke(reject.verb, { ...reject.data, reason: ' ' }, demoPeople.cos)).body,
+      await app.client.sendInvoke(reject.verb, { ...reject.data, reason: ' ' }, demoPeople.cos),
     );
     expect(visibleText(noReason)).toContain('Nothing was saved. Give a reason to reject the closure.');
     expect(visibleText(noReason)).toContain('Reason is required to reject.');
@@ -306,7 +259,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
     const since = app.connector.calls.length;
     const reason = 'The audit covers only half of the stations; send the rest.';
     const rejected = invokeCard(
-      (await app.client.sendInvoke(reject.verb, { ...reject.data, reason }, demoPeople.cos)).body,
+      await app.client.sendInvoke(reject.verb, { ...reject.data, reason }, demoPeople.cos),
     );
     expect(visibleText(rejected)).toContain(
       'Rejected: BUC-2.1 goes back to the Service Liaison Lead with your reason.',
@@ -335,7 +288,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
     const reject = action(hmiCard, 'Reject');
     const since = app.connector.calls.length;
     const reason = 'Wait for the staff survey results in January.';
-    invokeCard((await app.client.sendInvoke(reject.verb, { ...reject.data, reason }, demoPeople.hmi)).body);
+    invokeCard(await app.client.sendInvoke(reject.verb, { ...reject.data, reason }, demoPeople.hmi));
 
     expect((await app.store.records.getRecommendation('BUC', 'BUC-2.2'))?.value.status).toBe('inProgress');
     const told = await cardFor(
@@ -348,7 +301,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
 
   it('tells the SLL clearly when the approver has never opened a chat with the bot, and keeps the request pending', async () => {
     const before = app.connector.calls.length;
-    const answer = invokeCard((await requestClosure('LFB-1.1', extraDemoPeople.sllSouth)).body);
+    const answer = invokeCard(await requestClosure('LFB-1.1', extraDemoPeople.sllSouth));
 
     expect(visibleText(answer)).toContain(
       "Charlie Evans hasn't opened a chat with CoC Monitor yet, so I couldn't send the approval card; ask them to message the bot",
@@ -395,7 +348,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
     it('refuses the person who raised it, even though they are a Chief of Staff too', async () => {
       const turn = await app.client.sendInvoke(approve.verb, approve.data, sllAndCos);
 
-      expect(visibleText(invokeCard(turn.body))).toContain(
+      expect(visibleText(invokeCard(turn))).toContain(
         "You can't decide this: you requested the closure yourself.",
       );
       await expectStillPending();
@@ -404,7 +357,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
     it('refuses a Chief of Staff of another region, naming the region', async () => {
       const turn = await app.client.sendInvoke(approve.verb, approve.data, demoPeople.cosNorth);
 
-      expect(visibleText(invokeCard(turn.body))).toContain(
+      expect(visibleText(invokeCard(turn))).toContain(
         "You can't decide this closure as Chief of Staff: you are not a Chief of Staff for the Central region",
       );
       await expectStillPending();
@@ -417,7 +370,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
         demoPeople.slo,
       );
 
-      const text = visibleText(invokeCard(turn.body));
+      const text = visibleText(invokeCard(turn));
       expect(text).toContain("You can't decide this closure as Chief of Staff");
       expect(text).not.toContain('Approved by');
       await expectStillPending();
@@ -427,8 +380,8 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       const first = await app.client.sendInvoke(approve.verb, approve.data, demoPeople.cos);
       const second = await app.client.sendInvoke(approve.verb, approve.data, demoPeople.cos);
 
-      expect(visibleText(invokeCard(first.body))).toContain('Approved: HWF-1.2 goes to the HM Inspector');
-      expect(visibleText(invokeCard(second.body))).toContain(
+      expect(visibleText(invokeCard(first))).toContain('Approved: HWF-1.2 goes to the HM Inspector');
+      expect(visibleText(invokeCard(second))).toContain(
         'Already approved by Morgan Hughes at 10:00 on 22 November 2026.',
       );
       const approvals = (await auditOf('HWF', 'HWF-1')).filter(
@@ -456,7 +409,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       app.client.sendInvoke(approve.verb, approve.data, secondCos),
     ]);
 
-    const texts = answers.map((turn) => visibleText(invokeCard(turn.body)));
+    const texts = answers.map((turn) => visibleText(invokeCard(turn)));
     expect(texts.filter((t) => t.includes('Approved: HWF-1.3 goes to the HM Inspector'))).toHaveLength(1);
     expect(
       texts.filter((t) =>
@@ -480,7 +433,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       { afiId: 'HWF-AFI-2', updatedAt: afi.value.updatedAt },
       demoPeople.sll,
     );
-    expect(visibleText(invokeCard(completed.body))).toContain(
+    expect(visibleText(invokeCard(completed))).toContain(
       "Saved: HWF-AFI-2 marked complete. I've sent it to Morgan Hughes, Chief of Staff, to decide.",
     );
     const card = await cardFor(demoPeople.cos, 'the closure of HWF-AFI-2', since);
@@ -489,7 +442,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
 
     const close = action(card, 'Close');
     const beforeClose = app.connector.calls.length;
-    const closed = invokeCard((await app.client.sendInvoke(close.verb, close.data, demoPeople.cos)).body);
+    const closed = invokeCard(await app.client.sendInvoke(close.verb, close.data, demoPeople.cos));
     await cardFor(demoPeople.sll, 'Morgan Hughes closed HWF-AFI-2.', beforeClose);
 
     expect(visibleText(closed)).toContain('Closed: HWF-AFI-2.');
@@ -544,7 +497,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       "I've sent it to Robin Clarke (standing in for Morgan Hughes), Chief of Staff",
     );
     const approve = action(card, 'Approve');
-    invokeCard((await app.client.sendInvoke(approve.verb, approve.data, demoPeople.cosNorth)).body);
+    invokeCard(await app.client.sendInvoke(approve.verb, approve.data, demoPeople.cosNorth));
 
     const event = (await auditOf('HWF', 'HWF-2')).find((e) => e.action === 'closure.approved');
     expect(event).toMatchObject({ actor: demoPeople.cosNorth.objectId, onBehalfOf: demoPeople.cos.objectId });

@@ -3,7 +3,7 @@ import { demoPeople } from '../../src/demo/people';
 import { approvalChaserJob } from '../../src/app/closure/chase-approvals';
 import { createNotifier } from '../../src/bot/notifier';
 import type { ProactiveSender } from '../../src/bot/proactive';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 
@@ -26,9 +26,8 @@ function recordingSender(): ProactiveSender & { sent: { conversationId: string; 
 }
 
 describe('the approval chaser job', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   beforeAll(async () => {
-    app = await startAppUnderTest();
     await app.client.sendMessage('help', demoPeople.cos);
     await app.client.sendMessage('help', demoPeople.hmi);
     // Raised on Sunday 22 November 2026, before the CoS has decided.
@@ -41,9 +40,6 @@ describe('the approval chaser job', () => {
       },
       demoPeople.sll,
     );
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   function chaserJob(

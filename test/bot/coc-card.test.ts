@@ -1,40 +1,12 @@
 import { demoPeople } from '../../src/demo/people';
 import { extraDemoPeople } from '../../src/demo/extra-people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
-
-type Card = Record<string, unknown>;
-
-/** Titles of every Action.Execute on a card, with their verbs. */
-function buttons(card: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.title === 'string') found.push(record.title);
-      Object.entries(record).forEach(([key, child]) => key !== 'refresh' && walk(child));
-    }
-  };
-  walk(card);
-  return found;
-}
-
-function invokeCard(body: unknown): Card {
-  const response = body as { type?: string; value?: Card };
-  expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
-  return response.value ?? {};
-}
+import { actionsOf, invokeCard } from '../support/cards';
 
 describe('the CoC card (show <id>)', () => {
-  let app: AppUnderTest;
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   it('shows the SLL the CoC with its due dates, recommendations and every button they may use', async () => {
     const turn = await app.client.sendMessage('show BUC-1', demoPeople.sll);
@@ -50,7 +22,7 @@ describe('the CoC card (show <id>)', () => {
     expect(text).toContain('Original target date');
     expect(text).toContain('31 March 2026');
     expect(text).toContain('30 September 2026 (53 days late)');
-    const titles = buttons(card);
+    const titles = actionsOf(card).map((a) => a.title);
     expect(titles).toContain('Update');
     expect(titles).toContain('Revise target date');
     expect(titles).toContain('Add progress note');
@@ -60,7 +32,7 @@ describe('the CoC card (show <id>)', () => {
   it('lets the service’s SLO only add progress notes', async () => {
     const turn = await app.client.sendMessage('show BUC-1', extraDemoPeople.sloBuckinghamshire);
 
-    const titles = buttons(turn.cards[0]);
+    const titles = actionsOf(turn.cards[0]).map((a) => a.title);
     expect(titles.length).toBeGreaterThan(0);
     expect(new Set(titles)).toEqual(new Set(['Add progress note']));
   });
@@ -69,7 +41,7 @@ describe('the CoC card (show <id>)', () => {
     const turn = await app.client.sendMessage('show BUC-1', demoPeople.cos);
 
     expect(visibleText(turn.cards[0])).toContain('BUC-1: Risk-based inspection programme');
-    expect(buttons(turn.cards[0])).toEqual([]);
+    expect(actionsOf(turn.cards[0]).map((a) => a.title)).toEqual([]);
   });
 
   it('refuses an SLL of another region, saying why', async () => {
@@ -96,7 +68,7 @@ describe('the CoC card (show <id>)', () => {
     const shown = await app.client.sendMessage('show HWF-AFI-2', demoPeople.sll);
     const card = shown.cards[0];
     expect(findCardProblems(card)).toEqual([]);
-    expect(buttons(card)).toContain('Mark complete');
+    expect(actionsOf(card).map((a) => a.title)).toContain('Mark complete');
     const afi = await app.store.records.getAfi('HWF', 'HWF-AFI-2');
     if (afi?.value.status !== 'open') throw new Error('demo HWF-AFI-2 should be open');
 
@@ -106,10 +78,10 @@ describe('the CoC card (show <id>)', () => {
       demoPeople.sll,
     );
 
-    const answer = invokeCard(turn.body);
+    const answer = invokeCard(turn);
     expect(findCardProblems(answer)).toEqual([]);
     expect(visibleText(answer)).toContain('Complete (waiting for the Chief of Staff)');
-    expect(buttons(answer)).not.toContain('Mark complete');
+    expect(actionsOf(answer).map((a) => a.title)).not.toContain('Mark complete');
     expect((await app.store.records.getAfi('HWF', 'HWF-AFI-2'))?.value.status).toBe('complete');
     const audit = await app.store.records.listAudit('HWF', 'HWF-AFI-2', { limit: 1 });
     expect(audit[0]).toMatchObject({ action: 'afi.status-changed', actor: demoPeople.sll.objectId });
@@ -125,10 +97,10 @@ describe('the CoC card (show <id>)', () => {
     await app.client.sendMessage('status BUC-1.3 amber two inspectors started this week', demoPeople.sll);
     const refreshed = await app.client.sendInvoke('refreshCoc', { cocId: 'BUC-1' }, demoPeople.hmi);
 
-    const card = invokeCard(refreshed.body);
+    const card = invokeCard(refreshed);
     expect(visibleText(card)).toContain('BUC-1.3 · In progress · Amber');
     expect(visibleText(card)).toContain('two inspectors started this week');
-    expect(buttons(card)).toEqual([]);
+    expect(actionsOf(card).map((a) => a.title)).toEqual([]);
   });
 
   it('shows typed Markdown literally', async () => {

@@ -1,20 +1,18 @@
 import { demoPeople } from '../../src/demo/people';
 import { countRoundTrips } from '../../scripts/bench/round-trips';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { createBotClient, startFakeConnector, type FakeConnector } from '../support/bot-client';
 
 /** The reference Teams sends is the same every turn; it is written only when it changes. */
 describe('storing conversation references', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let otherConnector: FakeConnector;
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     otherConnector = await startFakeConnector();
   });
   afterAll(async () => {
     await otherConnector.close();
-    await app.close();
   });
 
   it('does not write an unchanged reference again, and writes one whose service URL moved', async () => {

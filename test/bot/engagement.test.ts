@@ -4,59 +4,28 @@ import type { ScheduledJob } from '../../src/app/shared/scheduled-job';
 import { createNotifier } from '../../src/bot/notifier';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { visibleText, type TurnResult } from '../support/bot-client';
+import { useAppUnderTest } from '../support/app-under-test';
+import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
+import { inputsOf, invokeCard } from '../support/cards';
 
 const serviceChannel = '19:service-updates@thread.tacv2';
 const inChannel = { conversationType: 'channel', mentionBot: true } as const;
 const sll = demoPeople.sll;
 const sloBucks = extraDemoPeople.sloBuckinghamshire;
 
-interface CardInput {
-  id?: string;
-  value?: string;
-}
-
-/** Every input of a card, by id. */
-function inputsOf(card: unknown): Map<string, CardInput> {
-  const found = new Map<string, CardInput>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const value = node as Record<string, unknown>;
-      if (typeof value.type === 'string' && value.type.startsWith('Input.') && typeof value.id === 'string') {
-        found.set(value.id, { id: value.id, value: typeof value.value === 'string' ? value.value : '' });
-      }
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-
 function checked(card: unknown): Record<string, unknown> {
   expect(findCardProblems(card)).toEqual([]);
   return card as Record<string, unknown>;
 }
 
-/** The card an invoke answered with. */
-function invokeCard(turn: TurnResult): Record<string, unknown> {
-  const body = turn.body as { value?: unknown };
-  return checked(body.value);
-}
-
 describe('asking a service for an update and its answer', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let makeJob: () => ScheduledJob;
 
-  beforeAll(async () => {
-    app = await startAppUnderTest();
+  beforeAll(() => {
     const notifier = createNotifier(createProactiveSender(app.server.bot.adapter, undefined));
     makeJob = () => engagementChaserJob(app.appContext, notifier, () => undefined);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   const channelPosts = (from: number) =>

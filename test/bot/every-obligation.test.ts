@@ -14,7 +14,7 @@ import { addCalendarDays, formatLongDate } from '../../src/domain/clock';
 import type { LocalDate } from '../../src/domain/records';
 import { demoPeople } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 
 const serviceChannel = '19:service-updates@thread.tacv2';
@@ -35,7 +35,7 @@ function importedCoc(targetDate: LocalDate): string {
 const morningOf = (date: LocalDate): Date => new Date(`${date}T10:00:00Z`);
 
 describe('every obligation in the daily digest, whatever path its data came by', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
 
   /** Imports a file as `npm run import` does: a process of its own, re-indexing before it ends. */
   async function importFile(text: string): Promise<ImportOutcome> {
@@ -69,13 +69,9 @@ describe('every obligation in the daily digest, whatever path its data came by',
   }
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     await app.client.sendMessage('help', demoPeople.sll);
     await app.client.sendMessage('register service BUC', demoPeople.sll, inChannel);
     await sweepOn(demoToday); // the first sweep builds the index; what follows is kept by each path
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('names a CoC imported while the bot runs, due in two days, in the next digest', async () => {

@@ -4,33 +4,21 @@
  * sign-off in history, an open recommendation with no Request closure, and a board summary that
  * names only ids.
  */
-import { raiseClosureRequest } from '../../src/app/closure/raise-closure';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { visibleText, type TurnResult } from '../support/bot-client';
-import { findCardProblems } from '../support/card-validator';
-
-type Card = Record<string, unknown>;
-
-function answerOf(turn: TurnResult): Card {
-  const card = ((turn.body as { value?: unknown } | undefined)?.value ?? {}) as Card;
-  expect(findCardProblems(card)).toEqual([]);
-  return card;
-}
+import { useAppUnderTest } from '../support/app-under-test';
+import { raisedClosure } from '../support/closures';
+import { visibleText } from '../support/bot-client';
+import { invokeCard as answerOf } from '../support/cards';
 
 /** How many times `sentence` stands in `text`. */
 const timesIn = (text: string, sentence: string): number => text.split(sentence).length - 1;
 
 describe('what a new user trips over on the first day', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     for (const person of [demoPeople.sll, demoPeople.cos, demoPeople.hmi])
       await app.client.sendMessage('help', person);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('opens an area for improvement from Open in a list', async () => {
@@ -45,14 +33,8 @@ describe('what a new user trips over on the first day', () => {
     let history = '';
 
     beforeAll(async () => {
-      const raised = await raiseClosureRequest(app.appContext, demoPeople.sll, {
-        subjectId: 'BUC-1.1',
-        links: ['https://bucks-fire.example/audits.pdf'],
-        validationNote: 'Seen on a visit.',
-      });
-      if (!raised.ok) throw new Error(raised.error.reason);
-      await app.appContext.outbox.idle();
-      const request = { serviceCode: 'BUC', requestId: raised.value.request.id };
+      const raised = await raisedClosure(app, 'BUC-1.1');
+      const request = { serviceCode: 'BUC', requestId: raised.id };
       await app.client.sendInvoke(
         'decideClosure',
         { ...request, step: 'cos', decision: 'approve' },
@@ -86,17 +68,11 @@ describe('what a new user trips over on the first day', () => {
   });
 
   it('heads a refused decision "Closure not decided" and gives the reason once', async () => {
-    const raised = await raiseClosureRequest(app.appContext, demoPeople.sll, {
-      subjectId: 'BUC-2.2',
-      links: ['https://bucks-fire.example/crews.pdf'],
-      validationNote: 'Seen on a visit.',
-    });
-    if (!raised.ok) throw new Error(raised.error.reason);
-    await app.appContext.outbox.idle();
+    const raised = await raisedClosure(app, 'BUC-2.2');
 
     const forged = await app.client.sendInvoke(
       'decideClosure',
-      { serviceCode: 'BUC', requestId: raised.value.request.id, step: 'cos', decision: 'approve' },
+      { serviceCode: 'BUC', requestId: raised.id, step: 'cos', decision: 'approve' },
       demoPeople.cosNorth,
     );
     const unknown = await app.client.sendInvoke(

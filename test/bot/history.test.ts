@@ -2,7 +2,7 @@ import { demoPeople } from '../../src/demo/people';
 import { decideRecommendation, type RecommendationCommand } from '../../src/domain/lifecycle';
 import type { Person } from '../../src/domain/records';
 import type { RecordChange } from '../../src/store';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TurnResult } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 
@@ -14,7 +14,7 @@ function theCard(turn: TurnResult): Record<string, unknown> {
 }
 
 describe('history over the Bot Framework protocol', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let eventNumber = 0;
 
   /** Changes a BUC-1 recommendation as `actor` at `now`: new state and audit event in one commit. */
@@ -42,7 +42,6 @@ describe('history over the Bot Framework protocol', () => {
   }
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     // 13:15 UTC on 20 October is 14:15 in London (summer time); 14:05 UTC on 20 November is 14:05 (GMT).
     await change('BUC-1.1', demoPeople.sll, '2026-10-20T13:15:00.000Z', { type: 'setRag', rag: 'red' });
     await change('BUC-1.3', demoPeople.admin, '2026-11-20T14:05:00.000Z', {
@@ -50,9 +49,6 @@ describe('history over the Bot Framework protocol', () => {
       date: '2027-01-29',
       reason: 'Recruitment [delayed](https://x) by **budget**',
     });
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('shows the history of BUC-1 newest first, with names, London times and old and new values', async () => {

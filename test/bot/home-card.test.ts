@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { raiseClosureRequest } from '../../src/app/closure/raise-closure';
 import { demoPeople } from '../../src/demo/people';
 import { extraDemoPeople } from '../../src/demo/extra-people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
+import { raisedClosure } from '../support/closures';
 import { testBot, visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 
@@ -26,16 +26,10 @@ const typedBy = (card: Card | undefined, title: string): string | undefined =>
   actionsOf(card).find((action) => action.title === title)?.data?.msteams?.value;
 
 describe('the home card', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
-    const raised = await raiseClosureRequest(app.appContext, demoPeople.sll, {
-      subjectId: 'BUC-1.1',
-      links: ['https://bucks-fire.example/audits.pdf'],
-      validationNote: 'Seen on a visit.',
-    });
-    if (!raised.ok) throw new Error(raised.error.reason);
+    await raisedClosure(app, 'BUC-1.1');
     await app.client.sendMessage('register service BUC', demoPeople.sll, {
       conversationType: 'channel',
       mentionBot: true,
@@ -43,9 +37,6 @@ describe('the home card', () => {
     const asked = await app.client.sendMessage('request update BUC-1 by 15 December 2026', demoPeople.sll);
     expect(asked.cards.map(visibleText).join('\n')).toContain('Request for an update sent');
     await app.appContext.outbox.idle();
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('shows the Chief of Staff the closure request waiting, with Approvals one press away', async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { visibleText, type TurnResult } from '../support/bot-client';
+import { useAppUnderTest } from '../support/app-under-test';
+import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
+import { invokeCard } from '../support/cards';
 
 /** The data Teams sends when the AFI form is submitted. */
 function anAfiForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -20,22 +21,8 @@ function anAfiForm(overrides: Record<string, unknown> = {}): Record<string, unkn
   };
 }
 
-function invokeCard(turn: TurnResult): Record<string, unknown> {
-  const body = turn.body as { type?: string; value?: unknown };
-  expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(findCardProblems(body.value)).toEqual([]);
-  return body.value as Record<string, unknown>;
-}
-
 describe('issuing an area for improvement from the new afi form', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   async function afiCount(serviceCode: string): Promise<number> {
     return (await app.store.records.listAfis(serviceCode)).length;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { visibleText, type TurnResult } from '../support/bot-client';
+import { useAppUnderTest } from '../support/app-under-test';
+import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
+import { invokeCard, inputValue } from '../support/cards';
 
 /** The data Teams sends when the form is submitted: the card's `formId` plus every input. */
 function aCocForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -36,29 +37,6 @@ function aCocForm(overrides: Record<string, unknown> = {}): Record<string, unkno
   };
 }
 
-/** The card an Action.Execute invoke answered with (it replaces the form in place). */
-function invokeCard(turn: TurnResult): Record<string, unknown> {
-  const body = turn.body as { statusCode?: number; type?: string; value?: unknown };
-  expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(findCardProblems(body.value)).toEqual([]);
-  return body.value as Record<string, unknown>;
-}
-
-/** The value of one input of a card, as the form shows it. */
-function inputValue(card: unknown, id: string): unknown {
-  let found: unknown;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Record<string, unknown>;
-      if (record.id === id) found = record.value;
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-
 /** The red message drawn right under an input (the element that follows it), or undefined. */
 function messageUnder(card: unknown, id: string): string | undefined {
   let found: string | undefined;
@@ -80,14 +58,7 @@ function messageUnder(card: unknown, id: string): string | undefined {
 }
 
 describe('issuing a cause of concern from the new coc form', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   async function nextCocId(serviceCode: string): Promise<string> {
     return (await app.store.records.nextNumber(serviceCode, 'coc')).id;

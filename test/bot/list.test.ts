@@ -5,9 +5,10 @@ import { demoAreasForImprovement, demoToday } from '../../src/demo/records';
 import { parseListCommand, listDueUsage } from '../../src/bot/routes/list-command';
 import type { CauseOfConcern, Recommendation } from '../../src/domain/records';
 import type { RecordChange } from '../../src/store';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { startAppUnderTest, useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TurnResult } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
+import { actionsOf, invokeCard } from '../support/cards';
 
 /** The one card of a turn, checked against the Adaptive Card schema. */
 function theCard(turn: TurnResult): Record<string, unknown> {
@@ -15,35 +16,6 @@ function theCard(turn: TurnResult): Record<string, unknown> {
   const card = turn.cards[0] ?? {};
   expect(findCardProblems(card)).toEqual([]);
   return card;
-}
-
-/** The card an invoke answered with (it replaces the clicked card), checked against the schema. */
-function invokeCard(turn: TurnResult): Record<string, unknown> {
-  expect(turn.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-  const card = (turn.body as { value: Record<string, unknown> }).value;
-  expect(findCardProblems(card)).toEqual([]);
-  return card;
-}
-
-/** The Action.Execute buttons of a card, wherever they sit. */
-function buttonsOf(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const found: { title: string; verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute') {
-        found.push({
-          title: String(record.title),
-          verb: String(record.verb),
-          data: record.data as Record<string, unknown>,
-        });
-      }
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 function daysFromToday(date: string): number {
@@ -69,14 +41,7 @@ const lateAfis = samsAfis.filter(
 const samsRowCount = samsCocs.length + samsRecommendations.length + samsAfis.length;
 
 describe('list over the Bot Framework protocol', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   it('shows the demo SLL their open records with counts, newest first, ten to a page', async () => {
     const card = theCard(await app.client.sendMessage('list'));
@@ -88,7 +53,7 @@ describe('list over the Bot Framework protocol', () => {
         `${String(samsAfis.length)} open areas for improvement · ${String(lateRecommendations.length + lateAfis.length)} overdue`,
     );
     expect(shown).toContain(`Page 1 of ${String(Math.ceil(samsRowCount / 10))}`);
-    const open = buttonsOf(card).filter((b) => b.title === 'Open');
+    const open = actionsOf(card).filter((b) => b.title === 'Open');
     expect(open).toHaveLength(10);
     // HWF-1 (issued 30 October 2026) is the demo SLL's newest record.
     expect(open[0]).toEqual({ title: 'Open', verb: 'showCoc', data: { cocId: 'HWF-1' } });
@@ -110,19 +75,19 @@ describe('list over the Bot Framework protocol', () => {
   it('lists only overdue records for list overdue, each with the days it is late', async () => {
     const card = theCard(await app.client.sendMessage('list overdue'));
     const shown = visibleText(card);
-    const rows = buttonsOf(card).filter((b) => b.title === 'Open');
+    const rows = actionsOf(card).filter((b) => b.title === 'Open');
 
     expect(rows).toHaveLength(lateRecommendations.length + lateAfis.length);
     for (const recommendation of lateRecommendations) expect(shown).toContain(recommendation.id);
     expect(shown).toContain('Target date 30 September 2026 · 53 days late');
     expect(shown).not.toContain('days left');
     expect(shown.match(/days? late/g)).toHaveLength(rows.length);
-    expect(buttonsOf(card).find((b) => b.verb === 'showAfi')).toBeDefined();
+    expect(actionsOf(card).find((b) => b.verb === 'showAfi')).toBeDefined();
   });
 
   it('turns the page with the Next page button, replacing the card in place', async () => {
     const first = theCard(await app.client.sendMessage('list'));
-    const next = buttonsOf(first).find((b) => b.title === 'Next page');
+    const next = actionsOf(first).find((b) => b.title === 'Next page');
     expect(next).toMatchObject({ verb: 'listPage', data: { query: { kind: 'mine' }, page: 2 } });
 
     const second = invokeCard(await app.client.sendInvoke('listPage', next?.data ?? {}));
@@ -132,7 +97,7 @@ describe('list over the Bot Framework protocol', () => {
     // Page 1 starts with HWF-1 and its recommendations; page 2 holds older records.
     expect(visibleText(first)).toContain('HWF-1.3');
     expect(secondShown).not.toContain('HWF-1.3');
-    expect(buttonsOf(second).map((b) => b.title)).toEqual(
+    expect(actionsOf(second).map((b) => b.title)).toEqual(
       expect.arrayContaining(['Previous page', 'Next page']),
     );
   });

@@ -1,6 +1,6 @@
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 
@@ -49,10 +49,9 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('the quarterly report', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest({ env: { REPORT_LINK_SECRET: secret } });
 
   beforeAll(async () => {
-    app = await startAppUnderTest({ env: { REPORT_LINK_SECRET: secret } });
     // A recommendation whose text would run as a formula in a spreadsheet, with a comma, quotes and a line break.
     const found = await app.store.records.getRecommendation('BUC', 'BUC-2.3');
     if (!found) throw new Error('demo data changed: BUC-2.3 is missing');
@@ -66,9 +65,6 @@ describe('the quarterly report', () => {
         },
       },
     ]);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('shows every recommendation’s status, open or closed, per service, with totals from the data', async () => {

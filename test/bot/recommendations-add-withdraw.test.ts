@@ -8,21 +8,15 @@ import { addCalendarDays, formatLongDate } from '../../src/domain/clock';
 import type { LocalDate } from '../../src/domain/records';
 import { demoPeople } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { visibleText, type TurnResult } from '../support/bot-client';
-import { findCardProblems } from '../support/card-validator';
+import { useAppUnderTest } from '../support/app-under-test';
+import { visibleText } from '../support/bot-client';
+import { invokeCard as answerOf } from '../support/cards';
 
 const serviceChannel = '19:service-updates@thread.tacv2';
 const inChannel = { conversationType: 'channel', mentionBot: true } as const;
 const morningOf = (date: LocalDate): Date => new Date(`${date}T10:00:00Z`);
 
 type Card = Record<string, unknown>;
-
-function answerOf(turn: TurnResult): Card {
-  const card = ((turn.body as { value?: unknown } | undefined)?.value ?? {}) as Card;
-  expect(findCardProblems(card)).toEqual([]);
-  return card;
-}
 
 /** The titles of the buttons of the container that shows one recommendation. */
 function buttonsOf(card: Card, recommendationId: string): string[] {
@@ -51,7 +45,7 @@ function buttonsOf(card: Card, recommendationId: string): string[] {
 }
 
 describe('adding and withdrawing recommendations of an open cause of concern', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
 
   async function sweepOn(date: LocalDate): Promise<string> {
     app.setNow(morningOf(date));
@@ -79,13 +73,9 @@ describe('adding and withdrawing recommendations of an open cause of concern', (
   }
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     await app.client.sendMessage('help', demoPeople.sll);
     await app.client.sendMessage('register service BUC', demoPeople.sll, inChannel);
     await sweepOn(demoToday);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('adds recommendations up to a seventh, each on the card; the seventh, due in five days, in the next digest', async () => {

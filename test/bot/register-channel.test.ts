@@ -1,7 +1,7 @@
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
-import { testBot, visibleText, type TestUser, type TurnResult } from '../support/bot-client';
+import { useAppUnderTest } from '../support/app-under-test';
+import { sendInChannel, visibleText, type TestUser, type TurnResult } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 
 const serviceUpdates = '19:service-updates@thread.tacv2';
@@ -14,42 +14,13 @@ function replyCard(turn: TurnResult): Record<string, unknown> {
 }
 
 describe('registering a team channel as a service channel', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   const inChannel = { conversationType: 'channel', mentionBot: true } as const;
 
   /** A message @mentioning the bot in another channel of the team. */
-  function sendInOtherChannel(text: string, from: TestUser): Promise<TurnResult> {
-    const mention = `<at>${testBot.name}</at>`;
-    return app.client.sendActivity(
-      {
-        type: 'message',
-        text: `${mention} ${text}`,
-        entities: [{ type: 'mention', mentioned: testBot, text: mention }],
-        conversation: {
-          id: otherChannel,
-          conversationType: 'channel',
-          tenantId: from.tenantId,
-          isGroup: true,
-          name: '',
-        },
-        channelData: {
-          tenant: { id: from.tenantId },
-          team: { id: '19:general@thread.tacv2' },
-          channel: { id: otherChannel, name: 'Bucks liaison' },
-        },
-      },
-      from,
-      { conversationType: 'channel' },
-    );
-  }
+  const sendInOtherChannel = (text: string, from: TestUser): Promise<TurnResult> =>
+    sendInChannel(app.client, otherChannel, 'Bucks liaison', text, from);
 
   it('refuses an SLL of another region, saying why, and stores nothing', async () => {
     const turn = await app.client.sendMessage('register service BUC', extraDemoPeople.sllNorth, inChannel);

@@ -1,6 +1,6 @@
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { createBotClient, startFakeConnector, type FakeConnector } from '../support/bot-client';
 
 const serviceChannel = '19:service-updates@thread.tacv2';
@@ -11,16 +11,14 @@ const inChannel = { conversationType: 'channel', mentionBot: true } as const;
  * service URL). A registered channel must follow the newest reference, or posts go nowhere.
  */
 describe('a registered service channel seen through another service URL', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let otherConnector: FakeConnector;
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     otherConnector = await startFakeConnector();
   });
   afterAll(async () => {
     await otherConnector.close();
-    await app.close();
   });
 
   it('posts the next request to where the channel was last seen', async () => {

@@ -8,7 +8,7 @@ import {
 import type { LocalDate } from '../../src/domain/records';
 import { demoPeople } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 
@@ -79,7 +79,7 @@ function londonMorning(date: LocalDate): Date {
 }
 
 describe('the daily reminder digest in a service channel', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
 
   /** Digest cards posted to the BUC channel since `from` (an index into connector.calls). */
   function digestsSince(from: number): Record<string, unknown>[] {
@@ -96,14 +96,10 @@ describe('the daily reminder digest in a service channel', () => {
   }
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     await app.client.sendMessage('help', demoPeople.sll); // Sam's personal chat: his Teams id is kept
     const registered = await app.client.sendMessage('register service BUC', demoPeople.sll, inChannel);
     expect(registered.status).toBe(200);
     expect(await app.store.conversations.serviceChannel('BUC')).not.toBeNull();
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('refuses `sweep now` from someone who is not an administrator, saying why, and posts nothing', async () => {

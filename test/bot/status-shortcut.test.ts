@@ -1,21 +1,14 @@
 import { demoPeople } from '../../src/demo/people';
 import { parseStatusShortcut } from '../../src/bot/routes/status-command';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
-
-type Card = Record<string, unknown>;
+import { invokeCard } from '../support/cards';
 
 /** The data of the card's Undo button. */
 function undoData(card: unknown): Record<string, unknown> | undefined {
   const actions = (card as { actions?: { verb?: string; data?: Record<string, unknown> }[] }).actions ?? [];
   return actions.find((action) => action.verb === 'undoStatus')?.data;
-}
-
-function invokeCard(body: unknown): Card {
-  const card = (body as { value?: Card }).value ?? {};
-  expect(findCardProblems(card)).toEqual([]);
-  return card;
 }
 
 describe('parseStatusShortcut', () => {
@@ -45,13 +38,7 @@ describe('parseStatusShortcut', () => {
 });
 
 describe('the status shortcut and its Undo', () => {
-  let app: AppUnderTest;
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   it('updates the RAG, adds the note, shows old and new values; Undo by the same person restores them', async () => {
     const original = await app.store.records.getRecommendation('BUC', 'BUC-1.3');
@@ -77,7 +64,7 @@ describe('the status shortcut and its Undo', () => {
     app.setNow(new Date('2026-11-22T10:05:00Z'));
     const undo = await app.client.sendInvoke('undoStatus', data ?? {}, demoPeople.sll);
 
-    expect(visibleText(invokeCard(undo.body))).toContain('Undone: BUC-1.3 is back as it was');
+    expect(visibleText(invokeCard(undo))).toContain('Undone: BUC-1.3 is back as it was');
     const restored = await app.store.records.getRecommendation('BUC', 'BUC-1.3');
     expect(restored?.value.rag).toBe('red');
     expect(restored?.value.latestUpdate).toEqual(original?.value.latestUpdate);
@@ -90,7 +77,7 @@ describe('the status shortcut and its Undo', () => {
     expect(audit[0]?.changes).toContainEqual({ field: 'rag', from: 'amber', to: 'red' });
 
     const again = await app.client.sendInvoke('undoStatus', data ?? {}, demoPeople.sll);
-    expect(visibleText(invokeCard(again.body))).toContain("can't undo this change");
+    expect(visibleText(invokeCard(again))).toContain("can't undo this change");
   });
 
   it('refuses Undo by someone else, naming who may', async () => {
@@ -102,7 +89,7 @@ describe('the status shortcut and its Undo', () => {
 
     const undo = await app.client.sendInvoke('undoStatus', undoData(turn.cards[0]) ?? {}, demoPeople.admin);
 
-    expect(visibleText(invokeCard(undo.body))).toContain(
+    expect(visibleText(invokeCard(undo))).toContain(
       "You can't undo this change: only Sam Patel, who made it, can undo it.",
     );
     expect((await app.store.records.getRecommendation('BUC', 'BUC-1.1'))?.value).toEqual(before?.value);

@@ -1,43 +1,11 @@
 import { demoPeople } from '../../src/demo/people';
 import { extraDemoPeople } from '../../src/demo/extra-people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
-import { findCardProblems } from '../support/card-validator';
-
-type Card = Record<string, unknown>;
-
-function invokeCard(body: unknown): Card {
-  const response = body as { type?: string; value?: Card };
-  expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
-  const card = response.value ?? {};
-  expect(findCardProblems(card)).toEqual([]);
-  return card;
-}
-
-/** The value an input of a form card shows, by id. */
-function inputValue(card: unknown, id: string): unknown {
-  let found: unknown;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Record<string, unknown>;
-      if (record.id === id && typeof record.type === 'string' && record.type.startsWith('Input.'))
-        found = record.value;
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
+import { invokeCard, inputValue } from '../support/cards';
 
 describe('updating a recommendation from the CoC card', () => {
-  let app: AppUnderTest;
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   const version = async (id: string) => {
     const found = await app.store.records.getRecommendation(id.slice(0, 3), id);
@@ -52,7 +20,7 @@ describe('updating a recommendation from the CoC card', () => {
       demoPeople.sll,
     );
 
-    const form = invokeCard(turn.body);
+    const form = invokeCard(turn);
     expect(visibleText(form)).toContain('Update BUC-2.3');
     expect(inputValue(form, 'status')).toBe('open');
   });
@@ -66,7 +34,7 @@ describe('updating a recommendation from the CoC card', () => {
       demoPeople.sll,
     );
 
-    const card = invokeCard(turn.body);
+    const card = invokeCard(turn);
     expect(visibleText(card)).toContain('Saved: BUC-2.3 updated.');
     expect(visibleText(card)).toContain('BUC-2.3 · In progress · Amber');
     expect(turn.messages.length).toBe(1);
@@ -95,7 +63,7 @@ describe('updating a recommendation from the CoC card', () => {
       demoPeople.sll,
     );
 
-    const text = visibleText(invokeCard(turn.body));
+    const text = visibleText(invokeCard(turn));
     expect(text).toContain('26 February 2027 (96 days left)');
     expect(text).toContain('Original target date');
     expect(text).toContain('31 December 2026');
@@ -118,7 +86,7 @@ describe('updating a recommendation from the CoC card', () => {
       demoPeople.sll,
     );
 
-    const form = invokeCard(turn.body);
+    const form = invokeCard(turn);
     expect(visibleText(form)).toContain('Evidence link 2 must start with https://');
     expect(inputValue(form, 'text')).toBe('Audits of the top 100 premises done.');
     expect(inputValue(form, 'link2')).toBe('http://bucks-fire.example/plan.pdf');
@@ -140,8 +108,8 @@ describe('updating a recommendation from the CoC card', () => {
       demoPeople.admin,
     );
 
-    expect(visibleText(invokeCard(first.body))).toContain('Saved');
-    const form = invokeCard(second.body);
+    expect(visibleText(invokeCard(first))).toContain('Saved');
+    const form = invokeCard(second);
     expect(visibleText(form)).toContain(
       'This recommendation was changed by Sam Patel at 14:05 on 22 November 2026. Check the new values and submit again.',
     );
@@ -164,7 +132,7 @@ describe('updating a recommendation from the CoC card', () => {
       extraDemoPeople.sloBuckinghamshire,
     );
 
-    expect(visibleText(invokeCard(turn.body))).toContain("You can't update this recommendation");
+    expect(visibleText(invokeCard(turn))).toContain("You can't update this recommendation");
     expect(await version('BUC-1.1')).toEqual(before);
   });
 
@@ -178,7 +146,7 @@ describe('updating a recommendation from the CoC card', () => {
       demoPeople.sll,
     );
 
-    expect(visibleText(invokeCard(turn.body))).toContain('Received on 20 November 2026');
+    expect(visibleText(invokeCard(turn))).toContain('Received on 20 November 2026');
     expect((await app.store.records.getCoc('HWF', 'HWF-1'))?.value.actionPlanReceivedDate).toBe('2026-11-20');
   });
 
@@ -196,7 +164,7 @@ describe('updating a recommendation from the CoC card', () => {
       extraDemoPeople.sloBuckinghamshire,
     );
 
-    expect(visibleText(invokeCard(turn.body))).toContain('Taylor Quinn');
+    expect(visibleText(invokeCard(turn))).toContain('Taylor Quinn');
     const progress = await app.store.records.listProgress('BUC', 'BUC-1.1');
     expect(progress.at(-1)).toMatchObject({
       source: 'sloResponse',

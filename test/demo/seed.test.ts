@@ -1,12 +1,10 @@
 import { seedDemoDataIfEmpty } from '../../src/demo/seed';
 import { demoDataSet } from '../../src/demo/records';
-import { createStore } from '../../src/store';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { aFreshStore } from '../support/storage';
 
 describe('demo seeding', () => {
   it('writes the demo data once and the records read back as seeded', async () => {
-    const store = createStore({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
-    await store.ensureTables();
+    const store = await aFreshStore();
 
     expect(await seedDemoDataIfEmpty(store)).toEqual({ seeded: true });
     expect(await seedDemoDataIfEmpty(store)).toEqual({ seeded: false });

@@ -6,7 +6,7 @@ import {
   type PendingApproval,
 } from '../../src/domain/lifecycle/approval-chasers';
 import type { ClosureRequest } from '../../src/domain/records';
-import { aClosureRequest, people } from './lifecycle/builders';
+import { aClosureRequest, people } from '../support/builders';
 
 /** Requested on Friday 1 September 2023 at 10:00 London time. */
 const waitingForCos = aClosureRequest();

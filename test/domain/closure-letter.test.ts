@@ -1,6 +1,6 @@
 import { draftClosureLetter } from '../../src/domain/lifecycle/closure-letter';
 import type { Service } from '../../src/domain/records';
-import { aCauseOfConcern, aRecommendation } from './lifecycle/builders';
+import { aCauseOfConcern, aRecommendation } from '../support/builders';
 
 const service: Service = {
   code: 'BUC',

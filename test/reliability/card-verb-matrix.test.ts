@@ -18,7 +18,7 @@ import type { Result } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/records';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
 import { changedEntities, snapshotTables } from './support/table-snapshot';
 
@@ -451,13 +451,7 @@ function rowsOf(verbCase: VerbCase): Row[] {
 describe.each(verbCases.map((verbCase, index) => [`${verbCase.verb} (${String(index + 1)})`, verbCase]))(
   'the card verb %s',
   (_name, verbCase) => {
-    let app: AppUnderTest;
-    beforeAll(async () => {
-      app = await startAppUnderTest();
-    });
-    afterAll(async () => {
-      await app.close();
-    });
+    const app = useAppUnderTest();
 
     it.each(rowsOf(verbCase).map((row) => [row.role, row.scope, row.allowed ? 'allowed' : 'refused', row]))(
       'pressed by %s on a record %s with forged ids: %s',

@@ -1,5 +1,5 @@
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { createBotClient, visibleText, type BotClient, type TestUser } from '../support/bot-client';
 import { startFlakyConnector, type FlakyConnector } from './faults-support/flaky-connector';
 import { channelOf, registerServiceChannel } from './faults-support/service-channels';
@@ -30,7 +30,7 @@ function action(card: Card | undefined, title: string): CardAction {
 }
 
 describe('a Teams connector that refuses a third of what the bot sends', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let flaky: FlakyConnector;
   let client: BotClient;
   let serviceCodes: string[];
@@ -56,7 +56,6 @@ describe('a Teams connector that refuses a third of what the bot sends', () => {
   }
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     flaky = await startFlakyConnector(app.connector);
     client = createBotClient(app.server.url, { ...app.connector, serviceUrl: flaky.serviceUrl });
     for (const person of [demoPeople.sll, demoPeople.cos, demoPeople.hmi, demoPeople.admin]) {
@@ -70,7 +69,6 @@ describe('a Teams connector that refuses a third of what the bot sends', () => {
     flaky.turnOn();
   }, 60_000);
   afterAll(async () => {
-    await app.close();
     await flaky.close();
   });
 

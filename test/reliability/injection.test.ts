@@ -19,7 +19,7 @@ import { registerServiceChannel } from '../../src/app/channels/register-channel'
 import type { Result } from '../../src/domain/errors';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser, type TurnResult } from '../support/bot-client';
 import { changedEntities, snapshotTables } from './support/table-snapshot';
 
@@ -105,13 +105,7 @@ function valueOf<T>(result: Result<T>): T {
 }
 
 describe('hostile free text', () => {
-  let app: AppUnderTest;
-  beforeAll(async () => {
-    app = await startAppUnderTest();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest();
 
   it('keeps the CoC form’s title, finding and recommendations exactly as typed and shows them literally', async () => {
     const form = {
@@ -264,10 +258,9 @@ describe('hostile free text', () => {
 });
 
 describe('quotes in values that reach a table query', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let before: string[];
   beforeAll(async () => {
-    app = await startAppUnderTest();
     // A pending closure request, so the forged request ids below have real neighbours to leak.
     valueOf(
       await raiseClosureRequest(app.appContext, demoPeople.sll, {
@@ -281,9 +274,6 @@ describe('quotes in values that reach a table query', () => {
   });
   afterEach(async () => {
     expect(changedEntities(before, await snapshotTables(app.store))).toEqual([]);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   const quoted = "BUC-1' or PartitionKey ne '";

@@ -16,16 +16,9 @@ import {
 import { isStorageOutage, renderStorageOutageCard } from '../../src/bot/storage-outage-answer';
 import { findCardProblems } from '../support/card-validator';
 import { startRestartableAzurite, type RestartableAzurite } from './faults-support/dedicated-azurite';
+import { invokeCard } from '../support/cards';
 
 type Card = Record<string, unknown>;
-
-function invokeCard(body: unknown): Card {
-  const response = body as { type?: string; value?: Card };
-  expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
-  const card = response.value ?? {};
-  expect(findCardProblems(card)).toEqual([]);
-  return card;
-}
 
 interface ExecuteAction {
   type: string;
@@ -101,7 +94,7 @@ describe('storage goes away while a person saves a card', () => {
 
     const outage = await client.sendInvoke('updateRecommendation', typed, demoPeople.sll);
     expect(outage.status).toBe(200);
-    const card = invokeCard(outage.body);
+    const card = invokeCard(outage);
     const text = visibleText(card);
     expect(text).toContain("Couldn't save your change");
     expect(text).toContain("I couldn't save your update to BUC-2.3");
@@ -135,7 +128,7 @@ describe('storage goes away while a person saves a card', () => {
 
     const again = await client.sendInvoke(retry?.verb ?? '', retry?.data ?? {}, demoPeople.sll);
 
-    expect(visibleText(invokeCard(again.body))).toContain('Saved: BUC-2.3 updated.');
+    expect(visibleText(invokeCard(again))).toContain('Saved: BUC-2.3 updated.');
     expect(await recommendation()).toMatchObject({ status: 'inProgress', rag: 'amber' });
     expect((await store.records.listAudit('BUC', 'BUC-2')).length).toBeGreaterThan(auditBefore.length);
   });

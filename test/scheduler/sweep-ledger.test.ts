@@ -9,12 +9,12 @@ import {
   rateLimitedSenderFor,
 } from '../../src/bot/rate-limited-sender';
 import { demoPeople } from '../../src/demo/people';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 
 const serviceChannel = '19:service-updates@thread.tacv2';
 
 describe('the ledger and the lease, below the chat command', () => {
-  let app: AppUnderTest;
+  const app = useAppUnderTest();
   let delivery: Notifier<ReminderMessage>;
   let impatient: Notifier<ReminderMessage>;
 
@@ -23,7 +23,6 @@ describe('the ledger and the lease, below the chat command', () => {
   }
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
     await app.client.sendMessage('register service BUC', demoPeople.sll, {
       conversationType: 'channel',
       mentionBot: true,
@@ -38,9 +37,6 @@ describe('the ledger and the lease, below the chat command', () => {
       maxDelayMs: 5,
     });
     impatient = createNotifier(quick);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('sends once when two sweeps run at once even without the lease (the ledger claim decides)', async () => {

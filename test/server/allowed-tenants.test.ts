@@ -1,16 +1,9 @@
 import { demoPeople } from '../../src/demo/people';
 import { visibleText } from '../support/bot-client';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 
 describe('a bot restricted to a list of tenants', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest({ env: { ALLOWED_TENANT_IDS: '11111111-2222-4333-8444-555555555555' } });
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useAppUnderTest({ env: { ALLOWED_TENANT_IDS: '11111111-2222-4333-8444-555555555555' } });
 
   it('tells a person from another tenant that their organisation is not set up, and shows no records', async () => {
     const turn = await app.client.sendMessage('show BUC-1', demoPeople.sll);

@@ -3,7 +3,7 @@ import { AuthenticationError } from 'botframework-connector';
 import { OpenIdMetadata } from 'botframework-connector/lib/auth/openIdMetadata';
 import { demoPeople } from '../../src/demo/people';
 import type { Store } from '../../src/store';
-import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest } from '../support/app-under-test';
 
 const appId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const tenantId = '0e1d2c3b-4a59-4867-9586-a4b3c2d1e0f9';
@@ -60,24 +60,17 @@ function keysUnreachable(): void {
 const forgersKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 
 describe('a deployed bot (an app id configured)', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest({
-      env: {
-        APP_MODE: 'production',
-        MicrosoftAppId: appId,
-        MicrosoftAppType: 'SingleTenant',
-        MicrosoftAppTenantId: tenantId,
-        MicrosoftAppPassword: 'not-a-real-secret',
-      },
-    });
+  const app = useAppUnderTest({
+    env: {
+      APP_MODE: 'production',
+      MicrosoftAppId: appId,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: tenantId,
+      MicrosoftAppPassword: 'not-a-real-secret',
+    },
   });
   afterEach(() => {
     jest.restoreAllMocks();
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('refuses an unsigned request with 401, answers nothing and stores nothing', async () => {

@@ -1,5 +1,8 @@
 import type { Store, StoredConversation } from '../../src/store';
-import { aFreshStore, sll } from './builders';
+import { owners } from '../support/builders';
+import { aFreshStore } from '../support/storage';
+
+const { sll } = owners;
 
 function aConversation(overrides: Partial<StoredConversation> = {}): StoredConversation {
   return {

@@ -2,9 +2,9 @@
  * The directory's short-lived partition cache: a write through the same repository is seen at once,
  * a write from elsewhere once the cached read is older than its limit, and callers get copies.
  */
-import { DirectoryRepository, createStore, type Store } from '../../src/store';
+import { DirectoryRepository, type Store } from '../../src/store';
 import type { Person } from '../../src/domain/records';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { aFreshStore } from '../support/storage';
 
 const person = (objectId: string, roles: Person['roles']): Person => ({
   objectId,
@@ -21,8 +21,7 @@ describe('the directory cache', () => {
   let elsewhere: DirectoryRepository;
 
   beforeAll(async () => {
-    store = createStore({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
-    await store.ensureTables();
+    store = await aFreshStore();
     cached = new DirectoryRepository(store.tables.directory, { maxAgeMs: 5_000, now: () => clock });
     elsewhere = new DirectoryRepository(store.tables.directory, { maxAgeMs: 0 });
   });

@@ -1,5 +1,8 @@
 import type { Store } from '../../src/store';
-import { aDelegation, aFreshStore, aPerson, aService, cos, hmi, sll } from './builders';
+import { aDelegation, aPerson, aService, owners } from '../support/builders';
+import { aFreshStore } from '../support/storage';
+
+const { cos, hmi, sll } = owners;
 
 describe('DirectoryRepository', () => {
   let store: Store;
@@ -8,7 +11,7 @@ describe('DirectoryRepository', () => {
   });
 
   it('keeps people, services, regions and delegations as they were given', async () => {
-    const sam = aPerson();
+    const sam = aPerson({ objectId: sll, name: 'Sam Patel', email: 'sam.patel@example.org' });
     const morgan = aPerson({
       objectId: cos,
       name: 'Morgan Hughes',
@@ -40,8 +43,8 @@ describe('DirectoryRepository', () => {
   });
 
   it('replaces a person on upsert, so a removed role is really gone', async () => {
-    await store.directory.upsertPerson(aPerson({ roles: ['sll', 'admin'] }));
-    await store.directory.upsertPerson(aPerson({ roles: ['sll'] }));
+    await store.directory.upsertPerson(aPerson({ objectId: sll, roles: ['sll', 'admin'] }));
+    await store.directory.upsertPerson(aPerson({ objectId: sll, roles: ['sll'] }));
 
     expect((await store.directory.getPerson(sll))?.roles).toEqual(['sll']);
   });

@@ -1,6 +1,9 @@
 import type { RecordChange, Store } from '../../src/store';
 import { encodeKeyPart } from '../../src/store/keys';
-import { aDelegation, aFreshStore, aPerson, aProgressUpdate, cos, hmi } from './builders';
+import { aDelegation, aPerson, aProgressUpdate, owners } from '../support/builders';
+import { aFreshStore } from '../support/storage';
+
+const { cos, hmi } = owners;
 
 const oddId = "King's Lynn' or PartitionKey ne '";
 

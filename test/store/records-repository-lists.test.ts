@@ -1,11 +1,6 @@
 import type { RecordChange, RecordEntity, Store } from '../../src/store';
-import {
-  aCauseOfConcern,
-  aFreshStore,
-  anAreaForImprovement,
-  aProgressUpdate,
-  aRecommendation,
-} from './builders';
+import { aCauseOfConcern, anAreaForImprovement, aProgressUpdate, aRecommendation } from '../support/builders';
+import { aFreshStore } from '../support/storage';
 
 function create(entity: RecordEntity): RecordChange {
   return { kind: 'create', entity };

@@ -2,19 +2,18 @@ import type { RecordChange, Store } from '../../src/store';
 import { ConflictError, CorruptEntityError, InvalidStoreInputError } from '../../src/store';
 import {
   aCauseOfConcern,
-  aFreshStore,
   anAreaForImprovement,
   anAuditEvent,
   aProgressUpdate,
   aRecommendation,
-  cos,
-} from './builders';
+  owners,
+} from '../support/builders';
+import { aFreshStore } from '../support/storage';
+
+const { cos } = owners;
 
 /** The changes a "create CoC" use case would commit: counter, CoC, three recommendations, audit. */
-async function createCocChanges(
-  store: Store,
-  title = 'Protection: risk-based inspection programme',
-): Promise<RecordChange[]> {
+async function createCocChanges(store: Store, title = aCauseOfConcern().title): Promise<RecordChange[]> {
   const reserved = await store.records.nextNumber('BUC', 'coc');
   const cocId = reserved.id;
   return [

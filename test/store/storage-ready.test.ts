@@ -1,18 +1,17 @@
 import { findFreePort, azuriteConnectionString } from '../../src/dev/azurite';
 import { createStore, StorageUnavailableError } from '../../src/store';
-import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { aFreshStore, uniqueTablePrefix } from '../support/storage';
 
 describe('checkStorageReady', () => {
   it('reports ready against Azurite once the tables exist, and creating them twice is fine', async () => {
-    const store = createStore({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
-    await store.ensureTables();
+    const store = await aFreshStore();
     await store.ensureTables();
 
     expect(await store.checkStorageReady()).toEqual({ ready: true });
   });
 
   it('reports not ready, naming the table, before the tables are created', async () => {
-    const store = createStore({ connectionString: testConnectionString(), tablePrefix: uniqueTablePrefix() });
+    const store = await aFreshStore({ ensureTables: false });
 
     const readiness = await store.checkStorageReady();
 

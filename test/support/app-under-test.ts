@@ -74,3 +74,25 @@ export async function startAppUnderTest(options: AppUnderTestOptions = {}): Prom
     },
   };
 }
+
+/**
+ * The application for the enclosing `describe` (or file): started in `beforeAll`, closed in
+ * `afterAll`. Returns a stand-in that reads through to the running application, so tests write
+ * `app.client`, `app.store` and so on as with `startAppUnderTest`.
+ */
+export function useAppUnderTest(options: AppUnderTestOptions = {}): AppUnderTest {
+  let running: AppUnderTest | undefined;
+  beforeAll(async () => {
+    running = await startAppUnderTest(options);
+  }, 60_000);
+  afterAll(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return new Proxy({} as AppUnderTest, {
+    get(_target, key) {
+      if (!running) throw new Error(`the application is not running (read of ${String(key)} outside a test)`);
+      return Reflect.get(running, key) as unknown;
+    },
+  });
+}

@@ -413,3 +413,38 @@ export async function startBotUnderTest(
     },
   };
 }
+
+/**
+ * A message @mentioning the bot in the team channel `channelId` (named `channelName`), as Teams
+ * sends it: the channel is both the conversation and the channel of the channel data.
+ */
+export function sendInChannel(
+  client: BotClient,
+  channelId: string,
+  channelName: string,
+  text: string,
+  from: TestUser,
+): Promise<TurnResult> {
+  const mention = `<at>${testBot.name}</at>`;
+  return client.sendActivity(
+    {
+      type: 'message',
+      text: `${mention} ${text}`,
+      entities: [{ type: 'mention', mentioned: testBot, text: mention }],
+      conversation: {
+        id: channelId,
+        conversationType: 'channel',
+        tenantId: from.tenantId,
+        isGroup: true,
+        name: '',
+      },
+      channelData: {
+        tenant: { id: from.tenantId },
+        team: { id: '19:general@thread.tacv2' },
+        channel: { id: channelId, name: channelName },
+      },
+    },
+    from,
+    { conversationType: 'channel' },
+  );
+}

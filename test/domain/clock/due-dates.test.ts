@@ -7,7 +7,7 @@ import {
   revisitDueDate,
   type ActionPlanDueInput,
 } from '../../../src/domain/clock';
-import { aRevision } from './builders';
+import { aRevision } from '../../support/builders';
 
 describe('notificationDueDate', () => {
   it.each([

@@ -1,21 +1,36 @@
 import { obligationsOf } from '../../../src/domain/clock';
-import { aCauseOfConcern, aRecommendation, aRevision } from './builders';
+import type { CauseOfConcern, Recommendation } from '../../../src/domain/records';
+import { aCauseOfConcern, aRecommendation, aRevision } from '../../support/builders';
+
+/** The clock's story: a public-safety CoC whose fieldwork ended 8 September 2023 and letter went 19 October 2023. */
+const theCoc = (overrides: Partial<CauseOfConcern> = {}): CauseOfConcern =>
+  aCauseOfConcern({
+    publicSafetyRisk: true,
+    fieldworkEndDate: '2023-09-08',
+    letterDate: '2023-10-19',
+    checkCopySentDate: undefined,
+    websitePublishedDate: undefined,
+    ...overrides,
+  });
+/** An open recommendation of that CoC. */
+const anOpenRecommendation = (overrides: Partial<Recommendation> = {}): Recommendation =>
+  aRecommendation({ status: 'open', ...overrides });
 
 describe('obligationsOf', () => {
   const today = '2023-11-22';
 
   it('lists every obligation of an open public-safety CoC, earliest first', () => {
-    const coc = aCauseOfConcern(); // fieldwork ended 8 Sep 2023, letter 19 Oct 2023
+    const coc = theCoc(); // fieldwork ended 8 Sep 2023, letter 19 Oct 2023
     const recommendations = [
-      aRecommendation({ id: 'BUC-1.1', originalTargetDate: '2024-03-31' }),
-      aRecommendation({
+      anOpenRecommendation({ id: 'BUC-1.1', originalTargetDate: '2024-03-31' }),
+      anOpenRecommendation({
         id: 'BUC-1.2',
         status: 'evidenceComplete',
         originalTargetDate: '2023-12-31',
         targetDateRevisions: [aRevision('2024-02-29', '2023-11-01T10:00:00Z')],
       }),
-      aRecommendation({ id: 'BUC-1.3', status: 'closed', originalTargetDate: '2023-11-01' }),
-      aRecommendation({ id: 'BUC-1.4' }), // no target date agreed yet
+      anOpenRecommendation({ id: 'BUC-1.3', status: 'closed', originalTargetDate: '2023-11-01' }),
+      anOpenRecommendation({ id: 'BUC-1.4' }), // no target date agreed yet
     ];
 
     expect(obligationsOf({ coc, recommendations }, today)).toEqual([
@@ -40,27 +55,30 @@ describe('obligationsOf', () => {
   });
 
   it('has nothing for a closed CoC', () => {
-    const coc = aCauseOfConcern({ status: 'closed', closedAt: '2024-06-01T09:00:00Z' });
+    const coc = theCoc({ status: 'closed', closedAt: '2024-06-01T09:00:00Z' });
     expect(
-      obligationsOf({ coc, recommendations: [aRecommendation({ originalTargetDate: '2024-03-31' })] }, today),
+      obligationsOf(
+        { coc, recommendations: [anOpenRecommendation({ originalTargetDate: '2024-03-31' })] },
+        today,
+      ),
     ).toEqual([]);
   });
 
   it('gives no notification deadline to a CoC that is not a public-safety risk', () => {
-    const coc = aCauseOfConcern({ publicSafetyRisk: false });
+    const coc = theCoc({ publicSafetyRisk: false });
     const kinds = obligationsOf({ coc, recommendations: [] }, today).map((obligation) => obligation.kind);
     expect(kinds).toEqual(['actionPlan', 'quarterlyUpdate', 'engagement']);
   });
 
   it('shows the notification as unmet and overdue while no letter is recorded', () => {
-    const coc = aCauseOfConcern({ letterDate: undefined });
+    const coc = theCoc({ letterDate: undefined });
     expect(obligationsOf({ coc, recommendations: [] }, today)).toEqual([
       { kind: 'notification', subjectId: 'BUC-1', dueDate: '2023-10-20', met: false, daysUntilDue: -33 },
     ]);
   });
 
   it('marks the action plan met once it has been received', () => {
-    const coc = aCauseOfConcern({ actionPlanReceivedDate: '2023-11-24' });
+    const coc = theCoc({ actionPlanReceivedDate: '2023-11-24' });
     const actionPlan = obligationsOf({ coc, recommendations: [] }, today).find(
       (obligation) => obligation.kind === 'actionPlan',
     );
@@ -68,13 +86,13 @@ describe('obligationsOf', () => {
   });
 
   it('leaves out the action plan while the report it counts from is unpublished', () => {
-    const coc = aCauseOfConcern({ actionPlanRule: { kind: 'daysFromPublication', days: 28 } });
+    const coc = theCoc({ actionPlanRule: { kind: 'daysFromPublication', days: 28 } });
     const kinds = obligationsOf({ coc, recommendations: [] }, today).map((obligation) => obligation.kind);
     expect(kinds).not.toContain('actionPlan');
   });
 
   it('counts the quarterly update and engagement from the last ones recorded', () => {
-    const coc = aCauseOfConcern();
+    const coc = theCoc();
     const obligations = obligationsOf(
       { coc, recommendations: [], lastSloUpdateDate: '2023-11-30', lastEngagementDate: '2023-08-31' },
       today,
@@ -93,7 +111,7 @@ describe('obligationsOf', () => {
     ['2023-07-03', false], // a finding from before this revisit
     ['2024-01-15', true],
   ])('treats the revisit as met when the last revisit finding is %s: %s', (lastRevisitFindingDate, met) => {
-    const coc = aCauseOfConcern({ revisitDate: '2024-01-15' });
+    const coc = theCoc({ revisitDate: '2024-01-15' });
     const revisit = obligationsOf({ coc, recommendations: [], lastRevisitFindingDate }, today).find(
       (obligation) => obligation.kind === 'revisit',
     );

@@ -4,7 +4,8 @@ import {
   type AfiCommand,
 } from '../../../src/domain/lifecycle';
 import type { AfiStatus } from '../../../src/domain/records';
-import { aContext, anAreaForImprovement, expectError, expectOk, people } from './builders';
+import { aContext, anAreaForImprovement, people } from '../../support/builders';
+import { expectError, expectOk } from '../../support/results';
 
 describe('area for improvement', () => {
   it('is issued open', () => {

@@ -5,15 +5,8 @@ import {
   reopenCauseOfConcern,
   type NewCauseOfConcern,
 } from '../../../src/domain/lifecycle';
-import {
-  aCauseOfConcern,
-  aContext,
-  aRecommendation,
-  expectError,
-  expectOk,
-  owners,
-  people,
-} from './builders';
+import { aCauseOfConcern, aContext, aRecommendation, owners, people } from '../../support/builders';
+import { expectError, expectOk } from '../../support/results';
 
 const sll = aContext(people.sll);
 

@@ -13,10 +13,9 @@ import {
   aContext,
   anAreaForImprovement,
   aRecommendation,
-  expectError,
-  expectOk,
   people,
-} from './builders';
+} from '../../support/builders';
+import { expectError, expectOk } from '../../support/results';
 
 const evidence = {
   evidenceLinks: ['https://example.org/evidence/risk-info-audit.pdf'],

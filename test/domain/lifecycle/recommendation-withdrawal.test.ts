@@ -10,7 +10,8 @@ import {
   withdrawRecommendation,
 } from '../../../src/domain/lifecycle';
 import type { Recommendation, RecommendationStatus } from '../../../src/domain/records';
-import { aCauseOfConcern, aContext, aRecommendation, expectError, expectOk, people } from './builders';
+import { aCauseOfConcern, aContext, aRecommendation, people } from '../../support/builders';
+import { expectError, expectOk } from '../../support/results';
 
 const withdrawn = {
   reason: 'Dropped from the revised letter.',

@@ -1,6 +1,7 @@
 import { decideRecommendation, recommendationTransitions } from '../../../src/domain/lifecycle';
 import type { RecommendationStatus } from '../../../src/domain/records';
-import { aContext, aRecommendation, expectError, expectOk, people } from './builders';
+import { aContext, aRecommendation, people } from '../../support/builders';
+import { expectError, expectOk } from '../../support/results';
 
 const sll = aContext(people.sll);
 const statuses: RecommendationStatus[] = [

@@ -12,11 +12,10 @@ import {
   aDelegation,
   aPerson,
   buckinghamshire,
-  expectError,
-  expectOk,
   owners,
   people,
-} from '../lifecycle/builders';
+} from '../../support/builders';
+import { expectError, expectOk } from '../../support/results';
 
 type Who = keyof typeof people;
 const noDelegations: PolicyContext = { delegations: [], today: '2023-09-04' };

@@ -1,16 +1,21 @@
 /**
- * Builders for domain tests: sensible Buckinghamshire records from spring 2023 (the HMI update
- * letter is dated 28 April 2023), overridable field by field.
+ * Builders for every test: sensible Buckinghamshire records from spring 2023 (the HMI update
+ * letter is dated 28 April 2023), overridable field by field. A test whose story needs other
+ * values (other dates, another person) passes them explicitly.
  */
-import type { DecisionContext } from '../../../src/domain/lifecycle';
+import type { DecisionContext } from '../../src/domain/lifecycle';
 import type {
   AreaForImprovement,
+  AuditEvent,
   CauseOfConcern,
   ClosureRequest,
   Delegation,
   Person,
+  ProgressUpdate,
   Recommendation,
-} from '../../../src/domain/records';
+  Service,
+  TargetDateRevision,
+} from '../../src/domain/records';
 
 /** A person in the directory; an SLL for Buckinghamshire unless told otherwise. */
 export function aPerson(overrides: Partial<Person> = {}): Person {
@@ -191,16 +196,48 @@ export function aContext(
   };
 }
 
-/** Unwraps a successful result, failing the test with the refusal otherwise. */
-export function expectOk<T>(
-  result: { ok: true; value: T } | { ok: false; error: { code: string; reason: string } },
-): T {
-  if (!result.ok) throw new Error(`Expected success, got ${result.error.code}: ${result.error.reason}`);
-  return result.value;
+/** A service in the directory; Buckinghamshire unless told otherwise. */
+export function aService(overrides: Partial<Service> = {}): Service {
+  return {
+    code: buckinghamshire.serviceCode,
+    name: buckinghamshire.serviceName,
+    regionId: buckinghamshire.regionId,
+    ...overrides,
+  };
 }
 
-/** Unwraps a failed result, failing the test if it succeeded. */
-export function expectError<E>(result: { ok: true } | { ok: false; error: E }): E {
-  if (result.ok) throw new Error('Expected a refusal, but it succeeded');
-  return result.error;
+/** The audit event of BUC-1's creation by the SLL. */
+export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    id: 'audit-1',
+    at: '2023-04-06T09:00:00.000Z',
+    actor: people.sll.objectId,
+    action: 'coc.created',
+    subject: { kind: 'coc', id: 'BUC-1' },
+    serviceCode: 'BUC',
+    cocId: 'BUC-1',
+    changes: [],
+    ...overrides,
+  };
+}
+
+/** The SLL's amber progress note on BUC-1.1, with one evidence link. */
+export function aProgressUpdate(overrides: Partial<ProgressUpdate> = {}): ProgressUpdate {
+  return {
+    id: 'progress-1',
+    subjectId: 'BUC-1.1',
+    serviceCode: 'BUC',
+    at: '2023-07-14T10:30:00.000Z',
+    by: people.sll.objectId,
+    rag: 'amber',
+    text: 'Risk information reviewed; awaiting sign-off by the strategic board.',
+    evidenceLinks: ['https://example.org/evidence/risk-info-review.pdf'],
+    source: 'sllNote',
+    ...overrides,
+  };
+}
+
+/** A target-date revision agreed by the SLL at a given moment. */
+export function aRevision(date: string, at: string): TargetDateRevision {
+  return { date, at, reason: 'Agreed with the service at the improvement board.', by: people.sll.objectId };
 }
