@@ -45,14 +45,15 @@ export interface Turn {
 /** An answer: a card, several cards, or a line of text. */
 export type Reply = AdaptiveCardJson | readonly AdaptiveCardJson[] | string;
 
-/** A card action's answer: the clicker's card, the card everyone sees, and what follows the answer. */
+/**
+ * A card action's answer: the clicker's card and the card everyone sees. What follows the answer
+ * (notifications, the due index) is the change's outbox work (src/app/shared/outbox.ts).
+ */
 export interface CardReply {
   type?: never;
   card: AdaptiveCardJson | string;
   /** Replaces the message for everyone (after a saved change). */
   forEveryone?: AdaptiveCardJson;
-  /** Work to run once the answer is sent (notifications); named for the logs. */
-  then?: { what: string; work: () => Promise<unknown> };
 }
 
 /** How a route answers someone it can't serve: a notice card with this heading, or plain text. */
@@ -90,11 +91,6 @@ async function identify(
   if (home === undefined || home === caller.tenantId) return { ok: false, reason: person.error.reason };
   const member = await identifyCaller(tools.app, { ...caller, tenantId: home });
   return member.ok ? member : { ok: false, reason: member.error.reason };
-}
-
-/** Runs `work` after the answer without holding up the turn, logging any failure. */
-export function afterAnswer(tools: RouteTools, what: string, work: () => Promise<unknown>): void {
-  work().catch((error: unknown) => tools.logger.error({ err: error }, `follow-up failed: ${what}`));
 }
 
 async function send(context: TurnContext, reply: Reply): Promise<void> {
@@ -188,8 +184,6 @@ export function onCardAction<T>(app: BotApplication, tools: RouteTools, route: C
     if (!person.ok) return answer(refusal(route.refused ?? defaultRefusal, person.reason));
     const reply = await route.handle({ context, person: person.value }, data.data);
     if (typeof reply === 'string' || reply.type === 'AdaptiveCard') return answer(reply);
-    const answered = await answer(reply.card, reply.forEveryone);
-    if (reply.then) afterAnswer(tools, reply.then.what, reply.then.work);
-    return answered;
+    return answer(reply.card, reply.forEveryone);
   });
 }

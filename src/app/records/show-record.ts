@@ -14,7 +14,8 @@ import {
   type ObligationInput,
 } from '../../domain/clock';
 import { fail, mapOk, ok, type Result } from '../../domain/errors';
-import { parseRecordId } from '../../domain/ids';
+import { parseRecordId, recommendationId } from '../../domain/ids';
+import { nextRecommendationNumber } from '../../domain/lifecycle';
 import type { Action } from '../../domain/policy';
 import type {
   AreaForImprovement,
@@ -395,8 +396,8 @@ export async function prepareAddRecommendationForm(
 ): Promise<Result<{ coc: CauseOfConcern; nextId: string }>> {
   const why = `${view.coc.id} is closed: recommendations can be added only to an open cause of concern.`;
   if (!view.canAddRecommendation) return refusalOf(context, actor, view.coc, 'addRecommendation', why);
-  const numbers = view.recommendations.map((r) => Number(/\.(\d+)$/.exec(r.recommendation.id)?.[1] ?? 0));
-  return ok({ coc: view.coc, nextId: `${view.coc.id}.${String(Math.max(0, ...numbers) + 1)}` });
+  const next = nextRecommendationNumber(view.recommendations.map((r) => r.recommendation));
+  return ok({ coc: view.coc, nextId: recommendationId(view.coc.id, next) });
 }
 
 /** Checks the action-plan form may open: the policy's reason, else why the CoC's state stands in the way. */

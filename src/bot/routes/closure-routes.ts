@@ -202,12 +202,15 @@ export function registerClosureRoutes(app: BotApplication, tools: RouteTools): v
       const raised = await raiseClosureRequest(tools.app, person, input);
       if (!raised.ok) return submitFailure(tools, person, data, raised.error);
       const { request, facts } = raised.value;
-      const approver = await pendingApproverOf(tools.app, request, facts.owners);
+      const view = await closureViewFor(tools.app, person, facts);
+      // The card's view already knows who decides next: the notice says it from there.
+      const approver = view.ok
+        ? (view.value.approver ?? null)
+        : await pendingApproverOf(tools.app, request, facts.owners);
       const notice: Notice = {
         text: `Closure of ${request.subject.id} requested. ${approverSentence(approver)}`,
         tone: approver?.reachable ? 'good' : 'attention',
       };
-      const view = await closureViewFor(tools.app, person, facts);
       return view.ok
         ? renderClosureCard(view.value, { notice })
         : renderNoticeCard("Can't show this closure request", `${notice.text} ${view.error.reason}`);

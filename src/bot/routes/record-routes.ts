@@ -321,7 +321,10 @@ function registerAddRecommendation(app: BotApplication, tools: RouteTools): void
       const ready = view.ok ? await prepareAddRecommendationForm(tools.app, person, view.value) : view;
       if (!ready.ok || (error.code !== 'validation' && error.code !== 'conflict'))
         return cocCardFor(tools, person, data.cocId, attention(error));
-      const errors = error.code === 'validation' ? fieldMessagesOf(error.issues) : {};
+      const errors =
+        error.code === 'validation'
+          ? fieldMessages(error.issues, { text: 'Recommendation', targetDate: 'Target date' })
+          : {};
       const notice =
         error.code === 'conflict' ? error.reason : 'Nothing was saved. Check the fields marked below.';
       const updatedAt =
@@ -329,15 +332,6 @@ function registerAddRecommendation(app: BotApplication, tools: RouteTools): void
       return renderAddRecommendationForm({ ...ready.value, values, errors, notice, ...updatedAt });
     },
   });
-}
-
-/** "Recommendation is required." / "Target date must be a real date …", by input. */
-function fieldMessagesOf(issues: readonly { field: string; message: string }[]): Record<string, string> {
-  const labels: Record<string, string> = { text: 'Recommendation', targetDate: 'Target date' };
-  const messages: Record<string, string> = {};
-  for (const issue of issues)
-    messages[issue.field] ??= `${labels[issue.field] ?? issue.field} ${issue.message}.`;
-  return messages;
 }
 
 function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void {

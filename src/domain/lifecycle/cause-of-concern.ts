@@ -136,6 +136,11 @@ function parseCoc(candidate: unknown): Result<CauseOfConcern> {
   return issues.length > 0 ? invalid(issues, issues.map((i) => i.message).join(' ')) : ok(parsed.data);
 }
 
+/** The number the next recommendation of a CoC takes: after every one it has had, withdrawn or not. */
+export function nextRecommendationNumber(existing: readonly Pick<Recommendation, 'id'>[]): number {
+  return Math.max(0, ...existing.map((r) => Number(/\.(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1;
+}
+
 /** The `number`-th recommendation of a CoC as drafted, open, checked against the schema. */
 function newRecommendationOf(
   coc: Pick<CauseOfConcern, 'id' | 'serviceCode'>,
@@ -228,8 +233,7 @@ export function addRecommendation(
       'invalid-transition',
       `${coc.id} is closed: recommendations can be added only to an open cause of concern.`,
     );
-  const numbers = existing.map((r) => Number(/\.(\d+)$/.exec(r.id)?.[1] ?? 0));
-  const parsed = newRecommendationOf(coc, Math.max(0, ...numbers) + 1, draft, context);
+  const parsed = newRecommendationOf(coc, nextRecommendationNumber(existing), draft, context);
   if (!parsed.success) return invalidFromZod(parsed.error);
   const recommendation = parsed.data;
   const events = [

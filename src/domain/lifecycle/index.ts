@@ -30,6 +30,7 @@ export {
   createCauseOfConcern,
   decideCauseOfConcern,
   editableCocFields,
+  nextRecommendationNumber,
   reopenCauseOfConcern,
   type CocCommand,
   type IssuedCauseOfConcern,

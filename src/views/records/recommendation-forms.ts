@@ -45,7 +45,9 @@ const headings: Record<RecommendationFormKind, string> = {
 };
 
 /** The field names people read next to an input, by the use case's field path. */
-function labelOf(field: string): string {
+function labelOf(field: string, names: Record<string, string> = {}): string {
+  const named = names[field];
+  if (named !== undefined) return named;
   const link = /^evidenceLinks\.(\d+)$/.exec(field);
   if (link) return `Evidence link ${String(Number(link[1]) + 1)}`;
   const labels: Record<string, string> = {
@@ -59,13 +61,19 @@ function labelOf(field: string): string {
   return labels[field] ?? field;
 }
 
-/** One message per input, naming the field: "Evidence link 2 must start with https://". */
-export function fieldMessages(issues: readonly FieldIssue[]): Record<string, string> {
+/**
+ * One message per input, naming the field: "Evidence link 2 must start with https://". `names`
+ * overrides a field's label where a form calls it something else.
+ */
+export function fieldMessages(
+  issues: readonly FieldIssue[],
+  names: Record<string, string> = {},
+): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const issue of issues) {
     const link = /^evidenceLinks\.(\d+)$/.exec(issue.field);
     const input = link ? linkInputId(Number(link[1]) + 1) : issue.field;
-    messages[input] ??= `${labelOf(issue.field)} ${issue.message}.`.replace(/\.\.$/, '.');
+    messages[input] ??= `${labelOf(issue.field, names)} ${issue.message}.`.replace(/\.\.$/, '.');
   }
   return messages;
 }
