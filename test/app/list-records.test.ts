@@ -5,13 +5,11 @@ import {
   type ListRow,
   type RecordListPage,
 } from '../../src/app/lists/list-records';
-import { matchService } from '../../src/app/lists/find-service';
 import { demoCausesOfConcern } from '../../src/demo/causes-of-concern';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
 import { demoRecommendations } from '../../src/demo/recommendations';
 import { demoAreasForImprovement, demoToday } from '../../src/demo/records';
-import { demoServices } from '../../src/demo/services';
 import { seedDemoData } from '../../src/demo/seed';
 import type { Person } from '../../src/domain/records';
 import { aFreshStore } from '../support/storage';
@@ -216,37 +214,5 @@ describe('listRecords', () => {
 
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('not-found');
-  });
-});
-
-describe('matchService', () => {
-  it.each([
-    ['BUC', 'BUC'],
-    ['buc', 'BUC'],
-    ['Buckinghamshire', 'BUC'],
-    ['west midlands', 'WMF'],
-    ['Hereford & Worcester Fire and Rescue Service', 'HWF'],
-    ['London Fire Brigade', 'LFB'],
-    ['Cumbria', 'CUM'],
-  ])('finds %s as %s', (typed, code) => {
-    const match = matchService(typed, demoServices);
-
-    expect(match.found && match.service.code).toBe(code);
-  });
-
-  it('suggests the service a typing slip was meant to name', () => {
-    const match = matchService('Bukinghamshire', demoServices);
-
-    expect(!match.found && match.suggestions.map((s) => s.code)).toEqual(['BUC']);
-  });
-
-  it('suggests every service a shared word names', () => {
-    const match = matchService('Yorkshire', demoServices);
-
-    expect(!match.found && match.suggestions.map((s) => s.code)).toEqual(['NYF', 'SYF', 'WYF']);
-  });
-
-  it('suggests nothing for text like no service', () => {
-    expect(matchService('quarterly figures', demoServices)).toEqual({ found: false, suggestions: [] });
   });
 });

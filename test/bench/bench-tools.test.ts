@@ -1,4 +1,3 @@
-import { replaceSection, sectionEnd, sectionStart } from '../../scripts/bench/report';
 import { countRoundTrips } from '../../scripts/bench/round-trips';
 import { aFreshStore } from '../support/storage';
 
@@ -16,21 +15,5 @@ describe('the round-trip counter of npm run bench', () => {
     expect(counter.total).toBe(3);
     counter.reset();
     expect(counter.total).toBe(0);
-  });
-});
-
-describe('the docs section of npm run bench', () => {
-  const document = '# Performance\n\nEarlier findings.\n';
-
-  it('is appended once, then replaced in place by a rerun, keeping what surrounds it', () => {
-    const first = replaceSection(document, 'First run.');
-    const second = replaceSection(`${first}\nA note added later.\n`, 'Second run.');
-
-    expect(first).toBe(`${document}\n${sectionStart}\n\nFirst run.\n\n${sectionEnd}\n`);
-    expect(second).toContain('Earlier findings.');
-    expect(second).toContain('Second run.');
-    expect(second).not.toContain('First run.');
-    expect(second).toContain('A note added later.');
-    expect(second.split(sectionStart)).toHaveLength(2);
   });
 });
