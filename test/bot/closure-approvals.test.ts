@@ -5,8 +5,12 @@ import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 import { action, actionsOf, invokeCard, type CardAction } from '../support/cards';
+import { waitFor, waitLimitMs } from '../support/wait-for';
 
 type Card = Record<string, unknown>;
+
+// Approval cards are posted after the answer; a test may wait up to a minute for one on a busy machine.
+jest.setTimeout(waitLimitMs + 30_000);
 
 const inChannel = { conversationType: 'channel', mentionBot: true } as const;
 const serviceChannelId = '19:service-updates@thread.tacv2';
@@ -22,17 +26,6 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       .slice(since)
       .filter((call) => call.method === 'POST' && call.conversationId === conversationId)
       .flatMap((call) => (call.activity.attachments ?? []).map((a) => a.content as Card));
-  }
-
-  /** Waits for the bot's after-the-answer work to show (polls the recorded calls or the store). */
-  async function waitFor<T>(what: string, find: () => T | undefined | Promise<T | undefined>): Promise<T> {
-    const deadline = Date.now() + 8000;
-    for (;;) {
-      const found = await find();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
   }
 
   /** The next card posted to someone's personal chat whose text contains `text`. */
@@ -307,7 +300,7 @@ describe('closure approvals (SLL → Chief of Staff → HM Inspector)', () => {
       "Charlie Evans hasn't opened a chat with CoC Monitor yet, so I couldn't send the approval card; ask them to message the bot",
     );
     expect((await pendingRequestOf('LFB', 'LFB-1.1')).status).toBe('pendingCos');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await app.appContext.outbox.idle(); // the follow-up work that would have posted the card is done
     expect(postedTo(personalChat(extraDemoPeople.cosSouth), before)).toEqual([]);
 
     // Once they message the bot, `approvals` shows them the card.

@@ -1,6 +1,7 @@
 import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest } from '../support/app-under-test';
 import { createBotClient, visibleText, type BotClient, type TestUser } from '../support/bot-client';
+import { waitFor } from '../support/wait-for';
 import { startFlakyConnector, type FlakyConnector } from './faults-support/flaky-connector';
 import { channelOf, registerServiceChannel } from './faults-support/service-channels';
 
@@ -43,17 +44,6 @@ describe('a Teams connector that refuses a third of what the bot sends', () => {
   }
   const cardsSaying = (conversationId: string, text: string): Card[] =>
     cardsPostedTo(conversationId).filter((card) => visibleText(card).includes(text));
-
-  /** Polls until `find` gives a value: approval cards are sent after the invoke is answered. */
-  async function waitFor<T>(what: string, find: () => T | undefined): Promise<T> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = find();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 
   beforeAll(async () => {
     flaky = await startFlakyConnector(app.connector);
@@ -138,5 +128,5 @@ describe('a Teams connector that refuses a third of what the bot sends', () => {
     expect(cardsSaying(personalChat(demoPeople.sll), 'approved the closure of BUC-1.1')).toHaveLength(1);
     expect(cardsSaying(channelOf('BUC'), 'Closure request: BUC-1.1')).toHaveLength(1);
     expect(flaky.refused.length).toBeGreaterThan(refusedBefore);
-  });
+  }, 120_000);
 });

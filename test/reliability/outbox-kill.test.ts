@@ -12,6 +12,7 @@ import { seedDemoData } from '../../src/demo/seed';
 import { createStore, type Store } from '../../src/store';
 import { createBotClient, startFakeConnector, visibleText } from '../support/bot-client';
 import { testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { waitUntil } from '../support/wait-for';
 import { startBotProcess, type BotProcess } from './faults-support/bot-process';
 import { startGatedConnector } from './faults-support/gated-connector';
 import { channelOf, registerServiceChannel } from './faults-support/service-channels';
@@ -19,14 +20,6 @@ import { channelOf, registerServiceChannel } from './faults-support/service-chan
 const morning = new Date(`${demoToday}T10:00:00Z`);
 /** The restart comes after the outbox's grace period for the dead process's entry (5 minutes). */
 const later = new Date(morning.getTime() + 20 * 60 * 1000);
-
-async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the bot process killed after answering, before its follow-up work was done', () => {
   it('delivers the channel card, the approver’s card and the due index after a restart, each once', async () => {
@@ -80,7 +73,9 @@ describe('the bot process killed after answering, before its follow-up work was 
 
       const second = await startBotProcess({ connectionString, tablePrefix, clockStart: later });
       processes.push(second);
-      await waitFor('the outbox to be done', async () => (await store.records.listOutbox()).length === 0);
+      await waitUntil('the outbox to be done', async () => (await store.records.listOutbox()).length === 0, {
+        everyMs: 100,
+      });
 
       expect(postsTo(serviceChannel)).toHaveLength(1);
       expect(postsTo(cosChat)).toHaveLength(1);

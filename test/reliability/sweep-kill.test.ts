@@ -10,6 +10,7 @@ import type { LedgerEntry, Store } from '../../src/store';
 import { startAppUnderTest } from '../support/app-under-test';
 import { createBotClient, startFakeConnector, visibleText, type FakeConnector } from '../support/bot-client';
 import { aFreshStore, testConnectionString, uniqueTablePrefix } from '../support/storage';
+import { waitUntil } from '../support/wait-for';
 import { startBotProcess, type BotProcess } from './faults-support/bot-process';
 import { startGatedConnector, type GatedConnector } from './faults-support/gated-connector';
 import { channelOf, registerServiceChannel } from './faults-support/service-channels';
@@ -130,13 +131,6 @@ describe('a restarted bot whose scheduler finds the dead process’s lease still
       lines
         .map((line) => JSON.parse(line) as { msg?: string; ran?: boolean })
         .filter((line) => line.msg === 'scheduled run finished');
-    const waitFor = async (what: string, check: () => Promise<boolean> | boolean): Promise<void> => {
-      const deadline = Date.now() + 30_000;
-      while (!(await check())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
     let scheduler: ReturnType<typeof startScheduler> | undefined;
     try {
       await app.client.sendMessage('help', demoPeople.admin);
@@ -154,11 +148,13 @@ describe('a restarted bot whose scheduler finds the dead process’s lease still
         logger: createLogger('info', log),
         catchUpDelayMs: 0,
       });
-      await waitFor('the catch-up run to find the lease held', () => outcomes().some((o) => o.ran === false));
+      await waitUntil('the catch-up run to find the lease held', () =>
+        outcomes().some((o) => o.ran === false),
+      );
       expect(await app.store.reminderLedger.listDay(demoToday)).toEqual([]);
       app.setNow(new Date(morning.getTime() + 60_000)); // the dead lease has run out
 
-      await waitFor('a run that swept', () => outcomes().some((o) => o.ran === true));
+      await waitUntil('a run that swept', () => outcomes().some((o) => o.ran === true));
       const ledger = await app.store.reminderLedger.listDay(demoToday);
       expect(ledger.length).toBeGreaterThanOrEqual(3);
       expect(ledger.every((entry) => entry.status === 'sent')).toBe(true);
@@ -175,5 +171,5 @@ describe('a restarted bot whose scheduler finds the dead process’s lease still
       await scheduler?.stop();
       await app.close();
     }
-  }, 60_000);
+  }, 180_000); // two waits of up to a minute each (support/wait-for), and the start-up
 });
