@@ -1,19 +1,12 @@
 import { demoPeople } from '../../src/demo/people';
 import { countRoundTrips } from '../../scripts/bench/round-trips';
 import { useAppUnderTest } from '../support/app-under-test';
-import { createBotClient, startFakeConnector, type FakeConnector } from '../support/bot-client';
+import { createBotClient, useFakeConnector } from '../support/bot-client';
 
 /** The reference Teams sends is the same every turn; it is written only when it changes. */
 describe('storing conversation references', () => {
   const app = useAppUnderTest();
-  let otherConnector: FakeConnector;
-
-  beforeAll(async () => {
-    otherConnector = await startFakeConnector();
-  });
-  afterAll(async () => {
-    await otherConnector.close();
-  });
+  const otherConnector = useFakeConnector();
 
   it('does not write an unchanged reference again, and writes one whose service URL moved', async () => {
     const counter = countRoundTrips(app.store.tables);

@@ -1,7 +1,7 @@
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest } from '../support/app-under-test';
-import { createBotClient, startFakeConnector, type FakeConnector } from '../support/bot-client';
+import { createBotClient, useFakeConnector } from '../support/bot-client';
 
 const serviceChannel = '19:service-updates@thread.tacv2';
 const inChannel = { conversationType: 'channel', mentionBot: true } as const;
@@ -12,14 +12,7 @@ const inChannel = { conversationType: 'channel', mentionBot: true } as const;
  */
 describe('a registered service channel seen through another service URL', () => {
   const app = useAppUnderTest();
-  let otherConnector: FakeConnector;
-
-  beforeAll(async () => {
-    otherConnector = await startFakeConnector();
-  });
-  afterAll(async () => {
-    await otherConnector.close();
-  });
+  const otherConnector = useFakeConnector();
 
   it('posts the next request to where the channel was last seen', async () => {
     await app.client.sendMessage('register service BUC', demoPeople.sll, inChannel);

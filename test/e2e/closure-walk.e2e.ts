@@ -1,11 +1,5 @@
 import type { Page } from 'playwright-core';
-import {
-  newestCard,
-  say,
-  screenshot,
-  startPlaygroundSession,
-  type PlaygroundSession,
-} from './support/playground-browser';
+import { newestCard, say, screenshot, usePlaygroundSession } from './support/playground-browser';
 
 /** Waits until a card with `text` arrives in this person's chat (cards sent by the bot unasked). */
 async function cardArrives(page: Page, text: string): Promise<void> {
@@ -13,14 +7,7 @@ async function cardArrives(page: Page, text: string): Promise<void> {
 }
 
 describe('closing a recommendation, walked by three people in their own Playgrounds', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession(['sll', 'cos', 'hmi']);
-  });
-  afterAll(async () => {
-    await session.close();
-  });
+  const session = usePlaygroundSession(['sll', 'cos', 'hmi']);
 
   it('goes from the SLL’s request to the Chief of Staff’s approval and the HM Inspector’s sign-off', async () => {
     // The approvers open the bot first, as they would install it, so it can reach them.

@@ -1,11 +1,5 @@
 import type { Page } from 'playwright-core';
-import {
-  newestCard,
-  say,
-  screenshot,
-  startPlaygroundSession,
-  type PlaygroundSession,
-} from './support/playground-browser';
+import { newestCard, say, screenshot, usePlaygroundSession } from './support/playground-browser';
 
 /** Opens the team's Service updates channel and @mentions the bot with `text`, as a person posts. */
 async function postInServiceChannel(page: Page, text: string): Promise<void> {
@@ -18,14 +12,7 @@ async function postInServiceChannel(page: Page, text: string): Promise<void> {
 }
 
 describe('asking a service for an update, walked by the SLL and the service’s SLO', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession(['sll', 'slo']);
-  });
-  afterAll(async () => {
-    await session.close();
-  });
+  const session = usePlaygroundSession(['sll', 'slo']);
 
   it('posts the request in the service channel, where the SLO answers it', async () => {
     const sll = await session.openAs('sll');

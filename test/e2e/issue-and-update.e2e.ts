@@ -1,21 +1,8 @@
 import { expect as expectPage } from './support/expect-page';
-import {
-  newestCard,
-  say,
-  screenshot,
-  startPlaygroundSession,
-  type PlaygroundSession,
-} from './support/playground-browser';
+import { newestCard, say, screenshot, usePlaygroundSession } from './support/playground-browser';
 
 describe('an SLL in the Agents Playground', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession(['sll']);
-  });
-  afterAll(async () => {
-    await session.close();
-  });
+  const session = usePlaygroundSession(['sll']);
 
   it('issues a cause of concern from the form and sees it confirmed with its due dates', async () => {
     const page = await session.openAs('sll');

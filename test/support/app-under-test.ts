@@ -4,15 +4,16 @@
  * Teams connector, and a client that talks the Bot Framework protocol to `/api/messages`.
  */
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Environment } from '../../src/config';
+import { loadConfig, type Config, type Environment } from '../../src/config';
 import { demoToday } from '../../src/demo/records';
 import { seedDemoData } from '../../src/demo/seed';
 import { startApplication, storeOptionsFor, type RunningApplication } from '../../src/main';
 import type { AppContext } from '../../src/app/shared/app-context';
-import { createStore, type Store } from '../../src/store';
+import { createStore, type Store, type StoreOptions } from '../../src/store';
 import { createLogger } from '../../src/server';
 import { createBotClient, startFakeConnector, type BotClient, type FakeConnector } from './bot-client';
 import { testConnectionString, uniqueTablePrefix } from './storage';
+import { useStarted } from './use-started';
 
 export interface AppUnderTest {
   server: RunningApplication;
@@ -34,8 +35,20 @@ export interface AppUnderTestOptions {
   now?: Date;
 }
 
-/** Starts the application against fresh tables. Call `close()` in `afterAll`. */
-export async function startAppUnderTest(options: AppUnderTestOptions = {}): Promise<AppUnderTest> {
+/** A local-mode configuration over fresh tables on the test run's Azurite, with a store over them. */
+export interface TestDeployment {
+  config: Config;
+  tablePrefix: string;
+  store: Store;
+}
+
+/**
+ * The configuration and store an application under test runs on: fresh tables, created, with the
+ * demo data seeded unless `seed` is false; the store uses the production retry policy unless told.
+ */
+export async function aTestDeployment(
+  options: { env?: Environment; seed?: boolean; retry?: StoreOptions['retry'] } = {},
+): Promise<TestDeployment> {
   const tablePrefix = uniqueTablePrefix();
   const config = loadConfig({
     APP_MODE: 'local',
@@ -45,9 +58,16 @@ export async function startAppUnderTest(options: AppUnderTestOptions = {}): Prom
     ...options.env,
   });
   if (!config.storage) throw new Error('the test configuration has no storage');
-  const store = createStore({ ...storeOptionsFor(config.storage, tablePrefix), retry: { maxRetries: 0 } });
+  const retry = options.retry === undefined ? {} : { retry: options.retry };
+  const store = createStore({ ...storeOptionsFor(config.storage, tablePrefix), ...retry });
   await store.ensureTables();
   if (options.seed !== false) await seedDemoData(store);
+  return { config, tablePrefix, store };
+}
+
+/** Starts the application against fresh tables. Call `close()` in `afterAll`. */
+export async function startAppUnderTest(options: AppUnderTestOptions = {}): Promise<AppUnderTest> {
+  const { config, store } = await aTestDeployment({ ...options, retry: { maxRetries: 0 } });
 
   let now = options.now ?? new Date(`${demoToday}T10:00:00Z`);
   const connector = await startFakeConnector();
@@ -75,24 +95,7 @@ export async function startAppUnderTest(options: AppUnderTestOptions = {}): Prom
   };
 }
 
-/**
- * The application for the enclosing `describe` (or file): started in `beforeAll`, closed in
- * `afterAll`. Returns a stand-in that reads through to the running application, so tests write
- * `app.client`, `app.store` and so on as with `startAppUnderTest`.
- */
+/** The application for the enclosing `describe` (or file): started in `beforeAll`, closed in `afterAll`. */
 export function useAppUnderTest(options: AppUnderTestOptions = {}): AppUnderTest {
-  let running: AppUnderTest | undefined;
-  beforeAll(async () => {
-    running = await startAppUnderTest(options);
-  }, 60_000);
-  afterAll(async () => {
-    await running?.close();
-    running = undefined;
-  });
-  return new Proxy({} as AppUnderTest, {
-    get(_target, key) {
-      if (!running) throw new Error(`the application is not running (read of ${String(key)} outside a test)`);
-      return Reflect.get(running, key) as unknown;
-    },
-  });
+  return useStarted(() => startAppUnderTest(options), 60_000);
 }

@@ -23,6 +23,7 @@ import {
   type RunningServer,
   type StartServerOptions,
 } from '../../src/server';
+import { useStarted } from './use-started';
 
 /** One request the bot made to the connector. */
 export interface ConnectorCall {
@@ -218,6 +219,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** A fake connector for the enclosing `describe`: started in `beforeAll`, closed in `afterAll`. */
+export function useFakeConnector(): FakeConnector {
+  return useStarted(startFakeConnector);
 }
 
 /** Someone writing to the bot. */

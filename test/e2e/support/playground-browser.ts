@@ -5,15 +5,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { loadConfig } from '../../../src/config';
 import { findFreePort } from '../../../src/dev/azurite';
 import { startPlayground, type RunningPlayground } from '../../../src/dev/playground';
 import { playgroundConfigFor, type PlaygroundPersona } from '../../../src/dev/playground-config';
-import { seedDemoData } from '../../../src/demo/seed';
-import { startApplication, storeOptionsFor, type RunningApplication } from '../../../src/main';
+import { startApplication, type RunningApplication } from '../../../src/main';
 import { createLogger } from '../../../src/server';
-import { createStore } from '../../../src/store';
-import { testConnectionString, uniqueTablePrefix } from '../../support/storage';
+import { aTestDeployment } from '../../support/app-under-test';
+import { useStarted } from '../../support/use-started';
 
 /** Where screenshots go (git-ignored). */
 export const screenshotFolder = path.resolve(__dirname, '../../../test-results/e2e');
@@ -43,17 +41,7 @@ export interface PlaygroundSession {
 export async function startPlaygroundSession(
   personas: readonly PlaygroundPersona[],
 ): Promise<PlaygroundSession> {
-  const tablePrefix = uniqueTablePrefix();
-  const config = loadConfig({
-    APP_MODE: 'local',
-    LOG_LEVEL: 'silent',
-    STORAGE_CONNECTION_STRING: testConnectionString(),
-    TABLE_PREFIX: tablePrefix,
-  });
-  if (!config.storage) throw new Error('no storage configured for the browser tests');
-  const store = createStore(storeOptionsFor(config.storage, tablePrefix));
-  await store.ensureTables();
-  await seedDemoData(store);
+  const { config, tablePrefix, store } = await aTestDeployment();
   const server = await startApplication(config, createLogger('silent'), { store, port: 0 });
 
   const folder = path.join(screenshotFolder, '..', 'e2e-playground', tablePrefix);
@@ -92,6 +80,11 @@ export async function startPlaygroundSession(
       await server.close();
     },
   };
+}
+
+/** A session for the enclosing `describe`: started in `beforeAll`, closed in `afterAll`. */
+export function usePlaygroundSession(personas: readonly PlaygroundPersona[]): PlaygroundSession {
+  return useStarted(() => startPlaygroundSession(personas));
 }
 
 /** The compose box at the bottom of the chat. */

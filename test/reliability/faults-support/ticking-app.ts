@@ -4,19 +4,17 @@
  * distinct times, so the audit trail has one order to replay.
  */
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../../../src/config';
 import { demoToday } from '../../../src/demo/records';
-import { seedDemoData } from '../../../src/demo/seed';
-import { startApplication, storeOptionsFor, type RunningApplication } from '../../../src/main';
+import { startApplication, type RunningApplication } from '../../../src/main';
 import { createLogger } from '../../../src/server';
-import { createStore, type Store } from '../../../src/store';
+import type { Store } from '../../../src/store';
 import {
   createBotClient,
   startFakeConnector,
   type BotClient,
   type FakeConnector,
 } from '../../support/bot-client';
-import { testConnectionString, uniqueTablePrefix } from '../../support/storage';
+import { aTestDeployment } from '../../support/app-under-test';
 
 export interface TickingApp {
   server: RunningApplication;
@@ -28,19 +26,9 @@ export interface TickingApp {
 
 /** Starts the bot with a ticking clock from 10:00 UTC on the demo's "today". */
 export async function startTickingApp(): Promise<TickingApp> {
-  const tablePrefix = uniqueTablePrefix();
-  const config = loadConfig({
-    APP_MODE: 'local',
-    LOG_LEVEL: 'silent',
-    STORAGE_CONNECTION_STRING: testConnectionString(),
-    TABLE_PREFIX: tablePrefix,
-  });
-  if (!config.storage) throw new Error('the test configuration has no storage');
   // The production retry policy: under fifty concurrent turns Azurite now and then resets a kept-alive
   // socket (ECONNRESET), which a retry rides out; with retries off that turn would get the outage answer.
-  const store = createStore(storeOptionsFor(config.storage, tablePrefix));
-  await store.ensureTables();
-  await seedDemoData(store);
+  const { config, store } = await aTestDeployment();
   let tick = Date.parse(`${demoToday}T10:00:00Z`);
   const connector = await startFakeConnector();
   const server = await startApplication(
