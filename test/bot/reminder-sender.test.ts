@@ -6,6 +6,7 @@ import {
 } from '../../src/bot/rate-limited-sender';
 import type { ProactiveSender } from '../../src/bot/proactive';
 import { startBotUnderTest, type BotUnderTest } from '../support/bot-client';
+import { channelReference } from '../support/channels';
 
 describe('the rate-limited proactive sender against a connector that enforces Teams limits', () => {
   let bot: BotUnderTest;
@@ -18,12 +19,8 @@ describe('the rate-limited proactive sender against a connector that enforces Te
     await bot.close();
   });
 
-  const referenceTo = (conversationId: string): Parameters<ProactiveSender['send']>[0] => ({
-    serviceUrl: bot.connector.serviceUrl,
-    channelId: 'msteams',
-    conversation: { id: conversationId, isGroup: true, conversationType: 'channel', name: '' },
-    bot: { id: '28:bot', name: 'CoC Monitor' },
-  });
+  const referenceTo = (conversationId: string): Parameters<ProactiveSender['send']>[0] =>
+    channelReference(bot.connector.serviceUrl, conversationId);
 
   it('the fake refuses the 8th message in a second to one conversation with 429 and Retry-After', async () => {
     const raw = createProactiveSender(bot.server.bot.adapter, undefined);

@@ -13,13 +13,13 @@ import { decideClosure } from '../../src/app/closure/decide-closure';
 import { requestEngagementUpdate } from '../../src/app/engagement/request-update';
 import { issueAreaForImprovement } from '../../src/app/issue/issue-area-for-improvement';
 import { quickStatusUpdate } from '../../src/app/records/quick-status-update';
-import { registerServiceChannel } from '../../src/app/channels/register-channel';
 import type { Result } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/records';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
+import { registerChannelDirectly } from '../support/channels';
 import { changedEntities, snapshotTables } from './support/table-snapshot';
 
 const roleNames = ['SLL', 'Chief of Staff', 'HMI', 'SLO', 'admin', 'no role'] as const;
@@ -110,17 +110,7 @@ function withChannels(app: AppUnderTest): Promise<void> {
     done = (async () => {
       for (const scope of Object.values(scopes)) {
         const key = `19:${scope.serviceCode.toLowerCase()}@thread.tacv2`;
-        valueOf(
-          await registerServiceChannel(app.appContext, demoPeople.admin as Person, scope.serviceCode, {
-            key,
-            reference: {
-              serviceUrl: app.connector.serviceUrl,
-              channelId: 'msteams',
-              conversation: { id: key, isGroup: true, conversationType: 'channel', name: '' },
-              bot: { id: '28:bot', name: 'CoC Monitor' },
-            },
-          }),
-        );
+        await registerChannelDirectly(app, scope.serviceCode, key);
       }
     })();
     registered.set(app, done);
@@ -177,49 +167,62 @@ async function pendingClosure(app: AppUnderTest, scope: Scope, step: 'cos' | 'hm
   return raised.request.id;
 }
 
+/** Issuing a record from its form for the scope's service, with `fields` naming its owners. */
+function issueFromForm(
+  verb: string,
+  fields: (owners: (typeof scopes)[Scope]['owners']) => Record<string, unknown>,
+): VerbCase {
+  return {
+    verb,
+    kind: 'change',
+    allowed: { 'in scope': ['SLL', 'admin'], 'out of scope': ['admin'] },
+    data: (_app, scope) =>
+      Promise.resolve({
+        formId: randomUUID(),
+        serviceCode: scopes[scope].serviceCode,
+        ...fields(scopes[scope].owners),
+      }),
+  };
+}
+
+/** Approving the scope's closure request at `step`: only that step's approver of the service may. */
+function approveClosureAt(step: 'cos' | 'hmi', approver: RoleName): VerbCase {
+  return {
+    verb: 'decideClosure',
+    kind: 'change',
+    allowed: { 'in scope': [approver], 'out of scope': [] },
+    data: async (app, scope) => ({
+      serviceCode: scopes[scope].serviceCode,
+      requestId: await pendingClosure(app, scope, step),
+      step,
+      decision: 'approve',
+    }),
+  };
+}
+
 const verbCases: VerbCase[] = [
-  {
-    verb: 'issueCoc',
-    kind: 'change',
-    allowed: { 'in scope': ['SLL', 'admin'], 'out of scope': ['admin'] },
-    data: (_app, scope) => {
-      const { serviceCode, owners } = scopes[scope];
-      return Promise.resolve({
-        formId: randomUUID(),
-        serviceCode,
-        title: 'Prevention work is not prioritised by risk',
-        finding: 'The service does not target its home fire safety checks at the people most at risk.',
-        pillar: 'effectiveness',
-        publicSafetyRisk: 'false',
-        fieldworkEndDate: '2026-10-02',
-        letterDate: '2026-11-06',
-        actionPlanRule: 'workingDaysFromLetter',
-        recommendation1: 'Target home fire safety checks at the people most at risk.',
-        recommendation1TargetDate: '2027-03-31',
-        sll: owners.sll.objectId,
-        cos: owners.cos.objectId,
-        hmi: owners.hmi.objectId,
-      });
-    },
-  },
-  {
-    verb: 'issueAfi',
-    kind: 'change',
-    allowed: { 'in scope': ['SLL', 'admin'], 'out of scope': ['admin'] },
-    data: (_app, scope) => {
-      const { serviceCode, owners } = scopes[scope];
-      return Promise.resolve({
-        formId: randomUUID(),
-        serviceCode,
-        questionRef: 'es1.1',
-        text: 'The service should make sure its risk plan uses current data.',
-        finding: 'The plan uses data that is several years old.',
-        targetDate: '2027-09-30',
-        sll: owners.sll.objectId,
-        cos: owners.cos.objectId,
-      });
-    },
-  },
+  issueFromForm('issueCoc', (owners) => ({
+    title: 'Prevention work is not prioritised by risk',
+    finding: 'The service does not target its home fire safety checks at the people most at risk.',
+    pillar: 'effectiveness',
+    publicSafetyRisk: 'false',
+    fieldworkEndDate: '2026-10-02',
+    letterDate: '2026-11-06',
+    actionPlanRule: 'workingDaysFromLetter',
+    recommendation1: 'Target home fire safety checks at the people most at risk.',
+    recommendation1TargetDate: '2027-03-31',
+    sll: owners.sll.objectId,
+    cos: owners.cos.objectId,
+    hmi: owners.hmi.objectId,
+  })),
+  issueFromForm('issueAfi', (owners) => ({
+    questionRef: 'es1.1',
+    text: 'The service should make sure its risk plan uses current data.',
+    finding: 'The plan uses data that is several years old.',
+    targetDate: '2027-09-30',
+    sll: owners.sll.objectId,
+    cos: owners.cos.objectId,
+  })),
   {
     verb: 'updateRecommendation',
     kind: 'change',
@@ -275,28 +278,8 @@ const verbCases: VerbCase[] = [
         link1: 'https://example.org/evidence.pdf',
       }),
   },
-  {
-    verb: 'decideClosure',
-    kind: 'change',
-    allowed: { 'in scope': ['Chief of Staff'], 'out of scope': [] },
-    data: async (app, scope) => ({
-      serviceCode: scopes[scope].serviceCode,
-      requestId: await pendingClosure(app, scope, 'cos'),
-      step: 'cos',
-      decision: 'approve',
-    }),
-  },
-  {
-    verb: 'decideClosure',
-    kind: 'change',
-    allowed: { 'in scope': ['HMI'], 'out of scope': [] },
-    data: async (app, scope) => ({
-      serviceCode: scopes[scope].serviceCode,
-      requestId: await pendingClosure(app, scope, 'hmi'),
-      step: 'hmi',
-      decision: 'approve',
-    }),
-  },
+  approveClosureAt('cos', 'Chief of Staff'),
+  approveClosureAt('hmi', 'HMI'),
   {
     verb: 'requestEngagement',
     kind: 'change',

@@ -15,12 +15,12 @@
 import { randomUUID } from 'node:crypto';
 import { raiseClosureRequest } from '../../src/app/closure/raise-closure';
 import { requestEngagementUpdate } from '../../src/app/engagement/request-update';
-import { registerServiceChannel } from '../../src/app/channels/register-channel';
 import type { Result } from '../../src/domain/errors';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser, type TurnResult } from '../support/bot-client';
+import { registerChannelDirectly } from '../support/channels';
 import { changedEntities, snapshotTables } from './support/table-snapshot';
 
 /** What a person might paste: template expressions, Teams date functions, Markdown, HTML, quotes. */
@@ -221,17 +221,7 @@ describe('hostile free text', () => {
 
   it('keeps an engagement answer as typed and shows it literally', async () => {
     const key = '19:buc@thread.tacv2';
-    valueOf(
-      await registerServiceChannel(app.appContext, demoPeople.admin, 'BUC', {
-        key,
-        reference: {
-          serviceUrl: app.connector.serviceUrl,
-          channelId: 'msteams',
-          conversation: { id: key, isGroup: true, conversationType: 'channel', name: '' },
-          bot: { id: '28:bot', name: 'CoC Monitor' },
-        },
-      }),
-    );
+    await registerChannelDirectly(app, 'BUC', key);
     const made = valueOf(
       await requestEngagementUpdate(app.appContext, demoPeople.sll, {
         cocId: 'BUC-1',
