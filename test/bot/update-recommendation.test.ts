@@ -1,7 +1,7 @@
 import { demoPeople } from '../../src/demo/people';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { useAppUnderTest } from '../support/app-under-test';
-import { visibleText } from '../support/bot-client';
+import { visibleText, type TestUser } from '../support/bot-client';
 import { invokeCard, inputValue } from '../support/cards';
 
 describe('updating a recommendation from the CoC card', () => {
@@ -11,6 +11,22 @@ describe('updating a recommendation from the CoC card', () => {
     const found = await app.store.records.getRecommendation(id.slice(0, 3), id);
     if (!found) throw new Error(`no ${id}`);
     return found.value;
+  };
+
+  /** Sends a card's verb about recommendation `id`, with the version the card was drawn from. */
+  const sendAbout = async (
+    verb: string,
+    id: string,
+    fields: Record<string, unknown>,
+    person: TestUser = demoPeople.sll,
+  ) => {
+    const drawn = await version(id);
+    const turn = await app.client.sendInvoke(
+      verb,
+      { recommendationId: id, updatedAt: drawn.updatedAt, ...fields },
+      person,
+    );
+    return { drawn, turn };
   };
 
   it('opens the update form in place with the current values', async () => {
@@ -26,13 +42,10 @@ describe('updating a recommendation from the CoC card', () => {
   });
 
   it('saves a new status and RAG, replaces the card in place and writes the audit event', async () => {
-    const drawn = await version('BUC-2.3');
-
-    const turn = await app.client.sendInvoke(
-      'updateRecommendation',
-      { recommendationId: 'BUC-2.3', updatedAt: drawn.updatedAt, status: 'inProgress', rag: 'amber' },
-      demoPeople.sll,
-    );
+    const { turn } = await sendAbout('updateRecommendation', 'BUC-2.3', {
+      status: 'inProgress',
+      rag: 'amber',
+    });
 
     const card = invokeCard(turn);
     expect(visibleText(card)).toContain('Saved: BUC-2.3 updated.');
@@ -50,18 +63,10 @@ describe('updating a recommendation from the CoC card', () => {
   });
 
   it('revises a target date and shows the original and the revision', async () => {
-    const drawn = await version('BUC-2.1');
-
-    const turn = await app.client.sendInvoke(
-      'reviseTargetDate',
-      {
-        recommendationId: 'BUC-2.1',
-        updatedAt: drawn.updatedAt,
-        date: '2027-02-26',
-        reason: 'The staff survey moved to January.',
-      },
-      demoPeople.sll,
-    );
+    const { turn } = await sendAbout('reviseTargetDate', 'BUC-2.1', {
+      date: '2027-02-26',
+      reason: 'The staff survey moved to January.',
+    });
 
     const text = visibleText(invokeCard(turn));
     expect(text).toContain('26 February 2027 (96 days left)');
@@ -72,19 +77,11 @@ describe('updating a recommendation from the CoC card', () => {
   });
 
   it('refuses an evidence link that is not https, naming the field and keeping the input', async () => {
-    const drawn = await version('BUC-1.1');
-
-    const turn = await app.client.sendInvoke(
-      'addProgressNote',
-      {
-        recommendationId: 'BUC-1.1',
-        updatedAt: drawn.updatedAt,
-        text: 'Audits of the top 100 premises done.',
-        link1: 'https://bucks-fire.example/audits.pdf',
-        link2: 'http://bucks-fire.example/plan.pdf',
-      },
-      demoPeople.sll,
-    );
+    const { drawn, turn } = await sendAbout('addProgressNote', 'BUC-1.1', {
+      text: 'Audits of the top 100 premises done.',
+      link1: 'https://bucks-fire.example/audits.pdf',
+      link2: 'http://bucks-fire.example/plan.pdf',
+    });
 
     const form = invokeCard(turn);
     expect(visibleText(form)).toContain('Evidence link 2 must start with https://');
@@ -124,11 +121,10 @@ describe('updating a recommendation from the CoC card', () => {
   });
 
   it('refuses an SLO who forges an update, and changes nothing', async () => {
-    const before = await version('BUC-1.1');
-
-    const turn = await app.client.sendInvoke(
+    const { drawn: before, turn } = await sendAbout(
       'updateRecommendation',
-      { recommendationId: 'BUC-1.1', updatedAt: before.updatedAt, status: 'evidenceComplete', rag: 'green' },
+      'BUC-1.1',
+      { status: 'evidenceComplete', rag: 'green' },
       extraDemoPeople.sloBuckinghamshire,
     );
 
@@ -151,16 +147,10 @@ describe('updating a recommendation from the CoC card', () => {
   });
 
   it('lets the SLO add a progress note as the service’s response', async () => {
-    const drawn = await version('BUC-1.1');
-
-    const turn = await app.client.sendInvoke(
+    const { turn } = await sendAbout(
       'addProgressNote',
-      {
-        recommendationId: 'BUC-1.1',
-        updatedAt: drawn.updatedAt,
-        text: 'Two more audits done.',
-        link1: 'https://bucks-fire.example/a.pdf',
-      },
+      'BUC-1.1',
+      { text: 'Two more audits done.', link1: 'https://bucks-fire.example/a.pdf' },
       extraDemoPeople.sloBuckinghamshire,
     );
 
