@@ -153,21 +153,17 @@ describe('authorize', () => {
       if (result.ok) expect(result.value).toEqual({ onBehalfOf: people.hmi.objectId });
     });
 
-    it('needs a delegation for the role in question', () => {
-      const wrongRole = { ...standIn, role: 'cos' as const };
+    it.each([
+      ['for the role in question', people.otherHmi, { ...standIn, role: 'cos' as const }],
+      [
+        "from the record's named approver",
+        people.sll,
+        { ...standIn, from: people.otherHmi.objectId, to: people.sll.objectId },
+      ],
+    ])('needs a delegation %s', (_case, person, delegation) => {
       expect(
-        can(people.otherHmi, 'decideClosureAsHmi', bucksRecord, {
-          delegations: [wrongRole],
-          today: '2023-05-30',
-        }),
-      ).toBe(false);
-    });
-
-    it("needs a delegation from the record's named approver", () => {
-      const fromSomeoneElse = { ...standIn, from: people.otherHmi.objectId, to: people.sll.objectId };
-      expect(
-        can(people.sll, 'decideClosureAsHmi', bucksRecord, {
-          delegations: [fromSomeoneElse],
+        can(person, 'decideClosureAsHmi', bucksRecord, {
+          delegations: [delegation],
           today: '2023-05-30',
         }),
       ).toBe(false);
@@ -187,15 +183,12 @@ describe('authorize', () => {
 
   describe('separation of duties', () => {
     const today = '2023-09-04';
+    /** `to` standing in for `from` in `role` today. */
+    const coverToday = (from: Person, to: Person, role: 'cos' | 'hmi') =>
+      aDelegation({ from: from.objectId, to: to.objectId, role, startDate: today, endDate: today });
 
     it('refuses an SLL standing in for the Chief of Staff on their own request', () => {
-      const cover = aDelegation({
-        from: people.cos.objectId,
-        to: people.sll.objectId,
-        role: 'cos',
-        startDate: today,
-        endDate: today,
-      });
+      const cover = coverToday(people.cos, people.sll, 'cos');
       const target = { ...bucksRecord, closureRequest: aClosureRequest() };
       expect(
         expectError(authorize(people.sll, 'decideClosureAsCos', target, { delegations: [cover], today })),
@@ -219,13 +212,7 @@ describe('authorize', () => {
     });
 
     it('refuses the Chief of Staff who approved acting again as the HMI delegate', () => {
-      const cover = aDelegation({
-        from: people.hmi.objectId,
-        to: people.cos.objectId,
-        role: 'hmi',
-        startDate: today,
-        endDate: today,
-      });
+      const cover = coverToday(people.hmi, people.cos, 'hmi');
       const request = aClosureRequest({
         status: 'pendingHmi',
         steps: [
