@@ -359,6 +359,16 @@ describe('issuing a cause of concern from the new coc form', () => {
   describe('with a service channel registered for Buckinghamshire', () => {
     const channelId = '19:service-updates@thread.tacv2';
 
+    /** Issues a CoC titled `title` as the SLL: the confirmation, and how many connector calls came before. */
+    const issueTitled = async (title: string) => {
+      const callsBefore = app.connector.calls.length;
+      const turn = await app.client.sendInvoke('issueCoc', aCocForm({ title }), demoPeople.sll);
+      return { confirmation: visibleText(invokeCard(turn)), callsBefore };
+    };
+    /** What the bot posted to the service channel after call number `callsBefore`. */
+    const channelPostsSince = (callsBefore: number) =>
+      app.connector.calls.slice(callsBefore).filter((call) => call.conversationId === channelId);
+
     beforeAll(async () => {
       await app.client.sendMessage('register service BUC', demoPeople.sll, {
         conversationType: 'channel',
@@ -367,22 +377,13 @@ describe('issuing a cause of concern from the new coc form', () => {
     });
 
     it('posts a read-only summary of the new CoC to the channel', async () => {
-      const callsBefore = app.connector.calls.length;
+      const { confirmation, callsBefore } = await issueTitled('Announced in the channel');
 
-      const turn = await app.client.sendInvoke(
-        'issueCoc',
-        aCocForm({ title: 'Announced in the channel' }),
-        demoPeople.sll,
-      );
-
-      const confirmation = visibleText(invokeCard(turn));
       const id = /Cause of concern (BUC-\d+) issued/.exec(confirmation)?.[1];
       expect(confirmation).toContain(
         'A summary was posted to the channel of Buckinghamshire Fire and Rescue Service.',
       );
-      const posts = app.connector.calls
-        .slice(callsBefore)
-        .filter((call) => call.conversationId === channelId);
+      const posts = channelPostsSince(callsBefore);
       expect(posts).toHaveLength(1);
       const summary: unknown = posts[0]?.activity.attachments?.[0]?.content;
       expect(findCardProblems(summary)).toEqual([]);
@@ -397,15 +398,9 @@ describe('issuing a cause of concern from the new coc form', () => {
     it('still issues the CoC when the channel cannot be reached, and tells the SLL', async () => {
       const countBefore = await cocCount('BUC');
       app.connector.failNext(1, { status: 403 });
-      const callsBefore = app.connector.calls.length;
 
-      const turn = await app.client.sendInvoke(
-        'issueCoc',
-        aCocForm({ title: 'Channel unreachable' }),
-        demoPeople.sll,
-      );
+      const { confirmation, callsBefore } = await issueTitled('Channel unreachable');
 
-      const confirmation = visibleText(invokeCard(turn));
       expect(confirmation).toMatch(/Cause of concern BUC-\d+ issued/);
       expect(confirmation).toContain(
         "The record is saved, but I couldn't reach the channel of Buckinghamshire Fire and Rescue Service",
@@ -421,9 +416,7 @@ describe('issuing a cause of concern from the new coc form', () => {
       await app.client.sendInvoke('issueCoc', data, demoPeople.sll);
       await app.client.sendInvoke('issueCoc', data, demoPeople.sll);
 
-      const posts = app.connector.calls
-        .slice(callsBefore)
-        .filter((call) => call.conversationId === channelId);
+      const posts = channelPostsSince(callsBefore);
       expect(posts).toHaveLength(1);
     });
   });
