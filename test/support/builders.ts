@@ -3,7 +3,7 @@
  * letter is dated 28 April 2023), overridable field by field. A test whose story needs other
  * values (other dates, another person) passes them explicitly.
  */
-import type { DecisionContext } from '../../src/domain/lifecycle';
+import type { DecisionContext, NewCauseOfConcern } from '../../src/domain/lifecycle';
 import type {
   AreaForImprovement,
   AuditEvent,
@@ -95,8 +95,8 @@ export const buckinghamshire = {
 /** The named owners of the Buckinghamshire records. */
 export const owners = { sll: people.sll.objectId, cos: people.cos.objectId, hmi: people.hmi.objectId };
 
-/** A cause of concern for Buckinghamshire, open, with public-safety dates in order. */
-export function aCauseOfConcern(overrides: Partial<CauseOfConcern> = {}): CauseOfConcern {
+/** What the Buckinghamshire cause of concern is issued with, stored or not. */
+function asIssued(): Omit<NewCauseOfConcern, 'recommendations'> {
   return {
     id: 'BUC-1',
     serviceCode: 'BUC',
@@ -106,10 +106,29 @@ export function aCauseOfConcern(overrides: Partial<CauseOfConcern> = {}): CauseO
     publicSafetyRisk: true,
     fieldworkEndDate: '2023-03-10',
     letterDate: '2023-04-06',
-    checkCopySentDate: '2023-04-14',
-    websitePublishedDate: '2023-04-28',
     actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
     owners,
+  };
+}
+
+/** The Buckinghamshire cause of concern as the form issues it, with a dated and an undated recommendation. */
+export function aNewCauseOfConcern(overrides: Partial<NewCauseOfConcern> = {}): NewCauseOfConcern {
+  return {
+    ...asIssued(),
+    recommendations: [
+      { text: 'Make risk information available to crews.', targetDate: '2023-12-31' },
+      { text: 'Audit the quality of risk information.' },
+    ],
+    ...overrides,
+  };
+}
+
+/** A cause of concern for Buckinghamshire, open, with public-safety dates in order. */
+export function aCauseOfConcern(overrides: Partial<CauseOfConcern> = {}): CauseOfConcern {
+  return {
+    ...asIssued(),
+    checkCopySentDate: '2023-04-14',
+    websitePublishedDate: '2023-04-28',
     status: 'open',
     createdAt: '2023-04-06T09:00:00.000Z',
     createdBy: people.sll.objectId,

@@ -3,32 +3,17 @@ import {
   createCauseOfConcern,
   decideCauseOfConcern,
   reopenCauseOfConcern,
-  type NewCauseOfConcern,
 } from '../../../src/domain/lifecycle';
-import { aCauseOfConcern, aContext, aRecommendation, owners, people } from '../../support/builders';
+import {
+  aCauseOfConcern,
+  aContext,
+  aNewCauseOfConcern,
+  aRecommendation,
+  people,
+} from '../../support/builders';
 import { expectError, expectOk } from '../../support/results';
 
 const sll = aContext(people.sll);
-
-function aNewCauseOfConcern(overrides: Partial<NewCauseOfConcern> = {}): NewCauseOfConcern {
-  return {
-    id: 'BUC-1',
-    serviceCode: 'BUC',
-    title: 'Risk information for crews',
-    finding: 'Operational crews do not have up-to-date risk information.',
-    pillar: 'effectiveness',
-    publicSafetyRisk: true,
-    fieldworkEndDate: '2023-03-10',
-    letterDate: '2023-04-06',
-    actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
-    owners,
-    recommendations: [
-      { text: 'Make risk information available to crews.', targetDate: '2023-12-31' },
-      { text: 'Audit the quality of risk information.' },
-    ],
-    ...overrides,
-  };
-}
 
 describe('createCauseOfConcern', () => {
   it('issues an open CoC with its recommendations numbered in order', () => {
