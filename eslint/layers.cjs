@@ -18,12 +18,13 @@ const layers = [
   { name: 'views', dir: 'src/views', may: ['domain', 'app'] },
   { name: 'bot', dir: 'src/bot', may: ['domain', 'app', 'views', 'config'] },
   { name: 'scheduler', dir: 'src/scheduler', may: ['domain', 'app'] },
+  { name: 'graph', dir: 'src/graph', may: ['domain', 'app', 'config'] },
   { name: 'server', dir: 'src/server', may: ['domain', 'app', 'views', 'bot', 'config'] },
   { name: 'dev', dir: 'src/dev', may: ['domain', 'config', 'demo'] },
   {
     name: 'main',
     dir: 'src/main.ts',
-    may: ['domain', 'config', 'store', 'demo', 'app', 'views', 'bot', 'scheduler', 'server', 'dev'],
+    may: ['domain', 'config', 'store', 'demo', 'app', 'views', 'bot', 'scheduler', 'graph', 'server', 'dev'],
   },
 ];
 
@@ -46,6 +47,7 @@ const forbiddenPackages = {
   app: [...teams, ...azure, 'adaptivecards*'],
   views: [...teams, ...azure],
   scheduler: [...teams, ...azure],
+  graph: [...teams, '@azure/data-tables', 'adaptivecards*'],
   config: [...teams, ...azure],
 };
 

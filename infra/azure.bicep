@@ -61,6 +61,12 @@ param approvalReminderWorkingDays string = '5'
 @description('Working days a closure request may wait before it is flagged to the next level; more than the reminder.')
 param approvalEscalationWorkingDays string = '10'
 
+@description('The app\'s id in the organisation\'s app catalogue (Teams admin centre, Manage apps), once it is published there. Set it, with the Graph permission TeamsAppInstallation.ReadWriteSelfForUser.All granted to the bot\'s identity, and the bot installs itself for people who never opened a chat with it so their approval cards reach them (docs/administrator-guide.md). Empty: they are asked to open one.')
+param teamsAppCatalogId string = ''
+
+@description('Microsoft Graph\'s address: the global one, or a national cloud\'s.')
+param graphBaseUrl string = 'https://graph.microsoft.com'
+
 @secure()
 @description('Key that signs the 15-minute quarterly report download links (at least 32 characters). By default a new random key on each deployment, which only ends links still open at that moment.')
 param reportLinkSecret string = '${newGuid()}${newGuid()}'
@@ -187,6 +193,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'APPROVAL_ESCALATION_WORKING_DAYS', value: approvalEscalationWorkingDays }
         { name: 'REPORT_LINK_SECRET', value: reportLinkSecret }
         { name: 'REPORT_BASE_URL', value: 'https://${names.webApp}.azurewebsites.net' }
+        { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+        { name: 'GRAPH_BASE_URL', value: graphBaseUrl }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
       ]

@@ -5,6 +5,7 @@
  * Agents Playground around it.
  */
 import { randomBytes } from 'node:crypto';
+import type { TokenCredential } from '@azure/identity';
 import { boardSummaryJob } from './app/boards/board-summary';
 import { approvalChaserJob } from './app/closure/chase-approvals';
 import { engagementChaserJob } from './app/engagement/chase-late-answers';
@@ -17,7 +18,9 @@ import type { Notifier } from './app/shared/notifier';
 import { rememberConversations } from './app/shared/remember-conversations';
 import type { ScheduledJob } from './app/shared/scheduled-job';
 import { createNotifier, registerRoutes, type ProactiveSender } from './bot';
+import type { AppInstaller } from './app/shared/app-installer';
 import { ConfigError, loadConfig, readEnvironment, type Config, type StorageLocation } from './config';
+import { createGraphInstaller, graphCredentialFor } from './graph';
 import { startScheduler, type RunningScheduler } from './scheduler';
 import {
   createLogger,
@@ -49,6 +52,8 @@ export interface ApplicationOverrides {
   scheduler?: boolean;
   /** Runs on the store once its tables exist, before the server listens (demo data). */
   prepareStore?: (store: Store) => Promise<void>;
+  /** The credential for Microsoft Graph instead of the bot identity's (tests: a fake token). */
+  graphCredential?: TokenCredential;
 }
 
 /** The running bot and the context its use cases share. */
@@ -112,6 +117,27 @@ function startDailyRun(
   });
 }
 
+/**
+ * The installer that reaches people who never opened a chat with the bot, when Microsoft Graph is
+ * configured (TEAMS_APP_CATALOG_ID) and the bot has an identity to call it with.
+ */
+function appInstallerFor(
+  config: Config,
+  logger: Logger,
+  credential: TokenCredential | undefined,
+): AppInstaller | undefined {
+  if (!config.graph) return undefined;
+  const token = credential ?? graphCredentialFor(config.bot);
+  if (!token) {
+    logger.warn(
+      'TEAMS_APP_CATALOG_ID is set but the bot has no identity to call Microsoft Graph with (MicrosoftAppId and its secret or managed identity): people who never opened a chat will not be reached',
+    );
+    return undefined;
+  }
+  logger.info('Microsoft Graph configured: the bot installs itself for people it has no chat with');
+  return createGraphInstaller({ graph: config.graph, credential: token, botAppId: config.bot.appId, logger });
+}
+
 /** How often the outbox is searched for follow-up work a stopped process left behind. */
 const followUpRecoveryMs = 60_000;
 
@@ -150,6 +176,7 @@ export async function startApplication(
         'follow-up work failed; it stays in the outbox and is tried again within a minute',
       ),
   });
+  const installer = appInstallerFor(config, logger, overrides.graphCredential);
   const appContext = createAppContext(store, {
     outbox,
     now,
@@ -157,6 +184,7 @@ export async function startApplication(
     allowedTenantIds: config.allowedTenantIds,
     extraHolidays: config.extraBankHolidays,
     ...(overrides.newId ? { newId: overrides.newId } : {}),
+    ...(installer ? { installer } : {}),
   });
   // Locally, download links work without setup: a secret made for this run (links die with the process).
   const reportLinkSecret =

@@ -60,6 +60,21 @@ export interface Config {
   reportLinkSecret?: string;
   /** The bot's public base URL for those links, e.g. https://cocmonitor.azurewebsites.net. */
   reportBaseUrl?: string;
+  /**
+   * Microsoft Graph, through which the bot installs itself for someone who has never opened a chat
+   * with it, so approval cards and notices reach them. Set only when TEAMS_APP_CATALOG_ID is given.
+   */
+  graph?: GraphConfig;
+}
+
+/** Where and as which app the bot installs itself through Microsoft Graph. */
+export interface GraphConfig {
+  /** The app's id in the organisation's app catalogue (not the manifest id). */
+  catalogAppId: string;
+  /** Graph's base URL without a trailing slash, e.g. https://graph.microsoft.com. */
+  baseUrl: string;
+  /** The tenant whose Graph the bot calls: its own (MicrosoftAppTenantId). */
+  tenantId: string;
 }
 
 /** Thrown when a variable is missing or malformed; `message` is the one line to print. */
@@ -262,6 +277,20 @@ export function loadConfig(env: Environment = process.env): Config {
     expected: 'must be the bot’s public https address, e.g. https://cocmonitor.azurewebsites.net',
   });
 
+  const catalogAppId = read(env, 'TEAMS_APP_CATALOG_ID', {
+    schema: Guid.optional(),
+    expected:
+      'must be the app’s id in the organisation’s app catalogue, a GUID (Teams admin centre, Manage apps, the app’s page)',
+  });
+  const graphBaseUrl = read(env, 'GRAPH_BASE_URL', {
+    schema: z
+      .string()
+      .refine(isAccountUrl)
+      .transform((url) => url.replace(/\/+$/, ''))
+      .default('https://graph.microsoft.com'),
+    expected: 'must be the https address of Microsoft Graph, e.g. https://graph.microsoft.com',
+  });
+
   const workingDays = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(250));
   const reminderWorkingDays = read(env, 'APPROVAL_REMINDER_WORKING_DAYS', {
     schema: workingDays.optional(),
@@ -312,6 +341,16 @@ export function loadConfig(env: Environment = process.env): Config {
   if (appId !== undefined) {
     assertCredentialsFit(appType, appPassword, tenantId);
   }
+  if (catalogAppId !== undefined && tenantId === undefined) {
+    throw new ConfigError(
+      'MicrosoftAppTenantId',
+      'MicrosoftAppTenantId is required when TEAMS_APP_CATALOG_ID is set (the bot asks its own tenant for a Graph token)',
+    );
+  }
+  const graph: GraphConfig | undefined =
+    catalogAppId !== undefined && tenantId !== undefined
+      ? { catalogAppId, baseUrl: graphBaseUrl, tenantId }
+      : undefined;
 
   return {
     mode,
@@ -329,6 +368,7 @@ export function loadConfig(env: Environment = process.env): Config {
     reminders: { sweepTime: reminderSweepTime, windowDays: reminderWindowDays },
     ...(reportLinkSecret === undefined ? {} : { reportLinkSecret }),
     ...(reportBaseUrl === undefined ? {} : { reportBaseUrl }),
+    ...(graph === undefined ? {} : { graph }),
   };
 }
 

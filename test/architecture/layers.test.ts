@@ -49,6 +49,13 @@ describe('the layer rule', () => {
     ['src/views/x.ts', "import { createBot } from '../bot/create-bot';", 'views may not import bot'],
     ['src/scheduler/x.ts', "import { createBot } from '../bot';", 'scheduler may not import bot'],
     ['src/store/x.ts', "import { todayOf } from '../app/shared/app-context';", 'store may not import app'],
+    ['src/graph/x.ts', "import { createStore } from '../store';", 'graph may not import store'],
+    ['src/graph/x.ts', "import { createBot } from '../bot';", 'graph may not import bot'],
+    [
+      'src/app/shared/x.ts',
+      "import { createGraphInstaller } from '../../graph';",
+      'app may not import graph',
+    ],
   ])('refuses %s importing a higher layer: %s', async (file, code, expected) => {
     expect((await problemsOf(file, code)).join('\n')).toContain(expected);
   });
@@ -61,6 +68,9 @@ describe('the layer rule', () => {
     ['src/app/x.ts', "import { odata } from '@azure/data-tables';"],
     ['src/views/x.ts', "import { CardFactory } from 'botbuilder';"],
     ['src/store/x.ts', "import restify from 'restify';"],
+    ['src/graph/x.ts', "import { TurnContext } from 'botbuilder';"],
+    ['src/graph/x.ts', "import { TableClient } from '@azure/data-tables';"],
+    ['src/app/x.ts', "import { ClientSecretCredential } from '@azure/identity';"],
   ])('refuses %s using an SDK or I/O it must not: %s', async (file, code) => {
     expect((await problemsOf(file, code)).join('\n')).toMatch(/may not use/);
   });
@@ -72,6 +82,10 @@ describe('the layer rule', () => {
     ['src/views/x.ts', "import type { CocCardView } from '../app/records/show-record';"],
     ['src/main.ts', "import { createBot } from './bot';"],
     ['src/store/x.ts', "import { TableClient } from '@azure/data-tables';"],
+    ['src/graph/x.ts', "import type { AppInstaller } from '../app/shared/app-installer';"],
+    ['src/graph/x.ts', "import type { GraphConfig } from '../config';"],
+    ['src/graph/x.ts', "import { ClientSecretCredential } from '@azure/identity';"],
+    ['src/main.ts', "import { createGraphInstaller } from './graph';"],
   ])('lets %s make an import its layer may: %s', async (file, code) => {
     expect(await problemsOf(file, code)).toEqual([]);
   });

@@ -154,6 +154,51 @@ describe('loadConfig', () => {
     expect(config.bot).toEqual({ appId, appPassword: undefined, appType: 'UserAssignedMSI', tenantId });
   });
 
+  describe('Microsoft Graph, to install the app for people who never opened a chat', () => {
+    const catalogAppId = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+
+    it('is off unless TEAMS_APP_CATALOG_ID is set', () => {
+      expect(loadConfig(production).graph).toBeUndefined();
+      expect(
+        loadConfig({ ...production, GRAPH_BASE_URL: 'https://graph.microsoft.us' }).graph,
+      ).toBeUndefined();
+    });
+
+    it('reads the catalogue id with the bot tenant and the global Graph by default', () => {
+      expect(loadConfig({ ...production, TEAMS_APP_CATALOG_ID: catalogAppId }).graph).toEqual({
+        catalogAppId,
+        baseUrl: 'https://graph.microsoft.com',
+        tenantId,
+      });
+    });
+
+    it('takes another Graph (a national cloud, a local fake) without its trailing slash', () => {
+      const config = loadConfig({
+        TEAMS_APP_CATALOG_ID: catalogAppId,
+        MicrosoftAppTenantId: tenantId,
+        GRAPH_BASE_URL: 'http://127.0.0.1:4010/',
+      });
+      expect(config.graph).toEqual({ catalogAppId, baseUrl: 'http://127.0.0.1:4010', tenantId });
+    });
+
+    it.each([
+      [
+        { TEAMS_APP_CATALOG_ID: catalogAppId },
+        'MicrosoftAppTenantId is required when TEAMS_APP_CATALOG_ID is set (the bot asks its own tenant for a Graph token)',
+      ],
+      [
+        { TEAMS_APP_CATALOG_ID: 'com.example.cocmonitor', MicrosoftAppTenantId: tenantId },
+        'TEAMS_APP_CATALOG_ID must be the app’s id in the organisation’s app catalogue, a GUID (Teams admin centre, Manage apps, the app’s page) (got "com.example.cocmonitor")',
+      ],
+      [
+        { GRAPH_BASE_URL: 'http://graph.microsoft.com' },
+        'GRAPH_BASE_URL must be the https address of Microsoft Graph, e.g. https://graph.microsoft.com (got "http://graph.microsoft.com")',
+      ],
+    ])('stops on %o', (env, reason) => {
+      expect(errorLineFor(env)).toBe(`Configuration error: ${reason}`);
+    });
+  });
+
   it('names the variable on the error for the caller to act on', () => {
     expect(() => loadConfig({ PORT: '0' })).toThrow(
       expect.objectContaining({ code: 'CONFIG_INVALID', variable: 'PORT' }) as Error,

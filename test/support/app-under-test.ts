@@ -4,7 +4,9 @@
  * Teams connector, and a client that talks the Bot Framework protocol to `/api/messages`.
  */
 import { randomUUID } from 'node:crypto';
+import type { TokenCredential } from '@azure/identity';
 import { loadConfig, type Config, type Environment } from '../../src/config';
+import { demoTenantId } from '../../src/demo/people';
 import { demoToday } from '../../src/demo/records';
 import { seedDemoData } from '../../src/demo/seed';
 import { startApplication, storeOptionsFor, type RunningApplication } from '../../src/main';
@@ -12,6 +14,7 @@ import type { AppContext } from '../../src/app/shared/app-context';
 import { createStore, type Store, type StoreOptions } from '../../src/store';
 import { createLogger } from '../../src/server';
 import { createBotClient, startFakeConnector, type BotClient, type FakeConnector } from './bot-client';
+import { fakeGraphCredential, startFakeGraph, type FakeGraph } from './fake-graph';
 import { testConnectionString, uniqueTablePrefix } from './storage';
 import { useStarted } from './use-started';
 
@@ -21,6 +24,8 @@ export interface AppUnderTest {
   store: Store;
   connector: FakeConnector;
   client: BotClient;
+  /** The fake Microsoft Graph the bot installs itself through, when started with `graph: {}`. */
+  graph: FakeGraph | undefined;
   /** Moves the application's clock (it starts at 10:00 London time on the demo's "today"). */
   setNow(instant: Date): void;
   close(): Promise<void>;
@@ -33,6 +38,12 @@ export interface AppUnderTestOptions {
   env?: Environment;
   /** Start time; default 22 November 2026 10:00 UTC (the demo data's "today"). */
   now?: Date;
+  /**
+   * Microsoft Graph configured, so the bot installs itself for people it has no chat with (the
+   * demo tenant is the bot's). A fake Graph is started (`app.graph`) unless `baseUrl` names one;
+   * the token comes from `credential`, by default a fake one.
+   */
+  graph?: { baseUrl?: string; catalogAppId?: string; credential?: TokenCredential };
 }
 
 /** A local-mode configuration over fresh tables on the test run's Azurite, with a store over them. */
@@ -67,7 +78,19 @@ export async function aTestDeployment(
 
 /** Starts the application against fresh tables. Call `close()` in `afterAll`. */
 export async function startAppUnderTest(options: AppUnderTestOptions = {}): Promise<AppUnderTest> {
-  const { config, store } = await aTestDeployment({ ...options, retry: { maxRetries: 0 } });
+  const graph = options.graph && options.graph.baseUrl === undefined ? await startFakeGraph() : undefined;
+  const graphEnv: Environment = options.graph
+    ? {
+        TEAMS_APP_CATALOG_ID: options.graph.catalogAppId ?? graph?.catalogAppId,
+        GRAPH_BASE_URL: options.graph.baseUrl ?? graph?.url,
+        MicrosoftAppTenantId: demoTenantId,
+      }
+    : {};
+  const { config, store } = await aTestDeployment({
+    ...options,
+    env: { ...graphEnv, ...options.env },
+    retry: { maxRetries: 0 },
+  });
 
   let now = options.now ?? new Date(`${demoToday}T10:00:00Z`);
   const connector = await startFakeConnector();
@@ -76,6 +99,7 @@ export async function startAppUnderTest(options: AppUnderTestOptions = {}): Prom
     port: 0,
     now: () => new Date(now),
     newId: () => randomUUID(),
+    ...(options.graph ? { graphCredential: options.graph.credential ?? fakeGraphCredential } : {}),
   });
   const appContext = server.appContext;
   if (!appContext) throw new Error('the application started without storage');
@@ -85,12 +109,14 @@ export async function startAppUnderTest(options: AppUnderTestOptions = {}): Prom
     store,
     connector,
     client: createBotClient(server.url, connector),
+    graph,
     setNow: (instant) => {
       now = instant;
     },
     close: async () => {
       await server.close();
       await connector.close();
+      await graph?.close();
     },
   };
 }

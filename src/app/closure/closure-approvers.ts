@@ -1,7 +1,7 @@
 /**
  * Who a closure request concerns: the record's named owners (the CoC's SLL, CoS and HMI, or the
  * AFI's SLL and CoS), who decides the waiting step today, and whether the bot can reach them in
- * their personal chat. "Who decides" is the policy's own delegation rule (`deciderFor`), so the
+ * their personal chat (or open one by installing itself for them). "Who decides" is the policy's own delegation rule (`deciderFor`), so the
  * person who gets the card is the person the policy lets press its buttons.
  */
 import { roleNames, type ClosureRequest, type Owners, type Person } from '../../domain/records';
@@ -19,7 +19,10 @@ export interface StepApprover {
   person: Person;
   /** The named approver when `person` is their delegate today. */
   standingInFor?: Person;
-  /** Whether the bot has a personal chat with `person` (it can send them the card). */
+  /**
+   * Whether the bot can send `person` the card: it has a personal chat with them, or it can install
+   * itself for them (Microsoft Graph configured). Once the card has been sent, whether it went.
+   */
   reachable: boolean;
 }
 
@@ -58,7 +61,8 @@ export async function approverOfStep(
   const { decider } = deciderFor(delegations, named.objectId, step, todayOf(context));
   const delegate = decider === named.objectId ? null : await directory.getPerson(decider);
   const person = delegate ?? named;
-  const reachable = (await conversations.get('personal', person.objectId)) !== null;
+  const reachable =
+    context.installer !== undefined || (await conversations.get('personal', person.objectId)) !== null;
   return delegate ? { step, person, standingInFor: named, reachable } : { step, person, reachable };
 }
 

@@ -22,7 +22,12 @@ import type { Notice, Notifier } from '../shared/notifier';
 import type { OutboxJob } from '../shared/outbox';
 import { closureRequests } from '../shared/record-kinds';
 import { systemEvent, updateBySystem } from '../shared/system-writes';
-import { approverSentence, pendingApproverOf, type StepApprover } from './closure-approvers';
+import {
+  approverSentence,
+  pendingApproverOf,
+  unreachableSentence,
+  type StepApprover,
+} from './closure-approvers';
 import { draftAndSaveClosureLetter } from './draft-closure-letter';
 import { closureViewFor, type ClosureCardView, type ClosureFacts } from './show-closure';
 
@@ -79,7 +84,18 @@ export async function sendApprovalCard(
   intro?: string,
 ): Promise<StepApprover | null> {
   const approver = await pendingApproverOf(context, facts.request, facts.owners);
-  if (!approver?.reachable) return approver;
+  return approver ? deliverApprovalCard(context, notifier, facts, approver, intro) : null;
+}
+
+/** Sends `approver` their card when the bot expects to reach them; says whether it went. */
+async function deliverApprovalCard(
+  context: AppContext,
+  notifier: ClosureNotifier,
+  facts: ClosureFacts,
+  approver: StepApprover,
+  intro?: string,
+): Promise<StepApprover> {
+  if (!approver.reachable) return approver;
   const view = await closureViewFor(context, approver.person, facts);
   if (!view.ok) throw new Error(`could not draw the approval card: ${view.error.reason}`);
   const verb = approver.step === 'hmi' ? 'sign off' : 'approve';
@@ -149,14 +165,25 @@ async function channelMessageOf(context: AppContext, request: ClosureRequest): P
     .channelActivityId;
 }
 
-/** After a request is raised: the channel's status card first (its id is kept), then the approver's card. */
+/**
+ * After a request is raised: the channel's status card first (its id is kept), then the approver's
+ * card. The SLL's answer said the card was sent when the bot expected to reach the approver (a
+ * chat, or the app to install for them); when it then could not (Graph refused), the SLL is told.
+ */
 export async function notifyClosureRaised(
   context: AppContext,
   notifier: ClosureNotifier,
   facts: ClosureFacts,
 ): Promise<void> {
   await showInServiceChannel(context, notifier, facts);
-  await sendApprovalCard(context, notifier, facts);
+  const expected = await pendingApproverOf(context, facts.request, facts.owners);
+  if (!expected?.reachable) return; // the SLL's answer already said so
+  const approver = await deliverApprovalCard(context, notifier, facts, expected);
+  if (approver.reachable) return;
+  await tellRequester(context, notifier, facts, {
+    text: `Closure of ${facts.request.subject.id}: ${unreachableSentence(approver.person.name)}`,
+    tone: 'attention',
+  });
 }
 
 /** Tells the SLL in their personal chat how their request went; false when they have no chat. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { LocalDate } from '../../domain/records';
 import { toLondonDate } from '../../domain/clock';
 import type { Store } from '../../store';
+import type { AppInstaller } from './app-installer';
 import { instanceId } from './instance';
 import { createOutbox, type Outbox } from './outbox';
 
@@ -23,6 +24,8 @@ export interface AppContext {
   extraHolidays: readonly LocalDate[];
   /** Where follow-up work of changes goes (src/app/shared/outbox.ts). */
   outbox: Outbox;
+  /** Installs the bot for someone it has no chat with (Microsoft Graph); unset when not configured. */
+  installer?: AppInstaller;
 }
 
 /** Builds an AppContext with the real clock and random ids, overriding what is given. */

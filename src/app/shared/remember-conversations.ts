@@ -32,6 +32,23 @@ export function referenceFingerprint(reference: ConversationReferenceData): stri
   return JSON.stringify(rest);
 }
 
+/**
+ * Saves a conversation's reference as whose it is (`key`: the person's object id, or the channel's
+ * id); a channel's registrations follow it. Also how a chat the bot opened itself is kept
+ * (src/app/shared/deliver.ts), so it is found exactly as one the person opened.
+ */
+export async function saveConversation(
+  context: AppContext,
+  reference: ConversationReferenceData,
+  kind: 'personal' | 'channel',
+  key: string,
+): Promise<void> {
+  const updatedAt = context.now().toISOString();
+  const { conversations } = context.store;
+  await conversations.save({ kind, key, reference, tenantId: reference.conversation?.tenantId, updatedAt });
+  if (kind === 'channel') await conversations.refreshRegistrations(key, reference, updatedAt);
+}
+
 /** A function that saves a conversation's reference when it differs from the one saved last. */
 export function rememberConversations(
   context: AppContext,
@@ -43,10 +60,7 @@ export function rememberConversations(
     const memoryKey = `${kind}|${key}`;
     const fingerprint = referenceFingerprint(reference);
     if (saved.get(memoryKey) === fingerprint) return;
-    const updatedAt = context.now().toISOString();
-    const { conversations } = context.store;
-    await conversations.save({ kind, key, reference, tenantId: reference.conversation?.tenantId, updatedAt });
-    if (kind === 'channel') await conversations.refreshRegistrations(key, reference, updatedAt);
+    await saveConversation(context, reference, kind, key);
     // Remembered only once saved, so a failed write is tried again on the next turn.
     saved.delete(memoryKey);
     saved.set(memoryKey, fingerprint);
