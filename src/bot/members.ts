@@ -20,3 +20,42 @@ export async function homeTenantOf(context: TurnContext): Promise<string | undef
 export function isChannelActivity(context: TurnContext): boolean {
   return context.activity.conversation.conversationType === 'channel';
 }
+
+/** Someone Teams knows in this conversation, by Teams user id or Entra object id. */
+export interface TeamsMember {
+  objectId: string;
+  tenantId: string;
+  name: string;
+}
+
+/** Teams' member record of `userId` here (their object id, tenant and name), or undefined. */
+export async function memberOf(context: TurnContext, userId: string): Promise<TeamsMember | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(context, userId);
+    const objectId = member.aadObjectId;
+    const tenantId =
+      typeof member.tenantId === 'string' && member.tenantId !== '' ? member.tenantId : undefined;
+    if (objectId === undefined || objectId === '') return undefined;
+    return {
+      objectId,
+      tenantId: tenantId ?? context.activity.conversation.tenantId ?? '',
+      name: member.name,
+    };
+  } catch {
+    return undefined; // not someone Teams knows in this conversation
+  }
+}
+
+/** The people @mentioned in a message, other than the bot: their Teams user ids and names. */
+export function mentionedPeople(context: TurnContext): { id: string; name: string; text: string }[] {
+  const bot = context.activity.recipient.id;
+  return (context.activity.entities ?? []).flatMap((entity) => {
+    if (entity.type !== 'mention') return [];
+    const mentioned: unknown = entity.mentioned;
+    if (typeof mentioned !== 'object' || mentioned === null) return [];
+    const { id, name } = mentioned as { id?: unknown; name?: unknown };
+    if (typeof id !== 'string' || id === bot) return [];
+    const text: unknown = entity.text;
+    return [{ id, name: typeof name === 'string' ? name : '', text: typeof text === 'string' ? text : '' }];
+  });
+}

@@ -10,13 +10,23 @@
  * a write through this repository is seen at once, a write from another process (an import, another
  * instance) within that time. Callers get copies, so changing one cannot change the cache.
  */
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { z } from 'zod';
-import { Delegation, ObjectId, Person, Region, RegionId, Service, ServiceCode } from '../domain/records';
+import {
+  AuditEvent,
+  Delegation,
+  ObjectId,
+  Person,
+  Region,
+  RegionId,
+  Service,
+  ServiceCode,
+} from '../domain/records';
 import { fromEntity, toEntity } from './entity-codec';
 import { isNotFound, translateStorageError, type EntityRef } from './errors';
 import { parseInput } from './parse-input';
-import { keyOf } from './keys';
+import { keyOf, partitionFilter, reverseSortableTime, rowKeyPrefixFilter } from './keys';
+import { queryEntities } from './table-access';
 import { PartitionCache, type PartitionCacheOptions } from './partition-cache';
 
 /** The partition of each kind of directory row; the RowKey is the row's own id. */
@@ -38,6 +48,18 @@ const schemas: Record<DirectoryKind, z.ZodType> = {
   region: Region,
 };
 
+/** RowKeys of the person partition that are not people: the version row and role-change audit. */
+const bookkeepingPrefix = '~';
+const versionRowKey = '~version';
+const auditRowPrefix = '~audit';
+
+/** The people as one role change reads them, with the version the change must still find. */
+export interface PeopleSnapshot {
+  people: Person[];
+  /** The ETag of the directory's version row; null before the first role change. */
+  version: string | null;
+}
+
 /** Repository of the `directory` table; build it with {@link createDirectoryRepository}. */
 export class DirectoryRepository {
   private readonly cache: PartitionCache<unknown>;
@@ -49,6 +71,8 @@ export class DirectoryRepository {
     this.cache = new PartitionCache(
       client,
       (row) => {
+        // The person partition also holds its version row and the audit of role changes.
+        if (String(row.rowKey).startsWith(bookkeepingPrefix)) return null;
         const kind = row.partitionKey as DirectoryKind;
         return fromEntity(client.tableName, row, kind, schemas[kind]).value;
       },
@@ -67,7 +91,9 @@ export class DirectoryRepository {
   }
 
   private async list<T>(kind: DirectoryKind, schema: z.ZodType<T>): Promise<T[]> {
-    return [...(await this.partition(kind, schema)).values()].map((value) => structuredClone(value));
+    return [...(await this.partition(kind, schema)).values()]
+      .filter((value) => value !== null)
+      .map((value) => structuredClone(value));
   }
 
   private async upsert(kind: DirectoryKind, id: string, value: Record<string, unknown>): Promise<void> {
@@ -99,6 +125,61 @@ export class DirectoryRepository {
   async upsertPerson(person: Person): Promise<void> {
     const value = parseInput(Person, person, 'person');
     await this.upsert('person', value.objectId, value);
+  }
+
+  /**
+   * Everyone, read from storage (not the cache), with the version a role change must commit
+   * against: two changes made at the same moment can't both pass their checks.
+   */
+  async readPeopleForChange(): Promise<PeopleSnapshot> {
+    const rows = await queryEntities(this.client, partitionFilter(directoryPartitions.person));
+    let version: string | null = null;
+    const people: Person[] = [];
+    for (const row of rows) {
+      const rowKey = String(row.rowKey);
+      if (rowKey === versionRowKey) version = row.etag;
+      if (rowKey.startsWith(bookkeepingPrefix)) continue;
+      people.push(fromEntity(this.client.tableName, row, 'person', Person).value);
+    }
+    return { people, version };
+  }
+
+  /**
+   * Saves a role change in one transaction: the people it changes, their audit events and the
+   * directory's new version. Raises {@link ConflictError} when another change came first.
+   */
+  async commitPeopleChange(snapshot: PeopleSnapshot, people: Person[], events: AuditEvent[]): Promise<void> {
+    const partitionKey = directoryPartitions.person;
+    const ref = (rowKey: string): EntityRef => ({ table: this.client.tableName, partitionKey, rowKey });
+    const versionRow = toEntity(ref(versionRowKey), 'version', { changedAt: events[0]?.at ?? '' });
+    const actions: TransactionAction[] = [
+      snapshot.version === null
+        ? ['create', versionRow]
+        : ['update', versionRow, 'Replace', { etag: snapshot.version }],
+      ...people.map((person): TransactionAction => {
+        const value = parseInput(Person, person, 'person');
+        return ['upsert', toEntity(ref(keyOf(value.objectId)), 'person', value), 'Replace'];
+      }),
+      ...events.map((event): TransactionAction => {
+        const value = parseInput(AuditEvent, event, 'audit event');
+        const rowKey = `${auditRowPrefix}|${reverseSortableTime(value.at)}|${keyOf(value.id)}`;
+        return ['create', toEntity(ref(rowKey), 'audit', value)];
+      }),
+    ];
+    try {
+      await this.client.submitTransaction(actions);
+    } catch (error) {
+      throw translateStorageError(error, ref(versionRowKey));
+    } finally {
+      this.cache.forget(partitionKey);
+    }
+  }
+
+  /** The latest role changes, newest first. */
+  async listPeopleChanges(limit: number): Promise<AuditEvent[]> {
+    const filter = rowKeyPrefixFilter(directoryPartitions.person, auditRowPrefix);
+    const rows = await queryEntities(this.client, filter, limit);
+    return rows.slice(0, limit).map((row) => fromEntity(this.client.tableName, row, 'audit', AuditEvent).value);
   }
 
   /** All delegations, or those given by or to one person (`from` or `to` is `objectId`). */

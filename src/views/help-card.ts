@@ -82,6 +82,15 @@ export const helpCommands: readonly HelpCommand[] = [
       'The quarterly report: every recommendation, open or closed, per service; administrators get a CSV.',
   },
   {
+    usage: 'people [<service or region>]',
+    description: 'Who is who: each region’s Chief of Staff and HM Inspector, each service’s liaison people.',
+  },
+  {
+    usage: 'add <@name> as <role> for <service or region>',
+    description:
+      'Administrators, in a channel the person is in: give them a role, e.g. add @Dana Brooks as sll for OXF (roles: sll, slo, cos, hmi, admin, dpd). remove <@name> as … takes one away.',
+  },
+  {
     usage: 'help',
     description:
       'In your chat with me: what needs you now, with your everyday commands (this list is under All commands). In a channel: this list.',

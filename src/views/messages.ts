@@ -3,6 +3,7 @@
  * one card per message kind, from the feature views. The bot's notifier sends what this returns.
  */
 import type { BoardMessage } from '../app/boards/board-summary';
+import type { RoleChangedMessage } from '../app/directory/tell-role-changed';
 import type { ClosureMessage } from '../app/closure/notify-closure';
 import type { EngagementMessage } from '../app/engagement/notify-engagement';
 import type { IssueMessage } from '../app/issue/announce-issued';
@@ -16,12 +17,18 @@ import {
 } from './engagement/engagement-cards';
 import { renderAfiSummaryCard } from './issue/afi-cards';
 import { renderCocSummaryCard } from './issue/coc-cards';
+import { renderRoleChangedCard } from './directory/people-card';
 import { renderReminderDigestCard } from './reminders/reminder-digest-card';
 import type { AdaptiveCardJson } from './shared/card-renderer';
 
 /** Every message a use case can send. */
 export type OutboundMessage =
-  ClosureMessage | EngagementMessage | IssueMessage | BoardMessage | ReminderMessage;
+  | ClosureMessage
+  | EngagementMessage
+  | IssueMessage
+  | BoardMessage
+  | ReminderMessage
+  | RoleChangedMessage;
 
 /** The card a message is sent as. */
 export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
@@ -46,5 +53,7 @@ export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
       return renderBoardSummaryCard(message.summary);
     case 'reminder-digest':
       return renderReminderDigestCard(message.digest);
+    case 'role-changed':
+      return renderRoleChangedCard(message);
   }
 }

@@ -75,7 +75,10 @@ export interface FakeConnector {
   clearFailures(): void;
   /** From now on, answer 429 with Retry-After when a request would exceed Teams' limits. */
   enforceLimits(limits?: { perConversation: ConnectorLimit[]; perApp: ConnectorLimit[] }): void;
-  /** A member the connector knows, as `GET /v3/conversations/{id}/members/{userId}` answers it. */
+  /**
+   * A member the connector knows, as `GET /v3/conversations/{id}/members/{userId}` answers it for
+   * their Teams user id (`29:<object id>`) or their object id.
+   */
   addMember(member: TestUser): void;
   /** The member lookups the bot made, by Teams user id. */
   memberLookups: string[];
@@ -146,7 +149,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           answer(response, 404, { error: { code: 'MemberNotFoundInConversation', message: userId } });
         else
           answer(response, 200, {
-            id: userId,
+            id: `29:${known.objectId}`,
             name: known.name,
             aadObjectId: known.objectId,
             tenantId: known.tenantId,
@@ -210,7 +213,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       limits = given;
     },
     addMember(person) {
+      // Teams looks a member up by their Teams user id or by their Entra object id.
       members.set(`29:${person.objectId}`, person);
+      members.set(person.objectId, person);
     },
     memberLookups,
     close: () =>

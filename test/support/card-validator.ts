@@ -38,6 +38,9 @@ function loadAdaptiveCards(): AdaptiveCardsModule {
   return cached;
 }
 
+/** What Teams understands on a 1.5 card though the schema has it later (the people picker). */
+const teamsExtensions = ['Property "choices.data" is supported in version 1.6'];
+
 /** Returns the problems a Teams client would find in `card` (empty when it is valid for schema 1.5). */
 export function findCardProblems(card: unknown): string[] {
   const ac = loadAdaptiveCards();
@@ -48,7 +51,12 @@ export function findCardProblems(card: unknown): string[] {
   const context = new ac.SerializationContext(ac.Versions.v1_5);
   const parsed = new ac.AdaptiveCard();
   parsed.parse(card, context);
-  for (let i = 0; i < context.eventCount; i += 1) problems.push(context.getEventAt(i).message);
+  for (let i = 0; i < context.eventCount; i += 1) {
+    const { message } = context.getEventAt(i);
+    // Teams' people picker is its own extension of Input.ChoiceSet on any card version; the
+    // renderer knows `choices.data` only from schema 1.6.
+    if (!teamsExtensions.some((extension) => message.startsWith(extension))) problems.push(message);
+  }
   for (const event of parsed.validateProperties().validationEvents) problems.push(event.message);
   return problems;
 }

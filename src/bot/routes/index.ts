@@ -11,6 +11,7 @@ import { registerClosureRoutes } from './closure-routes';
 import { registerEngagementRoutes } from './engagement-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerIssueRoutes } from './issue-routes';
+import { registerPeopleRoutes } from './people-routes';
 import { registerListRoutes } from './list-routes';
 import { registerRecordRoutes } from './record-routes';
 import { registerReminderRoutes } from './reminder-routes';
@@ -29,5 +30,6 @@ export function registerRoutes(app: BotApplication, tools: RouteTools): Register
   registerEngagementRoutes(app, tools);
   registerBoardRoutes(app, tools);
   registerReportRoutes(app, tools);
+  registerPeopleRoutes(app, tools);
   return { home: homeCardFor(tools) };
 }

@@ -39,6 +39,7 @@ const everyday: Record<Role, CommandButton[]> = {
     { title: 'Quarterly report', command: 'report quarterly' },
   ],
   admin: [
+    { title: 'People and roles', command: 'people' },
     { title: 'All records', command: 'list' },
     { title: 'Run the reminders now', command: 'sweep now' },
     { title: 'Quarterly report', command: 'report quarterly' },

@@ -1,0 +1,93 @@
+/**
+ * Reads what an administrator typed or picked into a role change: the role from its words, the
+ * service or region from its code or name, the person from the directory or from Teams.
+ */
+import { invalid, ok, type Result } from '../../domain/errors';
+import { placeKindOfRole, type RolePlace, type Someone } from '../../domain/lifecycle/directory-roles';
+import { roleNames, type Person, type Role } from '../../domain/records';
+import type { AppContext } from '../shared/app-context';
+import { teamsUserIdFrom } from '../shared/people';
+import { findPlace } from './people-of';
+
+/** The words an administrator may use for each role (any case). */
+const roleWords: Record<string, Role> = {
+  sll: 'sll',
+  'service liaison lead': 'sll',
+  slo: 'slo',
+  'service liaison officer': 'slo',
+  cos: 'cos',
+  'chief of staff': 'cos',
+  hmi: 'hmi',
+  'hm inspector': 'hmi',
+  dpd: 'deputyPortfolioDirector',
+  'deputy portfolio director': 'deputyPortfolioDirector',
+  admin: 'admin',
+  administrator: 'admin',
+};
+
+/** The role `text` names, or null. */
+export function roleFromWords(text: string): Role | null {
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^(an?|the) /, '');
+  return roleWords[words] ?? (Object.keys(roleNames).includes(text.trim()) ? (text.trim() as Role) : null);
+}
+
+function placeProblem(message: string): Result<never> {
+  return invalid([{ field: 'place', message }], message);
+}
+
+/** Where `role` is held, from the words after "for": a service, a region, or nothing. */
+export async function placeFor(context: AppContext, role: Role, text: string): Promise<Result<RolePlace>> {
+  const kind = placeKindOfRole[role];
+  const name = roleNames[role];
+  if (kind === 'everywhere') return ok({ kind: 'everywhere' });
+  const where = kind === 'service' ? 'a service' : 'a region';
+  if (text.trim() === '')
+    return placeProblem(
+      `Say which ${kind} the ${name} is for: for example ${kind === 'service' ? 'for BUC' : 'for Central'}.`,
+    );
+  const { directory } = context.store;
+  const [services, regions] = await Promise.all([directory.listServices(), directory.listRegions()]);
+  const place = findPlace(services, regions, text);
+  if (!place) return placeProblem(`There is no service or region called “${text.trim()}”.`);
+  if (place.kind === 'service' && kind === 'service')
+    return ok({ kind: 'service', code: place.service.code });
+  if (place.kind === 'region' && kind === 'region') return ok({ kind: 'region', id: place.region.id });
+  return placeProblem(`A ${name} is given for ${where}, not for “${text.trim()}”.`);
+}
+
+/** Someone as the directory holds them. */
+export function someoneOf(person: Person): Someone {
+  return { objectId: person.objectId, tenantId: person.tenantId, name: person.name };
+}
+
+/** The directory person with this object id, name or email address, if exactly one. */
+export async function directoryPerson(context: AppContext, text: string): Promise<Person | null> {
+  const wanted = text.trim().toLowerCase();
+  const people = await context.store.directory.listPeople();
+  const byId = people.find((p) => p.objectId.toLowerCase() === wanted);
+  if (byId) return byId;
+  const byEmail = people.filter((p) => p.email?.toLowerCase() === wanted);
+  const matches = byEmail.length > 0 ? byEmail : people.filter((p) => p.name.toLowerCase() === wanted);
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
+/**
+ * Someone the bot has a personal chat with, by that chat's Teams user id (`29:…`): Teams' people
+ * picker answers with an object id, the Agents Playground's with a Teams user id.
+ */
+export async function personChattingAs(context: AppContext, teamsUserId: string): Promise<Someone | null> {
+  const chats = await context.store.conversations.list('personal');
+  const chat = chats.find((stored) => teamsUserIdFrom(stored, stored.key) === teamsUserId);
+  if (!chat) return null;
+  const known = await context.store.directory.getPerson(chat.key);
+  if (known) return someoneOf(known);
+  const user = chat.reference.user as { name?: unknown } | undefined;
+  const name = typeof user?.name === 'string' && user.name !== '' ? user.name : undefined;
+  return name === undefined || chat.tenantId === undefined
+    ? null
+    : { objectId: chat.key, tenantId: chat.tenantId, name };
+}
