@@ -133,66 +133,80 @@ function eventsOf(
   }));
 }
 
+/** Whether `actor` may make this change: an administrator, for someone of an allowed organisation. */
+function mayChange(context: AppContext, actor: Person, request: RoleChangeRequest): Result<true> {
+  const allowed = authorize(actor, 'manageDirectory', {}, { delegations: [], today: todayOf(context) });
+  if (!allowed.ok) return allowed;
+  const { allowedTenantIds } = context;
+  if (
+    request.kind === 'add' &&
+    allowedTenantIds.length > 0 &&
+    !allowedTenantIds.includes(request.who.tenantId.toLowerCase())
+  )
+    return fail(
+      'not-allowed',
+      `${request.who.name} is from an organisation that is not set up to use CoC Monitor. Add its tenant to ALLOWED_TENANT_IDS first.`,
+    );
+  return ok(true);
+}
+
+/**
+ * Hands the records over to whoever the request names (or the only candidate, when a role is
+ * given): the ids handed over, or null when the administrator must be asked first.
+ */
+async function handOverAll(
+  context: AppContext,
+  actor: Person,
+  request: RoleChangeRequest,
+  handOver: HandOver,
+): Promise<Result<string[] | null>> {
+  const only = handOver.candidates.length === 1 ? handOver.candidates[0] : undefined;
+  const to = request.handOverTo ?? (request.kind === 'add' ? only?.objectId : undefined);
+  if (to === undefined) return ok(null);
+  if (!handOver.candidates.some((c) => c.objectId === to))
+    return fail('not-allowed', 'That person will not hold the role there. Choose someone from the list.');
+  const handedOver: string[] = [];
+  for (const record of handOver.records) {
+    const moved = await handOverRecord(context, actor, record, handOver, to);
+    if (!moved.ok) return moved;
+    handedOver.push(record.id);
+  }
+  return ok(handedOver);
+}
+
 /**
  * Gives or takes away a role. Refuses with the rules' reason, or asks who takes open records over
- * when the change would leave them naming someone without the role.
+ * when the change would leave them naming someone without the role. The records are handed over
+ * before the people are saved (they live in another table): a change that then fails has still
+ * handed them to someone who holds the role.
  */
 export async function changeRole(
   context: AppContext,
   actor: Person,
   request: RoleChangeRequest,
 ): Promise<Result<RoleChangeOutcome>> {
-  const allowed = authorize(actor, 'manageDirectory', {}, { delegations: [], today: todayOf(context) });
+  const allowed = mayChange(context, actor, request);
   if (!allowed.ok) return allowed;
-  if (
-    request.kind === 'add' &&
-    context.allowedTenantIds.length > 0 &&
-    !context.allowedTenantIds.includes(request.who.tenantId.toLowerCase())
-  )
-    return fail(
-      'not-allowed',
-      `${request.who.name} is from an organisation that is not set up to use CoC Monitor. Add its tenant to ALLOWED_TENANT_IDS first.`,
-    );
-
   for (let attempt = 1; ; attempt += 1) {
     const { facts, snapshot } = await factsOf(context);
     const plan = planRoleChange(facts, request);
     if (!plan.ok) return plan;
-    const { handOver } = plan.value;
-    const handedOver: string[] = [];
-    if (handOver) {
-      const only = handOver.candidates.length === 1 ? handOver.candidates[0] : undefined;
-      const to = request.handOverTo ?? (request.kind === 'add' ? only?.objectId : undefined);
-      if (to === undefined) return ok({ kind: 'needsHandOver', request, handOver });
-      if (!handOver.candidates.some((c) => c.objectId === to))
-        return fail('not-allowed', 'That person will not hold the role there. Choose someone from the list.');
-      for (const record of handOver.records) {
-        const moved = await handOverRecord(context, actor, record, handOver, to);
-        if (!moved.ok) return moved;
-        handedOver.push(record.id);
-      }
-    }
-    const events = eventsOf(context, actor, plan.value.people, plan.value.summary, request.who.objectId);
+    const { handOver, people, summary } = plan.value;
+    const handedOver = handOver ? await handOverAll(context, actor, request, handOver) : ok([]);
+    if (!handedOver.ok) return handedOver;
+    if (handOver && handedOver.value === null) return ok({ kind: 'needsHandOver', request, handOver });
+    const events = eventsOf(context, actor, people, summary, request.who.objectId);
+    const changed = people.map(({ after }) => after);
     try {
-      await context.store.directory.commitPeopleChange(
-        snapshot,
-        plan.value.people.map(({ after }) => after),
-        events,
-      );
+      await context.store.directory.commitPeopleChange(snapshot, changed, events);
     } catch (error) {
-      if (error instanceof ConflictError && attempt < attempts) continue;
-      if (error instanceof ConflictError)
-        return fail(
-          'conflict',
-          'Someone else changed the directory at the same moment. Nothing was changed; try again.',
-        );
-      throw error;
+      if (!(error instanceof ConflictError)) throw error;
+      if (attempt < attempts) continue;
+      return fail(
+        'conflict',
+        'Someone else changed the directory at the same moment. Nothing was changed; try again.',
+      );
     }
-    return ok({
-      kind: 'saved',
-      summary: plan.value.summary,
-      handedOver,
-      changed: plan.value.people.map(({ after }) => after),
-    });
+    return ok({ kind: 'saved', summary, handedOver: handedOver.value ?? [], changed });
   }
 }

@@ -99,78 +99,95 @@ async function latestChanges(context: AppContext): Promise<PeopleChange[]> {
   );
 }
 
+/** The place a viewer may ask about: anything for inspectorate staff, their own service for an SLO. */
+function placeTextFor(viewer: Person, placeText: string): Result<string> {
+  const text = placeText.trim();
+  if (viewer.roles.some((role) => inspectorateRoles.includes(role))) return ok(text);
+  const own = viewer.roles.includes('slo') ? viewer.serviceCodes[0] : undefined;
+  if (own === undefined) return fail('not-allowed', "You can't see the directory: you have no role in it.");
+  if (text !== '' && text.toUpperCase() !== own)
+    return fail('not-allowed', `You can see the people of your own service only: type people ${own}.`);
+  return ok(own);
+}
+
+/** Who holds what in one region: its whole set of services, or only `only`. */
+function regionPeople(
+  people: readonly Person[],
+  services: readonly Service[],
+  region: Region,
+  only?: Service,
+): RegionPeople {
+  const servicePeople = (service: Service): ServicePeople => ({
+    service,
+    sll: holders(people, 'sll', { kind: 'service', code: service.code }),
+    slo: holders(people, 'slo', { kind: 'service', code: service.code }),
+  });
+  return {
+    region,
+    cos: only ? [] : holders(people, 'cos', { kind: 'region', id: region.id }),
+    hmi: only ? [] : holders(people, 'hmi', { kind: 'region', id: region.id }),
+    services: (only ? [only] : services.filter((s) => s.regionId === region.id)).map(servicePeople),
+  };
+}
+
+/** The view of one service or region. */
+function focusedView(
+  people: readonly Person[],
+  services: readonly Service[],
+  regions: readonly Region[],
+  place: NonNullable<ReturnType<typeof findPlace>>,
+  canManage: boolean,
+): PeopleView {
+  const national = { admins: [], deputies: [], canManage, changes: [] };
+  if (place.kind === 'region')
+    return {
+      focus: {
+        kind: 'region',
+        name: `${place.region.name} region`,
+        place: { kind: 'region', id: place.region.id },
+      },
+      regions: [regionPeople(people, services, place.region)],
+      ...national,
+    };
+  const { service } = place;
+  const region = regions.find((r) => r.id === service.regionId) ?? {
+    id: service.regionId,
+    name: service.regionId,
+  };
+  return {
+    focus: { kind: 'service', name: service.name, place: { kind: 'service', code: service.code } },
+    regions: [regionPeople(people, services, region, service)],
+    ...national,
+  };
+}
+
 /** Who is who for `viewer`, everywhere or at the place `placeText` names. */
 export async function peopleOf(
   context: AppContext,
   viewer: Person,
   placeText: string,
 ): Promise<Result<PeopleView>> {
+  const text = placeTextFor(viewer, placeText);
+  if (!text.ok) return text;
   const { directory } = context.store;
   const [people, services, regions] = await Promise.all([
     directory.listPeople(),
     directory.listServices(),
     directory.listRegions(),
   ]);
-  const staff = viewer.roles.some((role) => inspectorateRoles.includes(role));
-  let text = placeText.trim();
-  if (!staff) {
-    const own = viewer.roles.includes('slo') ? viewer.serviceCodes[0] : undefined;
-    if (own === undefined) return fail('not-allowed', "You can't see the directory: you have no role in it.");
-    if (text !== '' && text.toUpperCase() !== own)
-      return fail('not-allowed', `You can see the people of your own service only: type people ${own}.`);
-    text = own;
-  }
-  const place = text === '' ? null : findPlace(services, regions, text);
-  if (text !== '' && !place)
-    return fail('not-found', `There is no service or region called “${text}”. Type people to see them all.`);
-
-  const servicePeople = (service: Service): ServicePeople => ({
-    service,
-    sll: holders(people, 'sll', { kind: 'service', code: service.code }),
-    slo: holders(people, 'slo', { kind: 'service', code: service.code }),
-  });
-  const regionPeople = (region: Region, only?: Service): RegionPeople => ({
-    region,
-    cos: only ? [] : holders(people, 'cos', { kind: 'region', id: region.id }),
-    hmi: only ? [] : holders(people, 'hmi', { kind: 'region', id: region.id }),
-    services: (only ? [only] : services.filter((s) => s.regionId === region.id)).map(servicePeople),
-  });
-
   const canManage = viewer.roles.includes('admin');
-  const everywhere: RolePlace = { kind: 'everywhere' };
-  if (place?.kind === 'service') {
-    const region = regions.find((r) => r.id === place.service.regionId) ?? {
-      id: place.service.regionId,
-      name: place.service.regionId,
-    };
-    return ok({
-      focus: {
-        kind: 'service',
-        name: place.service.name,
-        place: { kind: 'service', code: place.service.code },
-      },
-      regions: [regionPeople(region, place.service)],
-      admins: [],
-      deputies: [],
-      canManage,
-      changes: [],
-    });
+  if (text.value !== '') {
+    const place = findPlace(services, regions, text.value);
+    if (!place)
+      return fail(
+        'not-found',
+        `There is no service or region called “${text.value}”. Type people to see them all.`,
+      );
+    return ok(focusedView(people, services, regions, place, canManage));
   }
-  if (place?.kind === 'region')
-    return ok({
-      focus: {
-        kind: 'region',
-        name: `${place.region.name} region`,
-        place: { kind: 'region', id: place.region.id },
-      },
-      regions: [regionPeople(place.region)],
-      admins: [],
-      deputies: [],
-      canManage,
-      changes: [],
-    });
+  const everywhere: RolePlace = { kind: 'everywhere' };
   return ok({
-    regions: regions.map((region) => regionPeople(region)),
+    regions: regions.map((region) => regionPeople(people, services, region)),
     admins: holders(people, 'admin', everywhere),
     deputies: holders(people, 'deputyPortfolioDirector', everywhere),
     canManage,
