@@ -1,19 +1,26 @@
 /**
- * The home tenant of the person behind a channel activity. In a shared channel someone from another
- * organisation (a fire and rescue service's own tenant) writes into the inspectorate's channel: the
- * activity carries the channel's tenant, and only Teams' member record says theirs.
+ * People as Teams knows them in a conversation: their member record (object id, home tenant, name)
+ * and the people a message @mentions. In a shared channel someone from another organisation (a
+ * fire and rescue service's own tenant) writes into the inspectorate's channel: the activity carries
+ * the channel's tenant, and only Teams' member record says theirs.
  */
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 
-/** Their tenant as Teams' member record says it, or undefined when Teams does not say. */
-export async function homeTenantOf(context: TurnContext): Promise<string | undefined> {
-  const { from } = context.activity;
+/** Teams' member record of `userId` (a Teams user id or Entra object id) here, or undefined. */
+async function memberRecord(context: TurnContext, userId: string): Promise<TeamsChannelAccount | undefined> {
   try {
-    const member = await TeamsInfo.getMember(context, from.id);
-    return typeof member.tenantId === 'string' && member.tenantId !== '' ? member.tenantId : undefined;
+    return await TeamsInfo.getMember(context, userId);
   } catch {
-    return undefined; // not a member Teams knows here: the conversation's tenant stands
+    return undefined; // not a member Teams knows here
   }
+}
+
+const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** Their tenant as Teams' member record says it, or undefined (the conversation's tenant stands). */
+export async function homeTenantOf(context: TurnContext): Promise<string | undefined> {
+  return nonEmpty((await memberRecord(context, context.activity.from.id))?.tenantId);
 }
 
 /** Whether the activity comes from a channel (where members of other organisations can write). */
@@ -21,41 +28,27 @@ export function isChannelActivity(context: TurnContext): boolean {
   return context.activity.conversation.conversationType === 'channel';
 }
 
-/** Someone Teams knows in this conversation, by Teams user id or Entra object id. */
+/** Someone Teams knows in this conversation. */
 export interface TeamsMember {
   objectId: string;
   tenantId: string;
   name: string;
 }
 
-/** Teams' member record of `userId` here (their object id, tenant and name), or undefined. */
+/** Teams' member record of `userId` here as object id, tenant and name, or undefined. */
 export async function memberOf(context: TurnContext, userId: string): Promise<TeamsMember | undefined> {
-  try {
-    const member = await TeamsInfo.getMember(context, userId);
-    const objectId = member.aadObjectId;
-    const tenantId =
-      typeof member.tenantId === 'string' && member.tenantId !== '' ? member.tenantId : undefined;
-    if (objectId === undefined || objectId === '') return undefined;
-    return {
-      objectId,
-      tenantId: tenantId ?? context.activity.conversation.tenantId ?? '',
-      name: member.name,
-    };
-  } catch {
-    return undefined; // not someone Teams knows in this conversation
-  }
+  const member = await memberRecord(context, userId);
+  const objectId = nonEmpty(member?.aadObjectId);
+  const tenantId = nonEmpty(member?.tenantId) ?? nonEmpty(context.activity.conversation.tenantId);
+  return member && objectId && tenantId ? { objectId, tenantId, name: member.name } : undefined;
 }
 
-/** The people @mentioned in a message, other than the bot: their Teams user ids and names. */
+/** The people @mentioned in a message, other than the bot: their Teams user ids, names and tags. */
 export function mentionedPeople(context: TurnContext): { id: string; name: string; text: string }[] {
-  const bot = context.activity.recipient.id;
   return (context.activity.entities ?? []).flatMap((entity) => {
-    if (entity.type !== 'mention') return [];
-    const mentioned: unknown = entity.mentioned;
-    if (typeof mentioned !== 'object' || mentioned === null) return [];
-    const { id, name } = mentioned as { id?: unknown; name?: unknown };
-    if (typeof id !== 'string' || id === bot) return [];
-    const text: unknown = entity.text;
-    return [{ id, name: typeof name === 'string' ? name : '', text: typeof text === 'string' ? text : '' }];
+    const mentioned = entity.mentioned as { id?: unknown; name?: unknown } | undefined;
+    const id = nonEmpty(mentioned?.id);
+    if (entity.type !== 'mention' || !id || id === context.activity.recipient.id) return [];
+    return [{ id, name: nonEmpty(mentioned?.name) ?? '', text: nonEmpty(entity.text) ?? '' }];
   });
 }

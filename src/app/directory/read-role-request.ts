@@ -3,8 +3,13 @@
  * service or region from its code or name, the person from the directory or from Teams.
  */
 import { invalid, ok, type Result } from '../../domain/errors';
-import { placeKindOfRole, type RolePlace, type Someone } from '../../domain/lifecycle/directory-roles';
-import { roleNames, type Person, type Role } from '../../domain/records';
+import {
+  placeKindOfRole,
+  type RoleChange,
+  type RolePlace,
+  type Someone,
+} from '../../domain/lifecycle/directory-roles';
+import { Role, roleNames, type Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
 import { teamsUserIdFrom } from '../shared/people';
 import { findPlace } from './people-of';
@@ -90,4 +95,51 @@ export async function personChattingAs(context: AppContext, teamsUserId: string)
   return name === undefined || chat.tenantId === undefined
     ? null
     : { objectId: chat.key, tenantId: chat.tenantId, name };
+}
+
+/** Someone the directory knows by this object id, name or email address, else someone the bot chats with. */
+export async function someoneKnownAs(context: AppContext, text: string): Promise<Someone | null> {
+  const known = await directoryPerson(context, text);
+  return known ? someoneOf(known) : personChattingAs(context, text.trim());
+}
+
+/** The words that name a place again: its code, its region id, or nothing. */
+export function placeWords(place: RolePlace): string {
+  if (place.kind === 'service') return place.code;
+  if (place.kind === 'region') return place.id;
+  return '';
+}
+
+/** What the "Give someone a role" form sent: the person picked, the role and the place. */
+export interface RoleFormInput {
+  person: string;
+  role: string;
+  place: RolePlace | null;
+}
+
+/** Messages under the form's fields, by field. */
+export type RoleFormProblems = Partial<Record<keyof RoleFormInput, string>>;
+
+/** The role to give, or a message under each field at fault; `who` is the person picked, if found. */
+export function readRoleForm(
+  input: RoleFormInput,
+  who: Someone | null,
+): { ok: true; request: RoleChange } | { ok: false; problems: RoleFormProblems } {
+  const problems: RoleFormProblems = {};
+  const role = Role.safeParse(input.role);
+  if (!role.success) problems.role = 'Choose a role.';
+  const { place } = input;
+  const wanted = role.success ? placeKindOfRole[role.data] : undefined;
+  if (!place) problems.place = 'Choose a service or region from the list.';
+  else if (wanted !== undefined && wanted !== place.kind)
+    problems.place =
+      wanted === 'everywhere'
+        ? 'Leave this empty: the role is not for one service or region.'
+        : `Choose a ${wanted}: this role is given for a ${wanted}.`;
+  if (input.person.trim() === '') problems.person = 'Pick a person.';
+  else if (!who)
+    problems.person =
+      'I could not look that person up. @mention them in a channel they are in instead: add @name as …';
+  if (!who || !role.success || !place || Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, request: { kind: 'add', who, role: role.data, place } };
 }

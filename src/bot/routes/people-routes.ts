@@ -10,14 +10,16 @@ import { changeRole, type RoleChangeOutcome, type RoleChangeRequest } from '../.
 import { peopleOf, roleFormChoices } from '../../app/directory/people-of';
 import {
   directoryPerson,
-  personChattingAs,
   placeFor,
+  placeWords,
+  readRoleForm,
   roleFromWords,
+  someoneKnownAs,
   someoneOf,
 } from '../../app/directory/read-role-request';
 import { tellRoleChanged } from '../../app/directory/tell-role-changed';
 import type { Result } from '../../domain/errors';
-import { placeKindOfRole, type RolePlace, type Someone } from '../../domain/lifecycle/directory-roles';
+import type { RolePlace, Someone } from '../../domain/lifecycle/directory-roles';
 import { Role, type Person } from '../../domain/records';
 import {
   placeFromValue,
@@ -51,24 +53,11 @@ async function peopleCard(
   return renderPeopleCard(view.value, notice);
 }
 
-function placeText(place: RolePlace): string {
-  if (place.kind === 'service') return place.code;
-  if (place.kind === 'region') return place.id;
-  return '';
-}
-
-/** Someone the words or the picker name: a directory person, or a member Teams knows here. */
+/** Someone the words or the picker name: a member Teams knows here, or someone the bot knows. */
 async function someoneNamed(tools: RouteTools, context: TurnContext, text: string): Promise<Someone | null> {
   const mention = mentionedPeople(context).find((m) => m.text !== '' && text.includes(m.text));
-  if (mention) {
-    const member = await memberOf(context, mention.id);
-    if (member) return member;
-  }
-  const wanted = mention ? mention.name : text.replace(/^@/, '');
-  const known = await directoryPerson(tools.app, wanted);
-  if (known) return someoneOf(known);
-  if (mention) return null;
-  return (await memberOf(context, wanted.trim())) ?? (await personChattingAs(tools.app, wanted.trim()));
+  const member = await memberOf(context, mention ? mention.id : text.trim());
+  return member ?? someoneKnownAs(tools.app, mention ? mention.name : text.replace(/^@/, ''));
 }
 
 /** Answers a role change: the people card with what was saved, the hand-over question, or why not. */
@@ -85,40 +74,7 @@ async function answerChange(
     tools.logger.warn({ err: error }, 'could not tell people their roles changed');
   });
   const moved = outcome.handedOver.length === 0 ? '' : ` ${outcome.handedOver.join(', ')} handed over.`;
-  return peopleCard(tools, person, placeText(place), { text: `${outcome.summary}${moved}`, style: 'good' });
-}
-
-const formFields = z.object({
-  person: z.string().optional(),
-  role: z.string().optional(),
-  place: z.string().optional(),
-});
-
-/** Reads the form: the role change, or the messages to show under its fields. */
-async function readForm(
-  tools: RouteTools,
-  context: TurnContext,
-  values: RoleFormValues,
-): Promise<{ ok: true; request: RoleChangeRequest } | { ok: false; errors: RoleFormErrors }> {
-  const errors: RoleFormErrors = {};
-  const role = Role.safeParse(values.role);
-  if (!role.success) errors.role = 'Choose a role.';
-  const place = placeFromValue(values.place);
-  if (!place) errors.place = 'Choose a service or region from the list.';
-  else if (role.success && placeKindOfRole[role.data] !== place.kind) {
-    const wanted = placeKindOfRole[role.data];
-    errors.place =
-      wanted === 'everywhere'
-        ? 'Leave this empty: the role is not for one service or region.'
-        : `Choose a ${wanted}: this role is given for a ${wanted}.`;
-  }
-  const who = values.person.trim() === '' ? null : await someoneNamed(tools, context, values.person);
-  if (values.person.trim() === '') errors.person = 'Pick a person.';
-  else if (!who)
-    errors.person =
-      'I could not look that person up. @mention them in a channel they are in instead: add @name as …';
-  if (!who || !role.success || !place || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, request: { kind: 'add', who, role: role.data, place } };
+  return peopleCard(tools, person, placeWords(place), { text: `${outcome.summary}${moved}`, style: 'good' });
 }
 
 async function drawForm(
@@ -185,16 +141,17 @@ export function registerPeopleRoutes(app: BotApplication, tools: RouteTools): vo
 
   onCardAction(app, tools, {
     verb: 'giveRole',
-    data: formFields,
+    data: z.object({
+      person: z.string().default(''),
+      role: z.string().default(''),
+      place: z.string().default(''),
+    }),
     refused: { heading: refusedHeading },
     handle: async ({ context, person }, data) => {
-      const values: RoleFormValues = {
-        person: data.person ?? '',
-        role: data.role ?? '',
-        place: data.place ?? '',
-      };
-      const read = await readForm(tools, context, values);
-      if (!read.ok) return drawForm(tools, person, values, read.errors);
+      const values: RoleFormValues = data;
+      const who = data.person.trim() === '' ? null : await someoneNamed(tools, context, data.person);
+      const read = readRoleForm({ ...data, place: placeFromValue(data.place) }, who);
+      if (!read.ok) return drawForm(tools, person, values, read.problems);
       const result = await changeRole(tools.app, person, read.request);
       if (!result.ok && result.error.code === 'validation')
         return drawForm(tools, person, values, { place: result.error.reason });
@@ -224,7 +181,10 @@ export function registerPeopleRoutes(app: BotApplication, tools: RouteTools): vo
       const request: RoleChangeRequest = { kind: 'remove', who: someoneOf(who), role: data.role, place };
       const result = await changeRole(tools.app, person, request);
       if (!result.ok)
-        return peopleCard(tools, person, placeText(place), { text: result.error.reason, style: 'attention' });
+        return peopleCard(tools, person, placeWords(place), {
+          text: result.error.reason,
+          style: 'attention',
+        });
       return answerChange(tools, person, result, place);
     },
   });
