@@ -10,7 +10,7 @@
  * a write through this repository is seen at once, a write from another process (an import, another
  * instance) within that time. Callers get copies, so changing one cannot change the cache.
  */
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { z } from 'zod';
 import {
   AuditEvent,
@@ -53,6 +53,16 @@ const bookkeepingPrefix = '~';
 const versionRowKey = '~version';
 const auditRowPrefix = '~audit';
 
+/**
+ * A partition's rows without the person partition's bookkeeping: its version row and the audit of
+ * role changes, which grows with every change, sort after every person.
+ */
+function peopleOnly(partition: string): string {
+  return partition === directoryPartitions.person
+    ? odata`PartitionKey eq ${partition} and RowKey lt ${bookkeepingPrefix}`
+    : partitionFilter(partition);
+}
+
 /** The people as one role change reads them, with the version the change must still find. */
 export interface PeopleSnapshot {
   people: Person[];
@@ -71,12 +81,10 @@ export class DirectoryRepository {
     this.cache = new PartitionCache(
       client,
       (row) => {
-        // The person partition also holds its version row and the audit of role changes.
-        if (String(row.rowKey).startsWith(bookkeepingPrefix)) return null;
         const kind = row.partitionKey as DirectoryKind;
         return fromEntity(client.tableName, row, kind, schemas[kind]).value;
       },
-      cache,
+      { ...cache, filterOf: peopleOnly },
     );
   }
 
@@ -91,9 +99,7 @@ export class DirectoryRepository {
   }
 
   private async list<T>(kind: DirectoryKind, schema: z.ZodType<T>): Promise<T[]> {
-    return [...(await this.partition(kind, schema)).values()]
-      .filter((value) => value !== null)
-      .map((value) => structuredClone(value));
+    return [...(await this.partition(kind, schema)).values()].map((value) => structuredClone(value));
   }
 
   private async upsert(kind: DirectoryKind, id: string, value: Record<string, unknown>): Promise<void> {
@@ -132,7 +138,9 @@ export class DirectoryRepository {
    * against: two changes made at the same moment can't both pass their checks.
    */
   async readPeopleForChange(): Promise<PeopleSnapshot> {
-    const rows = await queryEntities(this.client, partitionFilter(directoryPartitions.person));
+    const partition = directoryPartitions.person;
+    const filter = odata`PartitionKey eq ${partition} and (RowKey lt ${bookkeepingPrefix} or RowKey eq ${versionRowKey})`;
+    const rows = await queryEntities(this.client, filter);
     let version: string | null = null;
     const people: Person[] = [];
     for (const row of rows) {
@@ -179,7 +187,9 @@ export class DirectoryRepository {
   async listPeopleChanges(limit: number): Promise<AuditEvent[]> {
     const filter = rowKeyPrefixFilter(directoryPartitions.person, auditRowPrefix);
     const rows = await queryEntities(this.client, filter, limit);
-    return rows.slice(0, limit).map((row) => fromEntity(this.client.tableName, row, 'audit', AuditEvent).value);
+    return rows
+      .slice(0, limit)
+      .map((row) => fromEntity(this.client.tableName, row, 'audit', AuditEvent).value);
   }
 
   /** All delegations, or those given by or to one person (`from` or `to` is `objectId`). */

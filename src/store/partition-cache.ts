@@ -15,6 +15,8 @@ export interface PartitionCacheOptions {
   maxAgeMs?: number;
   /** The clock, for tests. */
   now?: () => number;
+  /** The filter that reads a partition's rows (default: the whole partition). */
+  filterOf?: (partition: string) => string;
 }
 
 interface Snapshot<T> {
@@ -28,6 +30,7 @@ export class PartitionCache<T> {
   private readonly snapshots = new Map<string, Snapshot<T>>();
   private readonly maxAgeMs: number;
   private readonly now: () => number;
+  private readonly filterOf: (partition: string) => string;
 
   constructor(
     private readonly client: TableClient,
@@ -36,13 +39,14 @@ export class PartitionCache<T> {
   ) {
     this.maxAgeMs = options.maxAgeMs ?? 5_000;
     this.now = options.now ?? Date.now;
+    this.filterOf = options.filterOf ?? partitionFilter;
   }
 
   /** The whole partition, from the cache while it is fresh. A failed read is not kept. */
   rows(partition: string): Promise<Map<string, T>> {
     const cached = this.snapshots.get(partition);
     if (cached && this.maxAgeMs > 0 && this.now() - cached.readAt < this.maxAgeMs) return cached.rows;
-    const rows = queryEntities(this.client, partitionFilter(partition)).then(
+    const rows = queryEntities(this.client, this.filterOf(partition)).then(
       (entities) => new Map(entities.map((row) => [String(row.rowKey), this.parse(row)])),
     );
     const snapshot: Snapshot<T> = { readAt: this.now(), rows };

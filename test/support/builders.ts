@@ -13,6 +13,7 @@ import type {
   Person,
   ProgressUpdate,
   Recommendation,
+  Region,
   Service,
   TargetDateRevision,
 } from '../../src/domain/records';
@@ -223,6 +224,11 @@ export function aService(overrides: Partial<Service> = {}): Service {
     regionId: buckinghamshire.regionId,
     ...overrides,
   };
+}
+
+/** A region of the directory; Central (Buckinghamshire's) unless told otherwise. */
+export function aRegion(overrides: Partial<Region> = {}): Region {
+  return { id: buckinghamshire.regionId, name: buckinghamshire.regionName, ...overrides };
 }
 
 /** The audit event of BUC-1's creation by the SLL. */
