@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { extraDemoPeople } from '../../src/demo/extra-people';
 import { demoPeople, demoTenantId } from '../../src/demo/people';
 import { demoBuckinghamshireTenantId } from '../../src/demo/extra-people';
-import { useAppUnderTest } from '../support/app-under-test';
+import { useAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { testBot, visibleText, type TestUser, type TurnResult } from '../support/bot-client';
 import { action, actionsOf, inputValue, invokeCard } from '../support/cards';
 import { waitFor } from '../support/wait-for';
@@ -39,29 +39,46 @@ const shown = (turn: TurnResult): string =>
     .join('\n')
     .replace(/\s+/g, ' ');
 
+/** `text` typed in a team channel after @mentioning the bot, @mentioning each of `people` in it. */
+function typedInChannel(
+  app: AppUnderTest,
+  text: string,
+  people: TestUser[],
+  from: TestUser,
+): Promise<TurnResult> {
+  const bot = `<at>${testBot.name}</at>`;
+  return app.client.sendActivity(
+    {
+      type: 'message',
+      text: `${bot} ${text}`,
+      entities: [
+        { type: 'mention', mentioned: testBot, text: bot },
+        ...people.map((person) => ({
+          type: 'mention',
+          mentioned: { id: `29:${person.objectId}`, name: person.name },
+          text: `<at>${person.name}</at>`,
+        })),
+      ],
+    },
+    from,
+    { conversationType: 'channel' },
+  );
+}
+
+/** Presses the hand-over question's confirm button, handing the records to `to`. */
+function handOver(app: AppUnderTest, question: unknown, button: string, to: TestUser): Promise<TurnResult> {
+  return app.client.sendInvoke(
+    'changeRole',
+    { ...action(question, button).data, handOverTo: to.objectId },
+    admin,
+  );
+}
+
 describe('people and roles in Teams', () => {
   const app = useAppUnderTest();
 
-  /** `text` typed in a team channel after @mentioning the bot, @mentioning each of `people` in it. */
-  function inChannel(text: string, people: TestUser[], from: TestUser = admin): Promise<TurnResult> {
-    const bot = `<at>${testBot.name}</at>`;
-    return app.client.sendActivity(
-      {
-        type: 'message',
-        text: `${bot} ${text}`,
-        entities: [
-          { type: 'mention', mentioned: testBot, text: bot },
-          ...people.map((person) => ({
-            type: 'mention',
-            mentioned: { id: `29:${person.objectId}`, name: person.name },
-            text: `<at>${person.name}</at>`,
-          })),
-        ],
-      },
-      from,
-      { conversationType: 'channel' },
-    );
-  }
+  const inChannel = (text: string, people: TestUser[], from: TestUser = admin) =>
+    typedInChannel(app, text, people, from);
   const mention = (person: TestUser): string => `<at>${person.name}</at>`;
   const personNow = (person: TestUser) => app.store.directory.getPerson(person.objectId);
 
@@ -274,12 +291,7 @@ describe('people and roles in Teams', () => {
     expect(visibleText(question)).toContain('Casey Williams');
     expect((await personNow(demoPeople.sll))?.serviceCodes).toContain('BUC');
 
-    const confirm = action(question, 'Hand over and remove the role');
-    const done = await app.client.sendInvoke(
-      'changeRole',
-      { ...confirm.data, handOverTo: casey.objectId },
-      admin,
-    );
+    const done = await handOver(app, question, 'Hand over and remove the role', casey);
 
     expect(shown(done)).toContain(
       'Sam Patel is no longer Service Liaison Lead for Buckinghamshire Fire and Rescue Service.',
@@ -307,12 +319,7 @@ describe('people and roles in Teams', () => {
 
     const asked = invokeCard(await app.client.sendInvoke('removeRole', remove.data, admin));
     expect(visibleText(asked)).toContain('OXF-1');
-    const confirm = action(asked, 'Hand over and remove the role');
-    const done = await app.client.sendInvoke(
-      'changeRole',
-      { ...confirm.data, handOverTo: casey.objectId },
-      admin,
-    );
+    const done = await handOver(app, asked, 'Hand over and remove the role', casey);
 
     expect(shown(done)).toContain(
       'Dana Brooks is no longer Service Liaison Lead for Oxfordshire Fire and Rescue Service.',
@@ -340,22 +347,8 @@ describe('people from other organisations given a role', () => {
     name: 'Sol Rivers',
   };
 
-  const addInChannel = (person: TestUser, words: string) => {
-    const bot = `<at>${testBot.name}</at>`;
-    const them = `<at>${person.name}</at>`;
-    return app.client.sendActivity(
-      {
-        type: 'message',
-        text: `${bot} add ${them} ${words}`,
-        entities: [
-          { type: 'mention', mentioned: testBot, text: bot },
-          { type: 'mention', mentioned: { id: `29:${person.objectId}`, name: person.name }, text: them },
-        ],
-      },
-      admin,
-      { conversationType: 'channel' },
-    );
-  };
+  const addInChannel = (person: TestUser, words: string) =>
+    typedInChannel(app, `add <at>${person.name}</at> ${words}`, [person], admin);
 
   beforeAll(() => {
     app.connector.addMember(bucksOfficer);

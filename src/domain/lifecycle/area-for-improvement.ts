@@ -4,14 +4,8 @@
  */
 import { fail, invalid, invalidFromZod, ok, type Result } from '../errors';
 import { AreaForImprovement, type AfiStatus } from '../records';
-import {
-  auditEvent,
-  changedFields,
-  touched,
-  type AuditSubject,
-  type Decision,
-  type DecisionContext,
-} from './decision';
+import { auditEvent, changedFields, touched } from './decision';
+import type { AuditSubject, Decision, DecisionContext } from './decision';
 
 /** How an AFI move is made. */
 export type AfiMoveKind = 'markComplete' | 'reopen' | 'close';

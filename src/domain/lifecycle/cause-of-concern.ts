@@ -9,14 +9,8 @@
 import { fail, invalid, invalidFromZod, ok, type FieldIssue, type Result } from '../errors';
 import { recommendationId } from '../ids';
 import { CauseOfConcern, LocalDate, Recommendation, type FieldChange, type ProgressUpdate } from '../records';
-import {
-  auditEvent,
-  changedFields,
-  touched,
-  type AuditSubject,
-  type Decision,
-  type DecisionContext,
-} from './decision';
+import { auditEvent, changedFields, touched } from './decision';
+import type { AuditSubject, Decision, DecisionContext } from './decision';
 import { decideRecommendation } from './recommendation';
 
 /** The fields of a CoC that can be edited after it is issued. */
