@@ -64,8 +64,10 @@ export const Service = z.object({
   code: ServiceCode,
   name: z.string().min(1).max(200),
   regionId: RegionId,
+  /** Named in letters (§25): the chief fire officer, the chair of the authority, the authority. */
   chiefFireOfficer: z.string().max(200).optional(),
   authorityChair: z.string().max(200).optional(),
+  authorityName: z.string().max(200).optional(),
 });
 export type Service = z.infer<typeof Service>;
 

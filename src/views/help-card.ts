@@ -91,6 +91,11 @@ export const helpCommands: readonly HelpCommand[] = [
       'Administrators, in a channel the person is in: give them a role, e.g. add @Dana Brooks as sll for OXF (roles: sll, slo, cos, hmi, admin, dpd). remove <@name> as … takes one away.',
   },
   {
+    usage: 'letters <service>',
+    description:
+      'Administrators: the names closure and revisit letters go to (chief fire officer, chair, authority), e.g. letters BUC.',
+  },
+  {
     usage: 'help',
     description:
       'In your chat with me: what needs you now, with your everyday commands (this list is under All commands). In a channel: this list.',

@@ -154,11 +154,44 @@ describe('export', () => {
     await seedDemoData(source);
     const csv = await exported(source);
     expect(csv.split('\n')[0]).toBe(
-      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi',
+      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,chief_fire_officer,authority_chair,authority_name',
     );
     const target = await aFreshStore();
     const outcome = await importText(target, csv);
     expect(outcome.ok ? 'ok' : outcome.problems.slice(0, 5).map(describeProblem)).toBe('ok');
     expect(await exported(target)).toBe(csv);
+  });
+});
+
+describe('the names letters go to, in the file', () => {
+  it('sets them from the service row, and an older file without the columns keeps them', async () => {
+    const store = await aFreshStore();
+    const header = demoCsv.split('\n')[0] ?? '';
+    const named = [
+      `${header},chief_fire_officer,authority_chair,authority_name`,
+      ...demoCsv
+        .split('\n')
+        .slice(1)
+        .filter((line) => line !== '')
+        .map((line) =>
+          line.startsWith('service,CHS,')
+            ? `${line},Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority`
+            : `${line},,,`,
+        ),
+    ].join('\n');
+
+    expect((await importText(store, named)).ok).toBe(true);
+    const names = {
+      chiefFireOfficer: 'Alex Waller',
+      authorityChair: 'Cllr Stef Nelson',
+      authorityName: 'Cheshire Fire Authority',
+    };
+    expect(await store.directory.getService('CHS')).toMatchObject(names);
+
+    expect((await importText(store, demoCsv)).ok).toBe(true);
+    expect(await store.directory.getService('CHS')).toMatchObject(names);
+    expect((await exported(store)).split('\n').find((line) => line.startsWith('service,CHS,'))).toMatch(
+      /,Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority$/,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { draftClosureLetter } from '../../src/domain/lifecycle/closure-letter';
+import { draftClosureLetter, letterAddressees } from '../../src/domain/lifecycle/closure-letter';
 import type { Service } from '../../src/domain/records';
 import { aCauseOfConcern, aRecommendation } from '../support/builders';
 
@@ -85,5 +85,37 @@ describe('the closure letter', () => {
     expect(plain).toContain('Dear Chief Fire Officer and Chair,');
     expect(plain).toContain('We made this recommendation:');
     expect(plain).toContain('- BUC-1.1: signed off by the HM Inspector.');
+  });
+});
+
+describe('who a letter is addressed to', () => {
+  const unnamed: Service = { code: 'OXF', name: 'Oxfordshire Fire and Rescue Service', regionId: 'central' };
+  it.each([
+    [
+      'everyone named, with the authority',
+      {
+        chiefFireOfficer: 'Jane Smith',
+        authorityChair: 'Cllr Simon Rouse',
+        authorityName: 'Oxfordshire County Council',
+      },
+      ['Jane Smith, Chief Fire Officer', 'Cllr Simon Rouse, Chair of Oxfordshire County Council'],
+      'Dear Jane Smith and Cllr Simon Rouse,',
+    ],
+    [
+      'nobody named',
+      {},
+      ['The Chief Fire Officer', 'The Chair of the Fire and Rescue Authority'],
+      'Dear Chief Fire Officer and Chair,',
+    ],
+    [
+      'only the authority named, names left blank',
+      { chiefFireOfficer: '  ', authorityName: 'Oxfordshire County Council' },
+      ['The Chief Fire Officer', 'The Chair of Oxfordshire County Council'],
+      'Dear Chief Fire Officer and Chair,',
+    ],
+  ])('%s', (_case, names, lines, greeting) => {
+    const { to, greeting: opening } = letterAddressees({ ...unnamed, ...names });
+    expect(to).toEqual([...lines, 'Oxfordshire Fire and Rescue Service']);
+    expect(opening).toBe(greeting);
   });
 });

@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../../domain/errors';
 import type { AuditEvent, Person, Service } from '../../domain/records';
 import type { RegisteredChannel } from '../../store';
 import { nowOf, type AppContext } from '../shared/app-context';
-import { commitWithFollowUps } from '../shared/outbox';
+import { withAudit } from '../shared/write-with-audit';
 import { serviceFor } from '../shared/record-scope';
 
 /** The channel a command came from. */
@@ -85,28 +85,6 @@ function registrationEvent(
     ],
     ...(note === undefined ? {} : { note }),
   };
-}
-
-/** Writes a registration change, then its audit event; puts the registration back if the event can't be saved. */
-async function withAudit<T>(
-  context: AppContext,
-  serviceCode: string,
-  change: {
-    write: () => Promise<T>;
-    undo: (written: T) => Promise<unknown>;
-    event: (written: T) => AuditEvent;
-  },
-): Promise<T> {
-  const written = await change.write();
-  try {
-    await commitWithFollowUps(context, serviceCode, [
-      { kind: 'append', entity: { type: 'audit', value: change.event(written) } },
-    ]);
-  } catch (error) {
-    await change.undo(written);
-    throw error;
-  }
-  return written;
 }
 
 /** The registration row of a channel for a service. */

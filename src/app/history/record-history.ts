@@ -18,7 +18,7 @@ export const historyPageSize = 20;
 
 /** The record whose history is shown. */
 export interface HistorySubject {
-  kind: 'coc' | 'afi' | 'recommendation';
+  kind: 'coc' | 'afi' | 'recommendation' | 'service';
   id: string;
   /** The CoC's title, the AFI's or external recommendation's text. */
   title: string;
@@ -47,9 +47,19 @@ async function loadHistory(
   idText: string,
 ): Promise<Result<{ subject: HistorySubject; events: AuditEvent[] }>> {
   const parsed = parseRecordId(idText);
-  if (parsed === null) return fail('not-found', `“${idText}” is not a record id. ${idHint}`);
   const { records } = context.store;
   const visibility = await loadVisibility(context, actor);
+  if (parsed === null) {
+    // A service's own history: its channels and the names its letters go to.
+    const service = await context.store.directory.getService(idText.trim().toUpperCase());
+    if (!service) return fail('not-found', `“${idText}” is not a record id. ${idHint}`);
+    const allowed = visibility.check(service.code);
+    if (!allowed.ok) return allowed;
+    const events = (await records.listAudit(service.code, service.code)).filter(
+      (e) => e.subject.kind === 'service',
+    );
+    return ok({ subject: { kind: 'service', id: service.code, title: service.name }, events });
+  }
 
   if (parsed.kind === 'externalRecommendation') {
     const found = await records.getRecommendation('EXT', parsed.id);

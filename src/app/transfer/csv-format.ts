@@ -45,6 +45,9 @@ export const csvColumns = [
   'sll',
   'cos',
   'hmi',
+  'chief_fire_officer',
+  'authority_chair',
+  'authority_name',
 ] as const;
 export type CsvColumn = (typeof csvColumns)[number];
 export type CsvRow = Partial<Record<CsvColumn, string>>;
@@ -82,6 +85,10 @@ const ServiceRow = z.object({
   id: ServiceCode,
   name: required.max(200),
   region: RegionId,
+  /** The names letters go to; a column the file leaves out keeps what is stored. */
+  chief_fire_officer: z.string().max(200).optional(),
+  authority_chair: z.string().max(200).optional(),
+  authority_name: z.string().max(200).optional(),
 });
 const PersonRow = z.object({
   kind: z.literal('person'),

@@ -19,7 +19,15 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
   for (const region of [...regions].sort(byId((r) => r.id)))
     rows.push({ kind: 'region', id: region.id, name: region.name });
   for (const service of [...services].sort(byId((s) => s.code)))
-    rows.push({ kind: 'service', id: service.code, name: service.name, region: service.regionId });
+    rows.push({
+      kind: 'service',
+      id: service.code,
+      name: service.name,
+      region: service.regionId,
+      chief_fire_officer: service.chiefFireOfficer ?? '',
+      authority_chair: service.authorityChair ?? '',
+      authority_name: service.authorityName ?? '',
+    });
   for (const person of [...people].sort(byId((p) => p.objectId)))
     rows.push({
       kind: 'person',

@@ -133,6 +133,20 @@ async function readStored(store: Store): Promise<Stored> {
   };
 }
 
+/** The service with the letter names the file gives: a column left out keeps the stored name, an empty cell clears it. */
+function withLetterNames(
+  service: Service,
+  names: Record<'chiefFireOfficer' | 'authorityChair' | 'authorityName', string | undefined>,
+): Service {
+  const named: Service = { ...service };
+  for (const [field, value] of Object.entries(names) as [keyof typeof names, string | undefined][]) {
+    if (value === undefined) continue;
+    if (value.trim() === '') delete named[field];
+    else named[field] = value.trim();
+  }
+  return named;
+}
+
 /** Cross-row checks: duplicates, references, roles, ids that belong to their service or CoC. */
 function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<string>): RowProblem[] {
   const problems: RowProblem[] = [];
@@ -270,7 +284,14 @@ export async function importRows(
   }
   for (const { row } of file.services) {
     const before = stored.services.get(row.id);
-    const service: Service = { ...before, code: row.id, name: row.name, regionId: row.region };
+    const service = withLetterNames(
+      { ...before, code: row.id, name: row.name, regionId: row.region },
+      {
+        chiefFireOfficer: row.chief_fire_officer,
+        authorityChair: row.authority_chair,
+        authorityName: row.authority_name,
+      },
+    );
     if (count(before, service)) await store.directory.upsertService(service);
   }
   for (const { row } of file.people) {

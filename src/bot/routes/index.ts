@@ -12,6 +12,7 @@ import { registerEngagementRoutes } from './engagement-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerIssueRoutes } from './issue-routes';
 import { registerPeopleRoutes } from './people-routes';
+import { registerLetterRoutes } from './letter-routes';
 import { registerListRoutes } from './list-routes';
 import { registerRecordRoutes } from './record-routes';
 import { registerReminderRoutes } from './reminder-routes';
@@ -31,5 +32,6 @@ export function registerRoutes(app: BotApplication, tools: RouteTools): Register
   registerBoardRoutes(app, tools);
   registerReportRoutes(app, tools);
   registerPeopleRoutes(app, tools);
+  registerLetterRoutes(app, tools);
   return { home: homeCardFor(tools) };
 }

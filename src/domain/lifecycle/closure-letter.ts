@@ -28,15 +28,26 @@ export interface ClosureLetterInput {
   date: LocalDate;
 }
 
-function addressees(service: Service): { to: string[]; greeting: string } {
-  const officer = service.chiefFireOfficer?.trim();
-  const chair = service.authorityChair?.trim();
+/**
+ * Who a letter to the service goes to, and how it opens: by name where the service's chief fire
+ * officer, chair and authority are known, by title where not.
+ *
+ * @example
+ * letterAddressees({ ...service, chiefFireOfficer: 'Jane Smith', authorityChair: 'Cllr Simon Rouse',
+ *   authorityName: 'Buckinghamshire and Milton Keynes Fire Authority' })
+ * // { to: ['Jane Smith, Chief Fire Officer', 'Cllr Simon Rouse, Chair of Buckinghamshire and Milton
+ * //   Keynes Fire Authority', 'Buckinghamshire Fire and Rescue Service'],
+ * //   greeting: 'Dear Jane Smith and Cllr Simon Rouse,' }
+ */
+export function letterAddressees(service: Service): { to: string[]; greeting: string } {
+  const named = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+  const officer = named(service.chiefFireOfficer);
+  const chair = named(service.authorityChair);
+  const authority = named(service.authorityName) ?? 'the Fire and Rescue Authority';
   return {
     to: [
       officer ? `${officer}, Chief Fire Officer` : 'The Chief Fire Officer',
-      chair
-        ? `${chair}, Chair of the Fire and Rescue Authority`
-        : 'The Chair of the Fire and Rescue Authority',
+      chair ? `${chair}, Chair of ${authority}` : `The Chair of ${authority}`,
       service.name,
     ],
     greeting: `Dear ${officer ?? 'Chief Fire Officer'} and ${chair ?? 'Chair'},`,
@@ -76,7 +87,7 @@ function reasonLines(input: ClosureLetterInput): string[] {
  */
 export function draftClosureLetter(input: ClosureLetterInput): string {
   const { service, coc } = input;
-  const { to, greeting } = addressees(service);
+  const { to, greeting } = letterAddressees(service);
   const lastSignOff = input.recommendations
     .map((r) => r.signedOffAt)
     .filter((at): at is string => at !== undefined)

@@ -27,6 +27,7 @@ const subjectNames: Record<string, string> = {
   coc: 'cause of concern',
   recommendation: 'recommendation',
   afi: 'area for improvement',
+  service: 'service',
 };
 
 /** The HM Inspector's step signs off; a Chief of Staff's last step on an AFI closes it. */
@@ -64,6 +65,7 @@ const actionPhrases: Record<string, string> = {
   'closure.rejected': 'Rejected a closure request for {subject}',
   'closure.channel-card-posted': 'Posted the closure request for {subject} in the service channel',
   'service.channel-registered': 'Registered a channel for {subject}',
+  'service.letter-names-changed': 'Changed who letters to {subject} are addressed to',
   'service.channel-unregistered': 'Stopped using a channel for {subject}',
 };
 
@@ -93,6 +95,9 @@ const fieldNames: Record<string, string> = {
   finding: 'Finding',
   pillar: 'Pillar',
   publicSafetyRisk: 'Potential risk to public safety',
+  chiefFireOfficer: 'Chief fire officer',
+  authorityChair: 'Chair of the fire and rescue authority',
+  authorityName: 'Fire and rescue authority',
   fieldworkEndDate: 'Fieldwork ended',
   letterDate: 'Letter date',
   reportPublishedDate: 'Report published',
@@ -221,6 +226,7 @@ const subjectTitles: Record<HistoryPage['subject']['kind'], string> = {
   coc: 'Cause of concern',
   recommendation: 'Recommendation',
   afi: 'Area for improvement',
+  service: 'Service',
 };
 
 /** Renders one page of a record's history. */

@@ -1,0 +1,120 @@
+/**
+ * Use case: the names a service's letters are addressed to (§25): its chief fire officer, the chair
+ * of its fire and rescue authority and the authority's name. An administrator sets them in chat;
+ * closure letters (and revisit letters) are addressed by name once they are set.
+ */
+import { fail, invalid, ok, type FieldIssue, type Result } from '../../domain/errors';
+import { authorize } from '../../domain/policy';
+import type { AuditEvent, FieldChange, Person, Service } from '../../domain/records';
+import { nowOf, todayOf, type AppContext } from '../shared/app-context';
+import { withAudit } from '../shared/write-with-audit';
+import { matchService } from '../lists/find-service';
+
+/** The three names, as the form holds them ('' for not known). */
+export interface LetterNames {
+  chiefFireOfficer: string;
+  authorityChair: string;
+  authorityName: string;
+}
+
+export const letterNameFields = ['chiefFireOfficer', 'authorityChair', 'authorityName'] as const;
+
+/** A service's names, read for the form. */
+export function letterNamesOf(service: Service): LetterNames {
+  return {
+    chiefFireOfficer: service.chiefFireOfficer ?? '',
+    authorityChair: service.authorityChair ?? '',
+    authorityName: service.authorityName ?? '',
+  };
+}
+
+/** The service `serviceText` names, for an administrator; the reason otherwise. */
+export async function serviceForLetters(
+  context: AppContext,
+  actor: Person,
+  serviceText: string,
+): Promise<Result<Service>> {
+  const allowed = authorize(actor, 'manageDirectory', {}, { delegations: [], today: todayOf(context) });
+  if (!allowed.ok)
+    return fail('not-allowed', "You can't set the names letters go to: only an Administrator can.");
+  const match = matchService(serviceText, await context.store.directory.listServices());
+  if (match.found) return ok(match.service);
+  const maybe = match.suggestions.map((s) => `${s.name} (${s.code})`).join(', ');
+  return fail(
+    'not-found',
+    `There is no service called “${serviceText.trim()}”.${maybe ? ` Did you mean ${maybe}?` : ''}`,
+  );
+}
+
+/** A change of names: what the form was drawn from, and what it says now. */
+export interface LetterNamesChange {
+  serviceCode: string;
+  drawnFrom: LetterNames;
+  names: LetterNames;
+}
+
+function checked(names: LetterNames): Result<LetterNames> {
+  const issues: FieldIssue[] = letterNameFields
+    .filter((field) => names[field].trim().length > 200)
+    .map((field) => ({ field, message: 'Keep it to 200 characters.' }));
+  if (issues.length > 0) return invalid(issues);
+  return ok({
+    chiefFireOfficer: names.chiefFireOfficer.trim(),
+    authorityChair: names.authorityChair.trim(),
+    authorityName: names.authorityName.trim(),
+  });
+}
+
+/**
+ * Saves the names, with an audit event; refused when someone changed them since the form was
+ * drawn (their change is kept) or when nothing changed.
+ */
+export async function setLetterNames(
+  context: AppContext,
+  actor: Person,
+  change: LetterNamesChange,
+): Promise<Result<Service>> {
+  const found = await serviceForLetters(context, actor, change.serviceCode);
+  if (!found.ok) return found;
+  const names = checked(change.names);
+  if (!names.ok) return names;
+  const service = found.value;
+  const before = letterNamesOf(service);
+  if (letterNameFields.some((field) => before[field] !== change.drawnFrom[field].trim()))
+    return fail(
+      'conflict',
+      'Someone changed these names since the form was opened. Open it again with letters ' +
+        service.code +
+        '.',
+    );
+  const changes: FieldChange[] = letterNameFields
+    .filter((field) => before[field] !== names.value[field])
+    .map((field) => ({
+      field,
+      ...(before[field] === '' ? {} : { from: before[field] }),
+      ...(names.value[field] === '' ? {} : { to: names.value[field] }),
+    }));
+  if (changes.length === 0) return fail('invalid-transition', 'Nothing changed: the names are as they were.');
+  const { chiefFireOfficer: _o, authorityChair: _c, authorityName: _a, ...rest } = service;
+  const updated: Service = {
+    ...rest,
+    ...(names.value.chiefFireOfficer ? { chiefFireOfficer: names.value.chiefFireOfficer } : {}),
+    ...(names.value.authorityChair ? { authorityChair: names.value.authorityChair } : {}),
+    ...(names.value.authorityName ? { authorityName: names.value.authorityName } : {}),
+  };
+  const event = (): AuditEvent => ({
+    id: context.newId(),
+    at: nowOf(context),
+    actor: actor.objectId,
+    action: 'service.letter-names-changed',
+    subject: { kind: 'service', id: service.code },
+    serviceCode: service.code,
+    changes,
+  });
+  await withAudit(context, service.code, {
+    write: () => context.store.directory.upsertService(updated),
+    undo: () => context.store.directory.upsertService(service),
+    event,
+  });
+  return ok(updated);
+}
