@@ -11,6 +11,11 @@ import {
   type ClosureMessage,
 } from './closure/notify-closure';
 import { refreshRecordIndex } from './reminders/due-index';
+import {
+  ActionPlanLateJob,
+  notifyActionPlanLate,
+  type ActionPlanLateMessage,
+} from './records/notify-action-plan-late';
 import type { AppContext } from './shared/app-context';
 import { ContactHint } from './shared/index-jobs';
 import type { Notifier } from './shared/notifier';
@@ -31,7 +36,7 @@ export function registerIndexing(context: AppContext): void {
 /** Registers the handlers of every follow-up kind on the context's outbox. */
 export function registerFollowUps(
   context: AppContext,
-  notifier: Notifier<ClosureMessage>,
+  notifier: Notifier<ClosureMessage | ActionPlanLateMessage>,
   logger: { warn: (details: object, message: string) => void },
 ): void {
   const { outbox } = context;
@@ -44,5 +49,10 @@ export function registerFollowUps(
     const { requesterReached } = await notifyClosureDecided(context, notifier, decided);
     if (!requesterReached)
       logger.warn({ requestId: decided.facts.request.id }, 'the requester has no personal chat with the bot');
+  });
+  outbox.handle('action-plan-late', async (job) => {
+    const late = ActionPlanLateJob.parse(job);
+    if (!(await notifyActionPlanLate(context, notifier, late)))
+      logger.warn({ cocId: late.cocId }, 'the Chief of Staff has no personal chat with the bot');
   });
 }

@@ -3,6 +3,7 @@
  * one card per message kind, from the feature views. The bot's notifier sends what this returns.
  */
 import type { BoardMessage } from '../app/boards/board-summary';
+import type { ActionPlanLateMessage } from '../app/records/notify-action-plan-late';
 import type { RoleChangedMessage } from '../app/directory/tell-role-changed';
 import type { ClosureMessage } from '../app/closure/notify-closure';
 import type { EngagementMessage } from '../app/engagement/notify-engagement';
@@ -18,12 +19,19 @@ import {
 import { renderAfiSummaryCard } from './issue/afi-cards';
 import { renderCocSummaryCard } from './issue/coc-cards';
 import { renderRoleChangedCard } from './directory/people-card';
+import { renderActionPlanLateCard } from './records/record-cards';
 import { renderReminderDigestCard } from './reminders/reminder-digest-card';
 import type { AdaptiveCardJson } from './shared/card-renderer';
 
 /** Every message a use case can send. */
 export type OutboundMessage =
-  ClosureMessage | EngagementMessage | IssueMessage | BoardMessage | ReminderMessage | RoleChangedMessage;
+  | ClosureMessage
+  | EngagementMessage
+  | IssueMessage
+  | BoardMessage
+  | ReminderMessage
+  | RoleChangedMessage
+  | ActionPlanLateMessage;
 
 /** The card a message is sent as. */
 export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
@@ -50,5 +58,7 @@ export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
       return renderReminderDigestCard(message.digest);
     case 'role-changed':
       return renderRoleChangedCard(message);
+    case 'action-plan-late':
+      return renderActionPlanLateCard(message);
   }
 }

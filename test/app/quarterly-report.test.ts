@@ -42,6 +42,7 @@ describe('the quarterly report as CSV', () => {
     id: '2026-Q4',
     quarter: 'October to December 2026',
     today: '2026-11-22',
+    actionPlans: {},
     services: [{ serviceCode: 'BUC', serviceName: 'Buckinghamshire', open: 1, closed: 1 }],
     rows: [
       {

@@ -3,11 +3,23 @@
  * RAG, each open recommendation with its target date and latest update (overdue ones first), and
  * what changed since the board's last summary. Also when a board channel's scheduled summary is due.
  */
-import { addCalendarDays, daysBetween, dayOfWeek, parseLocalDate, toLondonDate } from '../../domain/clock';
+import {
+  actionPlanDueDate,
+  actionPlanTimeliness,
+  addCalendarDays,
+  daysBetween,
+  dayOfWeek,
+  parseLocalDate,
+  toLondonDate,
+  type ActionPlanDue,
+  type ActionPlanTimeliness,
+  type HolidayOptions,
+} from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
 import { currentTargetDate } from '../../domain/lifecycle';
 import {
   type AuditEvent,
+  type CauseOfConcern,
   type RecommendationStatus,
   type LocalDate,
   type Person,
@@ -56,6 +68,34 @@ export interface BoardSummary {
   since?: string;
   changed: BoardChange[];
   newCocs: { id: string; title: string }[];
+  /** Each open CoC's action plan: when it is due, and whether it came on time once received. */
+  actionPlans: BoardActionPlan[];
+}
+
+/** An open CoC's action plan, as the board sees it. */
+export interface BoardActionPlan {
+  cocId: string;
+  due: ActionPlanDue;
+  receivedDate?: LocalDate;
+  timeliness?: ActionPlanTimeliness;
+}
+
+/** The action plans of the open CoCs. Pure. */
+export function actionPlansOf(
+  cocs: readonly CauseOfConcern[],
+  options: HolidayOptions = {},
+): BoardActionPlan[] {
+  return cocs
+    .filter((coc) => coc.status === 'open')
+    .map((coc) => {
+      const timeliness = actionPlanTimeliness(coc, options);
+      return {
+        cocId: coc.id,
+        due: actionPlanDueDate(coc, options),
+        ...(coc.actionPlanReceivedDate ? { receivedDate: coc.actionPlanReceivedDate } : {}),
+        ...(timeliness ? { timeliness } : {}),
+      };
+    });
 }
 
 /** Counts recommendations by status and (those still open) by RAG. Pure. */
@@ -137,6 +177,10 @@ export async function buildBoardSummary(
         : cocs
             .filter(({ coc }) => Date.parse(coc.value.createdAt) > after)
             .map(({ coc }) => ({ id: coc.value.id, title: coc.value.title })),
+    actionPlans: actionPlansOf(
+      cocs.map(({ coc }) => coc.value),
+      { extraHolidays: context.extraHolidays },
+    ),
   };
   if (since !== undefined) summary.since = since;
   return ok(summary);

@@ -8,7 +8,7 @@
 import { fail, ok, type Result } from '../../domain/errors';
 import { parseRecordId } from '../../domain/ids';
 import { authorize } from '../../domain/policy';
-import type { AuditEvent, Person } from '../../domain/records';
+import { ServiceCode, type AuditEvent, type Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
 import { pageOf } from '../shared/paging';
 import { loadVisibility } from '../shared/visibility';
@@ -51,7 +51,8 @@ async function loadHistory(
   const visibility = await loadVisibility(context, actor);
   if (parsed === null) {
     // A service's own history: its channels and the names its letters go to.
-    const service = await context.store.directory.getService(idText.trim().toUpperCase());
+    const code = ServiceCode.safeParse(idText.trim().toUpperCase());
+    const service = code.success ? await context.store.directory.getService(code.data) : null;
     if (!service) return fail('not-found', `“${idText}” is not a record id. ${idHint}`);
     const allowed = visibility.check(service.code);
     if (!allowed.ok) return allowed;

@@ -17,10 +17,12 @@
  */
 import { z } from 'zod';
 import {
+  actionPlanTimeliness,
   obligationsOf,
   currentTargetDate,
   daysBetween,
   toLondonDate,
+  type ActionPlanTimeliness,
   type ObligationKind,
 } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
@@ -77,7 +79,7 @@ export type ListRow = {
   /** When the record (for a recommendation: its CoC) was issued; lists run newest first. */
   issuedAt: Instant;
 } & (
-  | { kind: 'coc'; status: 'open' }
+  | { kind: 'coc'; status: 'open'; actionPlan?: ActionPlanTimeliness }
   | { kind: 'recommendation'; cocId: string; status: RecommendationStatus }
   | { kind: 'afi'; questionRef: string; status: AfiStatus }
 );
@@ -222,6 +224,12 @@ function afiRow(afi: AreaForImprovement, today: LocalDate): ListRow {
   };
 }
 
+/** Whether the CoC's action plan came on time, once it has come. */
+function planTimelinessOf(coc: CauseOfConcern, context: AppContext): { actionPlan?: ActionPlanTimeliness } {
+  const timeliness = actionPlanTimeliness(coc, { extraHolidays: context.extraHolidays });
+  return timeliness ? { actionPlan: timeliness } : {};
+}
+
 /** The rows of every open record in `data` that `include` keeps and the caller may see. */
 function rowsOf(
   data: ServiceRecords,
@@ -242,6 +250,7 @@ function rowsOf(
       serviceCode: coc.serviceCode,
       text: coc.title,
       status: 'open',
+      ...planTimelinessOf(coc, context),
       ...(coc.rag ? { rag: coc.rag } : {}),
       ...(next ? { next } : {}),
       issuedAt: coc.createdAt,

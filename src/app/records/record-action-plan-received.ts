@@ -2,12 +2,13 @@
  * Use case: the Service Liaison Lead records the day the service's action plan arrived (§13).
  */
 import { z } from 'zod';
-import { fromParse, invalid, type Result } from '../../domain/errors';
+import { fromParse, invalid, ok, type Result } from '../../domain/errors';
 import { decideCauseOfConcern } from '../../domain/lifecycle';
 import { LocalDate, type CauseOfConcern, type Person } from '../../domain/records';
 import { todayOf, type AppContext } from '../shared/app-context';
 import { byId, changeRecord, type Changed } from '../shared/change-record';
 import { causesOfConcern } from '../shared/record-kinds';
+import { actionPlanLateJobs } from './notify-action-plan-late';
 
 /** The field of the action-plan form. */
 export const ActionPlanReceivedFields = z.object({ date: z.string().min(1, 'is required').pipe(LocalDate) });
@@ -39,7 +40,14 @@ export async function recordActionPlanReceived(
     load: byId(context, causesOfConcern, input.cocId),
     expectedUpdatedAt: input.expectedUpdatedAt,
     fields: () => receivedDate(context, input),
-    decide: ({ record }, { date }, decision) =>
-      decideCauseOfConcern(record.value, { type: 'recordActionPlanReceived', date }, decision),
+    decide: ({ record }, { date }, decision) => {
+      const decided = decideCauseOfConcern(
+        record.value,
+        { type: 'recordActionPlanReceived', date },
+        decision,
+      );
+      if (!decided.ok || !decided.value.state) return decided;
+      return ok({ ...decided.value, jobs: actionPlanLateJobs(decided.value.state, context) });
+    },
   });
 }

@@ -15,6 +15,7 @@ import {
   type Recommendation,
 } from '../../domain/records';
 import { todayOf, type AppContext } from '../shared/app-context';
+import { actionPlansOf, type BoardActionPlan } from '../boards/board-summary';
 
 /** One line of the report: a recommendation and whether it is open or closed. */
 export interface QuarterlyReportRow {
@@ -49,6 +50,8 @@ export interface QuarterlyReport {
   today: LocalDate;
   rows: QuarterlyReportRow[];
   services: QuarterlyServiceTotals[];
+  /** The action plans of the open CoCs, by service code. */
+  actionPlans: Record<string, BoardActionPlan[]>;
 }
 
 const quarterNames = ['January to March', 'April to June', 'July to September', 'October to December'];
@@ -123,7 +126,12 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
   }
   const today = todayOf(context);
   const quarter = quarterOf(today);
-  return { id: quarter.id, quarter: quarter.name, today, rows, services: [...totals.values()] };
+  const actionPlans: Record<string, BoardActionPlan[]> = {};
+  for (const { coc } of cocs) {
+    const [plan] = actionPlansOf([coc.value], { extraHolidays: context.extraHolidays });
+    if (plan) (actionPlans[coc.value.serviceCode] ??= []).push(plan);
+  }
+  return { id: quarter.id, quarter: quarter.name, today, rows, services: [...totals.values()], actionPlans };
 }
 
 /** `report quarterly` for a person: inspectorate staff and administrators; refused, with the reason, otherwise. */

@@ -8,7 +8,8 @@ import { recommendationStatusNames, RecommendationStatus } from '../../domain/re
 import type { BoardSummary } from '../../app/boards/board-summary';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
-import { daysText, ragName } from '../records/record-cards';
+import { daysText, ragName, timelinessInWords } from '../records/record-cards';
+import type { BoardActionPlan } from '../../app/boards/board-summary';
 
 /** The most open recommendations one card lists; the rest are counted. */
 export const maxBoardRows = 25;
@@ -42,6 +43,18 @@ function changeLines(summary: BoardSummary): { line: string }[] {
   return lines;
 }
 
+/** "Received 2 December 2026: 2 days late", "Due 4 January 2027, not received yet". */
+export function actionPlanLine(plan: BoardActionPlan): string {
+  if (plan.receivedDate !== undefined) {
+    const how = plan.timeliness ? `: ${timelinessInWords(plan.timeliness)}` : '';
+    return `Received ${formatLongDate(plan.receivedDate)}${how}`;
+  }
+  if (plan.due.kind === 'due') return `Due ${formatLongDate(plan.due.dueDate)}, not received yet`;
+  return plan.due.missing === 'letterDate'
+    ? 'Due date not known until the letter is dated'
+    : 'Due date not known until the report is published';
+}
+
 /** Renders the board summary card. */
 export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson {
   const statusRows = RecommendationStatus.options.map((status) => ({
@@ -59,6 +72,7 @@ export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson 
   const overdue = summary.open.filter((r) => r.overdue).length;
   const changes = changeLines(summary);
   return renderCard('board-summary', {
+    actionPlans: summary.actionPlans.map((plan) => ({ title: plan.cocId, value: actionPlanLine(plan) })),
     heading: `Improvement board summary: ${summary.serviceName}`,
     subheading: `${formatLongDate(summary.today)} · ${String(summary.total)} recommendations, ${String(openCount)} open, ${String(overdue)} overdue`,
     statusChart: statusRows

@@ -13,6 +13,7 @@ import { formatLongDate, type ObligationKind } from '../../domain/clock';
 import { recommendationStatusNames, type Rag } from '../../domain/records';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
+import { timelinessInWords } from '../records/record-cards';
 
 const dueLabels: Record<ObligationKind, string> = {
   notification: 'Notification letter due',
@@ -60,7 +61,7 @@ function kindHeading(row: ListRow): string {
 function statusNameOf(row: ListRow): string {
   switch (row.kind) {
     case 'coc':
-      return 'Open';
+      return row.actionPlan ? `Open · action plan ${timelinessInWords(row.actionPlan)}` : 'Open';
     case 'recommendation':
       return recommendationStatusNames[row.status];
     case 'afi':

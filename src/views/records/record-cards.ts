@@ -3,6 +3,7 @@
  * notice card. Every piece of text a person typed goes through `escapeMarkdown`; ids, names from
  * the directory and dates are ours.
  */
+import type { ActionPlanLateMessage } from '../../app/records/notify-action-plan-late';
 import {
   actionPlanDueDate,
   daysBetween,
@@ -281,4 +282,14 @@ export function renderAfiCard(view: AfiCardView, notice?: Notice): AdaptiveCardJ
 /** A short card saying why something could not be done, with a way back to the CoC if known. */
 export function renderNoticeCard(title: string, message: string, cocId = ''): AdaptiveCardJson {
   return renderCard('record-notice', { title, message: escapeMarkdown(message), cocId });
+}
+
+/** The Chief of Staff's flag of a late action plan. */
+export function renderActionPlanLateCard(message: ActionPlanLateMessage): AdaptiveCardJson {
+  const { coc, timeliness } = message;
+  return renderNoticeCard(
+    `The action plan for ${coc.id} came late`,
+    `${message.serviceName}'s action plan for ${coc.id}, ${coc.title}, was due on ${formatLongDate(timeliness.dueDate)} and was received on ${formatLongDate(timeliness.receivedDate)}: ${timelinessInWords(timeliness)}.`,
+    coc.id,
+  );
 }

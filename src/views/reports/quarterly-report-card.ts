@@ -4,6 +4,7 @@
  */
 import type { QuarterlyReport } from '../../app/reports/quarterly-report';
 import { formatLongDate } from '../../domain/clock';
+import { actionPlanLine } from '../boards/board-summary-card';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
 
@@ -30,6 +31,12 @@ export function renderQuarterlyReportCard(
     services: report.services.map((service) => ({
       heading: `${service.serviceName} (${service.serviceCode})`,
       counts: `${String(service.open)} open, ${String(service.closed)} closed`,
+      actionPlans: (report.actionPlans[service.serviceCode] ?? [])
+        .map(
+          (plan) =>
+            `Action plan for ${plan.cocId}: ${actionPlanLine(plan).replace(/^./, (c) => c.toLowerCase())}.`,
+        )
+        .join(' '),
       rows: listRows
         ? report.rows
             .filter((row) => row.serviceCode === service.serviceCode)
