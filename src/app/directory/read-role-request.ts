@@ -143,3 +143,18 @@ export function readRoleForm(
   if (!who || !role.success || !place || Object.keys(problems).length > 0) return { ok: false, problems };
   return { ok: true, request: { kind: 'add', who, role: role.data, place } };
 }
+
+/**
+ * The person a card's button names: as the directory has them, else (someone new, on the hand-over
+ * question) as the card says; null when neither names them.
+ */
+export async function someoneOnCard(
+  context: AppContext,
+  card: { objectId: string; tenantId?: string | undefined; name?: string | undefined },
+): Promise<Someone | null> {
+  const known = await directoryPerson(context, card.objectId);
+  if (known) return someoneOf(known);
+  return card.tenantId && card.name
+    ? { objectId: card.objectId, tenantId: card.tenantId, name: card.name }
+    : null;
+}

@@ -65,6 +65,24 @@ function checked(names: LetterNames): Result<LetterNames> {
   });
 }
 
+/** The service with these names; a name left empty is taken off. */
+function withNames(service: Service, names: LetterNames): Service {
+  const { chiefFireOfficer: _o, authorityChair: _c, authorityName: _a, ...rest } = service;
+  const named = Object.entries(names).filter(([, value]) => value !== '');
+  return { ...rest, ...Object.fromEntries(named) };
+}
+
+/** The audit changes from `before` to `after`, field by field, empty values left out. */
+function nameChanges(before: LetterNames, after: LetterNames): FieldChange[] {
+  return letterNameFields
+    .filter((field) => before[field] !== after[field])
+    .map((field) => ({
+      field,
+      ...(before[field] === '' ? {} : { from: before[field] }),
+      ...(after[field] === '' ? {} : { to: after[field] }),
+    }));
+}
+
 /**
  * Saves the names, with an audit event; refused when someone changed them since the form was
  * drawn (their change is kept) or when nothing changed.
@@ -83,25 +101,11 @@ export async function setLetterNames(
   if (letterNameFields.some((field) => before[field] !== change.drawnFrom[field].trim()))
     return fail(
       'conflict',
-      'Someone changed these names since the form was opened. Open it again with letters ' +
-        service.code +
-        '.',
+      `Someone changed these names since the form was opened. Open it again with letters ${service.code}.`,
     );
-  const changes: FieldChange[] = letterNameFields
-    .filter((field) => before[field] !== names.value[field])
-    .map((field) => ({
-      field,
-      ...(before[field] === '' ? {} : { from: before[field] }),
-      ...(names.value[field] === '' ? {} : { to: names.value[field] }),
-    }));
+  const changes = nameChanges(before, names.value);
   if (changes.length === 0) return fail('invalid-transition', 'Nothing changed: the names are as they were.');
-  const { chiefFireOfficer: _o, authorityChair: _c, authorityName: _a, ...rest } = service;
-  const updated: Service = {
-    ...rest,
-    ...(names.value.chiefFireOfficer ? { chiefFireOfficer: names.value.chiefFireOfficer } : {}),
-    ...(names.value.authorityChair ? { authorityChair: names.value.authorityChair } : {}),
-    ...(names.value.authorityName ? { authorityName: names.value.authorityName } : {}),
-  };
+  const updated = withNames(service, names.value);
   const event = (): AuditEvent => ({
     id: context.newId(),
     at: nowOf(context),
@@ -111,10 +115,61 @@ export async function setLetterNames(
     serviceCode: service.code,
     changes,
   });
+  const directory = context.store.directory;
   await withAudit(context, service.code, {
-    write: () => context.store.directory.upsertService(updated),
-    undo: () => context.store.directory.upsertService(service),
+    write: () => directory.upsertService(updated),
+    undo: () => directory.upsertService(service),
     event,
   });
   return ok(updated);
+}
+
+/** The form as it is drawn: the service, what it shows, what it was drawn from, and messages. */
+export interface LetterNamesFormState {
+  service: Service;
+  values: LetterNames;
+  drawnFrom: LetterNames;
+  errors?: Partial<Record<keyof LetterNames, string>>;
+  notice?: { text: string; style: 'good' | 'attention' };
+}
+
+/** The form of a service's names, fresh, for an administrator. */
+export async function openLetterNames(
+  context: AppContext,
+  actor: Person,
+  serviceText: string,
+): Promise<Result<LetterNamesFormState>> {
+  const service = await serviceForLetters(context, actor, serviceText);
+  if (!service.ok) return service;
+  const names = letterNamesOf(service.value);
+  return ok({ service: service.value, values: names, drawnFrom: names });
+}
+
+/**
+ * Saves the form and says how to draw it again: saved, or refused with the reason and what was
+ * typed (after someone else's change, drawn from the names stored now).
+ */
+export async function saveLetterNames(
+  context: AppContext,
+  actor: Person,
+  change: LetterNamesChange,
+): Promise<Result<LetterNamesFormState>> {
+  const saved = await setLetterNames(context, actor, change);
+  if (saved.ok) {
+    const names = letterNamesOf(saved.value);
+    const notice = { text: 'Saved: letters are addressed to these names.', style: 'good' as const };
+    return ok({ service: saved.value, values: names, drawnFrom: names, notice });
+  }
+  const service = await serviceForLetters(context, actor, change.serviceCode);
+  if (!service.ok) return saved;
+  const { error } = saved;
+  const errors =
+    error.code === 'validation' ? Object.fromEntries(error.issues.map((i) => [i.field, i.message])) : {};
+  return ok({
+    service: service.value,
+    values: change.names,
+    drawnFrom: letterNamesOf(service.value),
+    errors,
+    notice: { text: `Nothing was saved: ${error.reason}`, style: 'attention' },
+  });
 }

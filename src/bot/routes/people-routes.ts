@@ -9,13 +9,12 @@ import { z } from 'zod';
 import { changeRole, type RoleChangeOutcome, type RoleChangeRequest } from '../../app/directory/change-role';
 import { peopleOf, roleFormChoices } from '../../app/directory/people-of';
 import {
-  directoryPerson,
   placeFor,
   placeWords,
   readRoleForm,
   roleFromWords,
   someoneKnownAs,
-  someoneOf,
+  someoneOnCard,
 } from '../../app/directory/read-role-request';
 import { tellRoleChanged } from '../../app/directory/tell-role-changed';
 import type { Result } from '../../domain/errors';
@@ -67,7 +66,11 @@ async function answerChange(
   result: Result<RoleChangeOutcome>,
   place: RolePlace,
 ): Promise<AdaptiveCardJson> {
-  if (!result.ok) return renderNoticeCard(refusedHeading, result.error.reason);
+  if (!result.ok)
+    return peopleCard(tools, person, placeWords(place), {
+      text: `Nothing was changed: ${result.error.reason}`,
+      style: 'attention',
+    });
   const outcome = result.value;
   if (outcome.kind === 'needsHandOver') return renderHandOverCard(outcome.request, outcome.handOver);
   tellRoleChanged(tools.app, tools.notifier, person, outcome).catch((error: unknown) => {
@@ -160,64 +163,29 @@ export function registerPeopleRoutes(app: BotApplication, tools: RouteTools): vo
     },
   });
 
-  const target = z.object({
-    objectId: z.string().min(1),
-    role: Role,
-    place: z.string(),
-  });
-
   onCardAction(app, tools, {
-    verb: 'removeRole',
-    data: target,
+    verb: ['removeRole', 'changeRole'],
+    data: z.object({
+      objectId: z.string().min(1),
+      role: Role,
+      place: z.string(),
+      kind: z.enum(['add', 'remove']).default('remove'),
+      tenantId: z.string().optional(),
+      name: z.string().optional(),
+      handOverTo: z.string().min(1).optional(),
+    }),
     refused: { heading: refusedHeading },
     handle: async ({ person }, data) => {
       const place = placeFromValue(data.place);
-      const who = await directoryPerson(tools.app, data.objectId);
+      const who = await someoneOnCard(tools.app, data);
       if (!place || !who)
         return peopleCard(tools, person, '', {
           text: 'That person no longer holds the role.',
           style: 'attention',
         });
-      const request: RoleChangeRequest = { kind: 'remove', who: someoneOf(who), role: data.role, place };
-      const result = await changeRole(tools.app, person, request);
-      if (!result.ok)
-        return peopleCard(tools, person, placeWords(place), {
-          text: result.error.reason,
-          style: 'attention',
-        });
-      return answerChange(tools, person, result, place);
-    },
-  });
-
-  onCardAction(app, tools, {
-    verb: 'changeRole',
-    data: target.extend({
-      kind: z.enum(['add', 'remove']),
-      tenantId: z.string(),
-      name: z.string().min(1),
-      handOverTo: z.string().min(1),
-    }),
-    refused: { heading: refusedHeading },
-    handle: async ({ person }, data) => {
-      const place = placeFromValue(data.place);
-      if (!place)
-        return renderNoticeCard(
-          refusedHeading,
-          'That card no longer names a place. Type people to start again.',
-        );
-      // Someone already in the directory is taken from it; the card names only someone new.
-      const known = await directoryPerson(tools.app, data.objectId);
-      const who = known
-        ? someoneOf(known)
-        : { objectId: data.objectId, tenantId: data.tenantId, name: data.name };
-      const request: RoleChangeRequest = {
-        kind: data.kind,
-        who,
-        role: data.role,
-        place,
-        handOverTo: data.handOverTo,
-      };
-      return answerChange(tools, person, await changeRole(tools.app, person, request), request.place);
+      const { kind, role, handOverTo } = data;
+      const request: RoleChangeRequest = { kind, who, role, place, ...(handOverTo ? { handOverTo } : {}) };
+      return answerChange(tools, person, await changeRole(tools.app, person, request), place);
     },
   });
 }

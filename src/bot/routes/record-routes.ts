@@ -42,7 +42,12 @@ import {
   valuesOf,
   type FormValues,
 } from '../../views/records/recommendation-forms';
-import { renderAfiCard, renderCocCard, renderNoticeCard } from '../../views/records/record-cards';
+import {
+  renderAfiCard,
+  renderCocCard,
+  renderCocCardForEveryone,
+  renderNoticeCard,
+} from '../../views/records/record-cards';
 import { renderStatusChangedCard } from '../../views/records/status-changed-card';
 import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import type { BotApplication } from '../create-bot';
@@ -106,18 +111,6 @@ async function cocCardFor(
   return renderNoticeCard("Can't show this cause of concern", view.error.reason);
 }
 
-/** The same CoC with no buttons: what everyone sees until their own refresh arrives. */
-function withoutActions(view: CocCardView): CocCardView {
-  const recommendations = view.recommendations.map((r) => ({
-    ...r,
-    canUpdate: false,
-    canAddNote: false,
-    canReviseDate: false,
-    canRequestClosure: false,
-  }));
-  return { ...view, canRecordActionPlan: false, recommendations };
-}
-
 /** A saved change: the clicker sees their card with a note, everyone else the new state. */
 async function saved(
   tools: RouteTools,
@@ -130,7 +123,7 @@ async function saved(
   if (!view.ok) return { card: renderNoticeCard('Saved', message) };
   return {
     card: renderCocCard(view.value, { text: message, tone: 'good' }),
-    forEveryone: renderCocCard(withoutActions(view.value)),
+    forEveryone: renderCocCardForEveryone(view.value),
   };
 }
 

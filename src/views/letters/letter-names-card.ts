@@ -3,22 +3,12 @@
  * would open. Names are people's own text: escaped, never Markdown.
  */
 import { letterAddressees } from '../../domain/lifecycle/closure-letter';
-import type { Service } from '../../domain/records';
-import type { LetterNames } from '../../app/letters/letter-names';
+import type { LetterNamesFormState } from '../../app/letters/letter-names';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
 
-/** What the form shows: the values typed, the values it was drawn from, messages. */
-export interface LetterNamesForm {
-  service: Service;
-  values: LetterNames;
-  drawnFrom: LetterNames;
-  errors?: Partial<Record<keyof LetterNames, string>>;
-  notice?: { text: string; style: 'good' | 'attention' };
-}
-
 /** Renders the form; the preview is the letter's opening as the stored names give it. */
-export function renderLetterNamesForm(form: LetterNamesForm): AdaptiveCardJson {
+export function renderLetterNamesForm(form: LetterNamesFormState): AdaptiveCardJson {
   const { service, values, drawnFrom, errors = {}, notice } = form;
   const { to, greeting } = letterAddressees(service);
   return renderCard('letter-names', {

@@ -218,6 +218,18 @@ function recommendationData(view: RecommendationView) {
   };
 }
 
+/** The CoC card with no buttons: what everyone sees after a change until their own refresh arrives. */
+export function renderCocCardForEveryone(view: CocCardView): AdaptiveCardJson {
+  const recommendations = view.recommendations.map((r) => ({
+    ...r,
+    canUpdate: false,
+    canAddNote: false,
+    canReviseDate: false,
+    canRequestClosure: false,
+  }));
+  return renderCocCard({ ...view, canRecordActionPlan: false, recommendations });
+}
+
 /** The CoC card for the person the view was built for, with an optional notice on top. */
 export function renderCocCard(view: CocCardView, notice?: Notice): AdaptiveCardJson {
   const { coc } = view;
