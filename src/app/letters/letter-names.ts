@@ -133,43 +133,39 @@ export interface LetterNamesFormState {
   notice?: { text: string; style: 'good' | 'attention' };
 }
 
-/** The form of a service's names, fresh, for an administrator. */
-export async function openLetterNames(
-  context: AppContext,
-  actor: Person,
-  serviceText: string,
-): Promise<Result<LetterNamesFormState>> {
-  const service = await serviceForLetters(context, actor, serviceText);
-  if (!service.ok) return service;
-  const names = letterNamesOf(service.value);
-  return ok({ service: service.value, values: names, drawnFrom: names });
+/** The form fresh from what is stored, with a notice over it when given. */
+function freshForm(service: Service, notice?: LetterNamesFormState['notice']): LetterNamesFormState {
+  const names = letterNamesOf(service);
+  return { service, values: names, drawnFrom: names, ...(notice ? { notice } : {}) };
 }
 
 /**
- * Saves the form and says how to draw it again: saved, or refused with the reason and what was
- * typed (after someone else's change, drawn from the names stored now).
+ * The form of a service's names for an administrator: fresh, or after saving what it sent — saved,
+ * or refused with the reason and what was typed (after someone else's change, drawn from the names
+ * stored now).
  */
-export async function saveLetterNames(
+export async function letterNamesForm(
   context: AppContext,
   actor: Person,
-  change: LetterNamesChange,
+  serviceText: string,
+  sent?: Omit<LetterNamesChange, 'serviceCode'>,
 ): Promise<Result<LetterNamesFormState>> {
-  const saved = await setLetterNames(context, actor, change);
-  if (saved.ok) {
-    const names = letterNamesOf(saved.value);
-    const notice = { text: 'Saved: letters are addressed to these names.', style: 'good' as const };
-    return ok({ service: saved.value, values: names, drawnFrom: names, notice });
-  }
-  const service = await serviceForLetters(context, actor, change.serviceCode);
-  if (!service.ok) return saved;
+  const saved = sent
+    ? await setLetterNames(context, actor, { serviceCode: serviceText, ...sent })
+    : undefined;
+  if (saved?.ok)
+    return ok(
+      freshForm(saved.value, { text: 'Saved: letters are addressed to these names.', style: 'good' }),
+    );
+  const service = await serviceForLetters(context, actor, serviceText);
+  if (!service.ok) return saved ?? service;
+  if (!saved || !sent) return ok(freshForm(service.value));
   const { error } = saved;
   const errors =
     error.code === 'validation' ? Object.fromEntries(error.issues.map((i) => [i.field, i.message])) : {};
   return ok({
-    service: service.value,
-    values: change.names,
-    drawnFrom: letterNamesOf(service.value),
+    ...freshForm(service.value, { text: `Nothing was saved: ${error.reason}`, style: 'attention' }),
+    values: sent.names,
     errors,
-    notice: { text: `Nothing was saved: ${error.reason}`, style: 'attention' },
   });
 }

@@ -36,27 +36,37 @@ const typed = z
 /** The recommendation slots' inputs: `recommendation1`, `recommendation1TargetDate`, … */
 const slotNames = Array.from({ length: recommendationSlots }, (_, i) => `recommendation${String(i + 1)}`);
 
+/** A form's text inputs, each read as text ('' when the card leaves it out). */
+function textInputs<K extends string>(...names: K[]): Record<K, typeof typed> {
+  return Object.fromEntries(names.map((name) => [name, typed])) as Record<K, typeof typed>;
+}
+
+/** The `issueCoc` form's fields other than the recommendation slots. */
+const CocFields = z.object({
+  formId: z.string().min(1).max(100),
+  publicSafetyRisk: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .nullish()
+    .transform((value) => value === true || value === 'true'),
+  ...textInputs(
+    'serviceCode',
+    'title',
+    'finding',
+    'pillar',
+    'fieldworkEndDate',
+    'letterDate',
+    'reportPublishedDate',
+    'actionPlanRule',
+    'actionPlanFixedDate',
+    'sll',
+    'cos',
+    'hmi',
+  ),
+});
+
 /** The `issueCoc` action data: the form id the card was drawn with, plus the inputs. */
 const CocSubmission = z
-  .looseObject({
-    formId: z.string().min(1).max(100),
-    serviceCode: typed,
-    title: typed,
-    finding: typed,
-    pillar: typed,
-    publicSafetyRisk: z
-      .union([z.boolean(), z.enum(['true', 'false'])])
-      .nullish()
-      .transform((value) => value === true || value === 'true'),
-    fieldworkEndDate: typed,
-    letterDate: typed,
-    reportPublishedDate: typed,
-    actionPlanRule: typed,
-    actionPlanFixedDate: typed,
-    sll: typed,
-    cos: typed,
-    hmi: typed,
-  })
+  .looseObject(CocFields.shape)
   .superRefine((data, context) => {
     for (const name of slotNames.flatMap((slot) => [slot, `${slot}TargetDate`])) {
       if (!typed.safeParse(data[name]).success)
@@ -65,30 +75,11 @@ const CocSubmission = z
   })
   .transform((data): CocFormInput => {
     const slot = (name: string) => typed.safeParse(data[name]).data ?? '';
-    const {
-      formId,
-      title,
-      finding,
-      pillar,
-      publicSafetyRisk,
-      fieldworkEndDate,
-      letterDate,
-      reportPublishedDate,
-    } = data;
-    const { actionPlanRule, actionPlanFixedDate, sll, cos, hmi } = data;
+    // The fixed fields, read again without the slots (an object schema drops keys it does not name).
+    const { serviceCode, ...fields } = CocFields.parse(data);
     return {
-      ...{
-        formId,
-        title,
-        finding,
-        pillar,
-        publicSafetyRisk,
-        fieldworkEndDate,
-        letterDate,
-        reportPublishedDate,
-      },
-      ...{ actionPlanRule, actionPlanFixedDate, sll, cos, hmi },
-      serviceCode: data.serviceCode.trim(),
+      ...fields,
+      serviceCode: serviceCode.trim(),
       recommendations: slotNames.map((name) => ({ text: slot(name), targetDate: slot(`${name}TargetDate`) })),
     };
   });
@@ -97,13 +88,7 @@ const CocSubmission = z
 const AfiSubmission = z
   .object({
     formId: z.string().min(1).max(100),
-    serviceCode: typed,
-    questionRef: typed,
-    text: typed,
-    finding: typed,
-    targetDate: typed,
-    sll: typed,
-    cos: typed,
+    ...textInputs('serviceCode', 'questionRef', 'text', 'finding', 'targetDate', 'sll', 'cos'),
   })
   .transform((data): AfiFormInput => ({ ...data, serviceCode: data.serviceCode.trim() }));
 

@@ -3,7 +3,7 @@
  * officer, the chair of its fire and rescue authority, the authority), on a form.
  */
 import { z } from 'zod';
-import { openLetterNames, saveLetterNames, type LetterNamesFormState } from '../../app/letters/letter-names';
+import { letterNamesForm, type LetterNamesFormState } from '../../app/letters/letter-names';
 import type { Result } from '../../domain/errors';
 import { renderLetterNamesForm } from '../../views/letters/letter-names-card';
 import { renderNoticeCard } from '../../views/records/record-cards';
@@ -29,13 +29,13 @@ export function registerLetterRoutes(app: BotApplication, tools: RouteTools): vo
         ? usage('Type letters followed by a service, for example letters BUC.')
         : withArgs(service),
     refused: { heading },
-    handle: async ({ person }, service) => answer(await openLetterNames(tools.app, person, service)),
+    handle: async ({ person }, service) => answer(await letterNamesForm(tools.app, person, service)),
   });
   onCardAction(app, tools, {
     verb: 'saveLetterNames',
     data: Names.extend({ serviceCode: z.string().min(1), drawnFrom: Names }),
     refused: { heading },
     handle: async ({ person }, { serviceCode, drawnFrom, ...names }) =>
-      answer(await saveLetterNames(tools.app, person, { serviceCode, drawnFrom, names })),
+      answer(await letterNamesForm(tools.app, person, serviceCode, { drawnFrom, names })),
   });
 }
