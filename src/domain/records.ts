@@ -130,6 +130,8 @@ export const CauseOfConcern = z.object({
   finding: z.string().min(1).max(4000),
   pillar: Pillar,
   publicSafetyRisk: z.boolean(),
+  /** When the inspection's fieldwork began; optional (older records do not have it). */
+  fieldworkStartDate: LocalDate.optional(),
   fieldworkEndDate: LocalDate,
   letterDate: LocalDate.optional(),
   reportPublishedDate: LocalDate.optional(),

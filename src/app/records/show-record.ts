@@ -63,6 +63,8 @@ export interface CocCardView {
   actionPlanAwaiting?: 'letterDate' | 'reportPublishedDate';
   recommendations: RecommendationView[];
   canRecordActionPlan: boolean;
+  /** The SLL (or an administrator) may edit it: the CoC is open. */
+  canEdit: boolean;
   /** The SLL (or an administrator) may add a recommendation: the CoC is open. */
   canAddRecommendation: boolean;
   /** The SLL may ask the service for an update: the CoC is open. */
@@ -227,6 +229,7 @@ async function cocCardViewOf(
     ),
     canRecordActionPlan: open && mayIn(viewer, 'recordActionPlan', scope),
     canAddRecommendation: open && mayIn(viewer, 'addRecommendation', scope),
+    canEdit: open && mayIn(viewer, 'editCoc', scope),
     canRequestEngagement: open && mayIn(viewer, 'requestEngagement', scope),
     refreshUserIds: await refreshUserIdsOf(context, people, coc.serviceCode, Object.values(coc.owners)),
     ...timelinessOf(coc, context),
@@ -349,7 +352,7 @@ function notARecordId(id: string): string {
 }
 
 /** The policy's refusal of `action` on the CoC, else `otherwise` (the record's state stands in the way). */
-async function refusalOf(
+export async function refusalOf(
   context: AppContext,
   actor: Person,
   coc: CauseOfConcern,

@@ -1,10 +1,22 @@
 /**
- * Inputs that several card forms share: the five evidence link boxes (`link1` … `link5`).
+ * Inputs that several card forms share: text inputs, and the five evidence link boxes (`link1` … `link5`).
  */
 import { z } from 'zod';
 
 /** One typed value from a form; absurd lengths are refused outright. */
 export const typedText = z.string().max(10_000).optional();
+
+/** A form's text input: text, '' when the card leaves it out. */
+export const formText = z
+  .string()
+  .max(20_000)
+  .nullish()
+  .transform((value) => value ?? '');
+
+/** A form's text inputs, each read as {@link formText}. */
+export function textInputs<K extends string>(...names: K[]): Record<K, typeof formText> {
+  return Object.fromEntries(names.map((name) => [name, formText])) as Record<K, typeof formText>;
+}
 
 /** The five evidence link inputs of a form, as its data sends them. */
 export const evidenceLinkInputs = {

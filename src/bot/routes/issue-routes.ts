@@ -4,6 +4,7 @@
  * with the person's values and a message under each field at fault.
  */
 import { z } from 'zod';
+import { formText as typed, textInputs } from './form-inputs';
 import { announceIssued, type ChannelOutcome, type IssueMessage } from '../../app/issue/announce-issued';
 import {
   issueAreaForImprovement,
@@ -26,20 +27,8 @@ import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import type { BotApplication } from '../create-bot';
 import { onCardAction, onCommand, type RouteTools, withArgs } from '../gate';
 
-/** A typed value: missing or null reads as empty; absurd lengths are refused outright. */
-const typed = z
-  .string()
-  .max(20_000)
-  .nullish()
-  .transform((value) => value ?? '');
-
 /** The recommendation slots' inputs: `recommendation1`, `recommendation1TargetDate`, … */
 const slotNames = Array.from({ length: recommendationSlots }, (_, i) => `recommendation${String(i + 1)}`);
-
-/** A form's text inputs, each read as text ('' when the card leaves it out). */
-function textInputs<K extends string>(...names: K[]): Record<K, typeof typed> {
-  return Object.fromEntries(names.map((name) => [name, typed])) as Record<K, typeof typed>;
-}
 
 /** The `issueCoc` form's fields other than the recommendation slots. */
 const CocFields = z.object({

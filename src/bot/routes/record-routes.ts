@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { approverSentence, pendingApproverOf } from '../../app/closure/closure-approvers';
 import { addProgressNote } from '../../app/records/add-progress-note';
+import { cocEditFields, editCauseOfConcern } from '../../app/records/edit-coc';
 import { addRecommendation, cocAfterAddition } from '../../app/records/add-recommendation';
 import { cocViewAfter, type LoadedRecommendation } from '../../app/records/recommendation-in-coc';
 import { withdrawRecommendation } from '../../app/records/withdraw-recommendation';
@@ -38,6 +39,7 @@ import {
   fieldMessages,
   renderActionPlanForm,
   renderAddRecommendationForm,
+  renderCocEditForm,
   renderRecommendationForm,
   valuesOf,
   type FormValues,
@@ -51,8 +53,16 @@ import {
 import { renderStatusChangedCard } from '../../views/records/status-changed-card';
 import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import type { BotApplication } from '../create-bot';
-import { type CardReply, onCardAction, onCommand, type RouteTools, usage, withArgs } from '../gate';
-import { evidenceLinkInputs, linksTyped, typedText } from './form-inputs';
+import {
+  type CardReply,
+  onCardAction,
+  onCommand,
+  type RouteTools,
+  type Turn,
+  usage,
+  withArgs,
+} from '../gate';
+import { evidenceLinkInputs, linksTyped, textInputs, typedText } from './form-inputs';
 import { parseStatusShortcut, statusCommand, statusUsage } from './status-command';
 
 const text = typedText;
@@ -79,6 +89,7 @@ const OpenFormData = z.object({
 });
 const CocData = z.object({ cocId: z.string().min(1).max(40) });
 const ActionPlanFormData = CocData.extend({ updatedAt: version, date: text });
+const CocEditData = CocData.extend({ updatedAt: version, ...textInputs(...cocEditFields) });
 const AddRecommendationData = CocData.extend({ updatedAt: version, text, targetDate: text });
 const AfiData = z.object({ afiId: z.string().min(1).max(40), updatedAt: version });
 const UndoData = z.object({
@@ -328,6 +339,21 @@ function registerAddRecommendation(app: BotApplication, tools: RouteTools): void
 }
 
 function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void {
+  const editCoc =
+    (save: boolean) =>
+    async ({ person }: Turn, { cocId, updatedAt, ...values }: z.infer<typeof CocEditData>) => {
+      const edit = await editCauseOfConcern(
+        tools.app,
+        person,
+        cocId,
+        save ? { values, updatedAt } : undefined,
+      );
+      if (!edit.ok) return cocCardFor(tools, person, cocId, attention(edit.error));
+      if (edit.value.kind === 'form') return renderCocEditForm(edit.value.form);
+      return saved(tools, person, cocId, `Saved: ${cocId} changed. Its deadlines follow the new dates.`);
+    };
+  onCardAction(app, tools, { verb: 'openCocEdit', data: CocEditData, handle: editCoc(false) });
+  onCardAction(app, tools, { verb: 'saveCocEdit', data: CocEditData, handle: editCoc(true) });
   onCardAction(app, tools, {
     verb: 'openActionPlanForm',
     data: CocData,

@@ -19,6 +19,7 @@ export const editableCocFields = [
   'finding',
   'pillar',
   'publicSafetyRisk',
+  'fieldworkStartDate',
   'fieldworkEndDate',
   'letterDate',
   'reportPublishedDate',
@@ -81,6 +82,11 @@ export const cocDateOrder: readonly {
   later: keyof CauseOfConcern;
   message: string;
 }[] = [
+  {
+    earlier: 'fieldworkStartDate',
+    later: 'fieldworkEndDate',
+    message: "Fieldwork can't end before it started.",
+  },
   {
     earlier: 'fieldworkEndDate',
     later: 'letterDate',

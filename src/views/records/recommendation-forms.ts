@@ -3,6 +3,7 @@
  * evidence links, a target-date revision, and the date the action plan arrived. A form comes back
  * with the person's own values and a message next to each field at fault.
  */
+import { cocEditFields, type CocEditForm } from '../../app/records/edit-coc';
 import { formatLongDate } from '../../domain/clock';
 import type { FieldIssue } from '../../domain/errors';
 import { canMoveRecommendation } from '../../domain/lifecycle';
@@ -191,5 +192,19 @@ export function renderAddRecommendationForm(options: {
     },
     cocId: coc.id,
     updatedAt: options.updatedAt ?? coc.updatedAt,
+  });
+}
+
+/** The edit form of a CoC (`cards/coc-edit-form.json`), with the values typed and a message under each field at fault. */
+export function renderCocEditForm(form: CocEditForm): AdaptiveCardJson {
+  const { coc } = form;
+  return renderCard('coc-edit-form', {
+    notice: form.notice ? escapeMarkdown(form.notice) : '',
+    heading: `Edit ${coc.id}: ${escapeMarkdown(coc.title)}`,
+    values: form.values,
+    errors: Object.fromEntries(cocEditFields.map((field) => [field, form.errors[field] ?? ''])),
+    publicSafety: coc.publicSafetyRisk,
+    cocId: coc.id,
+    updatedAt: form.updatedAt,
   });
 }

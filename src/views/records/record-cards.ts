@@ -227,7 +227,7 @@ export function renderCocCardForEveryone(view: CocCardView): AdaptiveCardJson {
     canReviseDate: false,
     canRequestClosure: false,
   }));
-  return renderCocCard({ ...view, canRecordActionPlan: false, recommendations });
+  return renderCocCard({ ...view, canRecordActionPlan: false, canEdit: false, recommendations });
 }
 
 /** The CoC card for the person the view was built for, with an optional notice on top. */
@@ -248,6 +248,7 @@ export function renderCocCard(view: CocCardView, notice?: Notice): AdaptiveCardJ
     dates: dateFacts(view),
     recommendations: view.recommendations.map(recommendationData),
     canRecordActionPlan: view.canRecordActionPlan,
+    canEdit: view.canEdit,
     canAddRecommendation: view.canAddRecommendation,
     canRequestEngagement: view.canRequestEngagement,
     refreshUserIds: view.refreshUserIds,
