@@ -368,6 +368,36 @@ describe('people from other organisations given a role', () => {
     });
   });
 
+  it('lets the SLO just given the role answer a request for an update in the shared channel', async () => {
+    await app.client.sendMessage('register service BUC', demoPeople.sll, {
+      conversationType: 'channel',
+      mentionBot: true,
+    });
+    await app.client.sendMessage('request update BUC-1 by 15 December 2026', demoPeople.sll);
+    const request = (await app.store.records.listEngagementRequests('BUC')).find(
+      (r) => r.value.status === 'open',
+    );
+    if (!request) throw new Error('no open request');
+
+    const turn = await app.client.sendInvoke(
+      'answerEngagement',
+      {
+        serviceCode: 'BUC',
+        requestId: request.value.id,
+        'rag:BUC-1.1': 'amber',
+        'progress:BUC-1.1': 'Audits restarted.',
+      },
+      bucksOfficer,
+      { conversationType: 'channel', hostTenantId: demoTenantId },
+    );
+
+    expect(shown(turn)).toContain('Ash Morgan answered');
+    expect((await app.store.records.getEngagementRequest('BUC', request.value.id))?.value).toMatchObject({
+      status: 'answered',
+      answeredBy: bucksOfficer.objectId,
+    });
+  });
+
   it('refuses someone from an organisation not allowed, adding nobody', async () => {
     const turn = await addInChannel(outsider, 'as slo for BUC');
 
