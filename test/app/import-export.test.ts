@@ -154,7 +154,7 @@ describe('export', () => {
     await seedDemoData(source);
     const csv = await exported(source);
     expect(csv.split('\n')[0]).toBe(
-      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,chief_fire_officer,authority_chair,authority_name',
+      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,chief_fire_officer,authority_chair,authority_name,subject,at,by,rag,evidence_links,source',
     );
     const target = await aFreshStore();
     const outcome = await importText(target, csv);
@@ -191,7 +191,58 @@ describe('the names letters go to, in the file', () => {
     expect((await importText(store, demoCsv)).ok).toBe(true);
     expect(await store.directory.getService('CHS')).toMatchObject(names);
     expect((await exported(store)).split('\n').find((line) => line.startsWith('service,CHS,'))).toMatch(
-      /,Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority$/,
+      /,Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority,,,,,,$/,
     );
+  });
+});
+
+describe('progress updates in the file', () => {
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+  it('carries every progress update of the demo store into an empty one, as they were', async () => {
+    const source = await aFreshStore();
+    await seedDemoData(source);
+    const csv = await exported(source);
+    expect(csv).toContain('\nprogress,BUC-1.1-U1,BUC,');
+
+    const target = await aFreshStore();
+    expect((await importText(target, csv)).ok).toBe(true);
+
+    const before = (await source.records.listServiceProgress()).sort(byId);
+    expect(before.length).toBeGreaterThan(0);
+    expect((await target.records.listServiceProgress()).sort(byId)).toEqual(before);
+  });
+
+  it('never changes a stored update, and names the line of one that differs or has no record', async () => {
+    const store = await aFreshStore();
+    await seedDemoData(store);
+    const csv = await exported(store);
+    const lines = csv.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('progress,BUC-1.1-U1,')) + 1;
+    const changed = withLine(csv, line, (original) => original.replace('Quarterly update:', 'Rewritten:'));
+    const orphanRow = writeCsv([
+      {
+        kind: 'progress',
+        id: 'HWF-9.1-U1',
+        service: 'HWF',
+        subject: 'HWF-9.1',
+        at: '2026-11-01T10:00:00Z',
+        by: '00000000-0000-0000-0000-00000000a001',
+        text: 'A note.',
+        source: 'sllNote',
+      },
+    ]).split('\n')[1];
+    const orphan = `${csv.trimEnd()}\n${orphanRow ?? ''}\n`;
+
+    const refused = await importText(store, changed);
+    const noRecord = await importText(store, orphan);
+
+    expect(refused.ok ? [] : refused.problems.map(describeProblem)).toEqual([
+      `line ${String(line)}, column id: progress update BUC-1.1-U1 is stored with other values; progress updates are never changed`,
+    ]);
+    expect(noRecord.ok ? [] : noRecord.problems.map(describeProblem)).toEqual([
+      `line ${String(lines.length)}, column subject: HWF-9.1 is neither in the file nor stored`,
+    ]);
+    expect(await exported(store)).toBe(csv);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The one CSV layout that `npm run import` reads and `npm run export` writes: one row per region,
- * service, person, cause of concern, recommendation or area for improvement, told apart by `kind`.
+ * service, person, cause of concern, recommendation, area for improvement or progress update, told
+ * apart by `kind`.
  * Columns a kind does not use stay empty. Lists (roles, services) are separated by semicolons.
  *
  * Parsing here is per row and pure: a row becomes a typed value or a list of problems, each naming
@@ -12,10 +13,14 @@ import {
   AfiStatus,
   CocId,
   CocStatus,
+  EvidenceLink,
+  Instant,
   LocalDate,
   ObjectId,
   Pillar,
+  ProgressSource,
   QuestionRef,
+  Rag,
   RecommendationId,
   RecommendationStatus,
   RegionId,
@@ -48,11 +53,17 @@ export const csvColumns = [
   'chief_fire_officer',
   'authority_chair',
   'authority_name',
+  'subject',
+  'at',
+  'by',
+  'rag',
+  'evidence_links',
+  'source',
 ] as const;
 export type CsvColumn = (typeof csvColumns)[number];
 export type CsvRow = Partial<Record<CsvColumn, string>>;
 
-export const rowKinds = ['region', 'service', 'person', 'coc', 'recommendation', 'afi'] as const;
+export const rowKinds = ['region', 'service', 'person', 'coc', 'recommendation', 'afi', 'progress'] as const;
 export type RowKind = (typeof rowKinds)[number];
 
 const required = z.string().min(1, 'is required');
@@ -135,13 +146,29 @@ const AfiRow = z.object({
   cos: ObjectId,
 });
 
+/** A progress update: append-only, so an import adds it once and never changes it. */
+const ProgressRow = z.object({
+  kind: z.literal('progress'),
+  id: required.max(200),
+  service: ServiceCode,
+  subject: required.max(40),
+  at: Instant,
+  by: ObjectId,
+  rag: optional(Rag),
+  text: required.max(4000),
+  evidence_links: list(EvidenceLink),
+  source: ProgressSource,
+});
+
 export type RegionRow = z.output<typeof RegionRow>;
 export type ServiceRow = z.output<typeof ServiceRow>;
 export type PersonRow = z.output<typeof PersonRow>;
 export type CocRow = z.output<typeof CocRow>;
 export type RecommendationRow = z.output<typeof RecommendationRow>;
 export type AfiRow = z.output<typeof AfiRow>;
-export type ParsedRow = RegionRow | ServiceRow | PersonRow | CocRow | RecommendationRow | AfiRow;
+export type ProgressRow = z.output<typeof ProgressRow>;
+export type ParsedRow =
+  RegionRow | ServiceRow | PersonRow | CocRow | RecommendationRow | AfiRow | ProgressRow;
 
 const schemas = {
   region: RegionRow,
@@ -150,6 +177,7 @@ const schemas = {
   coc: CocRow,
   recommendation: RecommendationRow,
   afi: AfiRow,
+  progress: ProgressRow,
 } as const;
 
 /** One thing wrong with one row, said so a person can fix the spreadsheet. */

@@ -2,6 +2,7 @@
  * `npm run export`: everything `npm run import` reads, in the same layout, so a file exported from
  * one store imports into another (or back) unchanged.
  */
+import type { ProgressUpdate } from '../../domain/records';
 import type { Store } from '../../store';
 import type { CsvRow } from './csv-format';
 import { readEverything } from './stored-records';
@@ -10,7 +11,7 @@ const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 /** The rows of the export, ordered so each row's references come before it. */
 export async function exportRows(store: Store): Promise<CsvRow[]> {
-  const { regions, services, people, cocs, afis } = await readEverything(store);
+  const { regions, services, people, cocs, afis, progress } = await readEverything(store);
   const byId =
     <T>(key: (item: T) => string) =>
     (a: T, b: T) =>
@@ -77,6 +78,23 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       target_date: a.targetDate ?? '',
       sll: a.sll,
       cos: a.cos,
+    });
+  const byTime = (a: ProgressUpdate, b: ProgressUpdate) =>
+    a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
+  for (const u of [...progress].sort(
+    (a, b) => byId((p: ProgressUpdate) => p.subjectId)(a, b) || byTime(a, b),
+  ))
+    rows.push({
+      kind: 'progress',
+      id: u.id,
+      service: u.serviceCode,
+      subject: u.subjectId,
+      at: u.at,
+      by: u.by,
+      rag: u.rag ?? '',
+      text: u.text,
+      evidence_links: u.evidenceLinks.join(';'),
+      source: u.source,
     });
   return rows;
 }

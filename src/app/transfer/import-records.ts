@@ -19,6 +19,7 @@ import type {
   Region,
   Role,
   Service,
+  ProgressUpdate,
 } from '../../domain/records';
 import { changedFields } from '../../domain/lifecycle/decision';
 import { maxChangesPerCommit, type RecordChange, type RecordEntity, type Store } from '../../store';
@@ -31,6 +32,7 @@ import {
   type CsvRow,
   type ParsedRow,
   type PersonRow,
+  type ProgressRow,
   type RecommendationRow,
   type RegionRow,
   type RowProblem,
@@ -80,17 +82,27 @@ interface Sorted {
   cocs: Located<CocRow>[];
   recommendations: Located<RecommendationRow>[];
   afis: Located<AfiRow>[];
+  progress: Located<ProgressRow>[];
 }
 
 function sort(rows: Located<ParsedRow>[]): Sorted {
-  const sorted: Sorted = { regions: [], services: [], people: [], cocs: [], recommendations: [], afis: [] };
+  const sorted: Sorted = {
+    regions: [],
+    services: [],
+    people: [],
+    cocs: [],
+    recommendations: [],
+    afis: [],
+    progress: [],
+  };
   for (const { line, row } of rows) {
     if (row.kind === 'region') sorted.regions.push({ line, row });
     else if (row.kind === 'service') sorted.services.push({ line, row });
     else if (row.kind === 'person') sorted.people.push({ line, row });
     else if (row.kind === 'coc') sorted.cocs.push({ line, row });
     else if (row.kind === 'recommendation') sorted.recommendations.push({ line, row });
-    else sorted.afis.push({ line, row });
+    else if (row.kind === 'afi') sorted.afis.push({ line, row });
+    else sorted.progress.push({ line, row });
   }
   return sorted;
 }
@@ -109,10 +121,12 @@ interface Stored {
     }
   >;
   afis: Map<string, { value: AreaForImprovement; etag: string }>;
+  /** Progress updates by `<service>|<id>`. */
+  progress: Map<string, ProgressUpdate>;
 }
 
 async function readStored(store: Store): Promise<Stored> {
-  const { regions, services, people, cocs, afis } = await readEverything(store);
+  const { regions, services, people, cocs, afis, progress } = await readEverything(store);
   return {
     regions: new Map(regions.map((r) => [r.id, r])),
     services: new Map(services.map((s) => [s.code, s])),
@@ -130,6 +144,7 @@ async function readStored(store: Store): Promise<Stored> {
       ]),
     ),
     afis: new Map(afis.map((a) => [a.value.id, { value: a.value, etag: a.etag }])),
+    progress: new Map(progress.map((u) => [`${u.serviceCode}|${u.id}`, u])),
   };
 }
 
@@ -158,6 +173,7 @@ function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<stri
     ...file.cocs,
     ...file.recommendations,
     ...file.afis,
+    ...file.progress,
   ];
   for (const { line, row } of all) {
     const key = `${row.kind}:${row.id}`;
@@ -224,6 +240,55 @@ function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<stri
     needPrefix(line, row.id, `${row.service}-AFI-`, `service ${row.service}`);
     needPerson(line, 'sll', row.sll, 'sll');
     needPerson(line, 'cos', row.cos, 'cos');
+  }
+  problems.push(...checkProgress(file, stored));
+  return problems;
+}
+
+/** The progress update a row gives. */
+function progressOf(row: ProgressRow): ProgressUpdate {
+  return {
+    id: row.id,
+    subjectId: row.subject,
+    serviceCode: row.service,
+    at: row.at,
+    by: row.by,
+    ...(row.rag === undefined ? {} : { rag: row.rag }),
+    text: row.text,
+    evidenceLinks: row.evidence_links,
+    source: row.source,
+  };
+}
+
+/**
+ * Progress updates: each about a CoC, recommendation or AFI of its service that is stored or in the
+ * file; one already stored must be the same (an update is never changed, not even by an import).
+ */
+function checkProgress(file: Sorted, stored: Stored): RowProblem[] {
+  const subjects = new Set([
+    ...[...stored.cocs.values()].flatMap((c) => [c.value.id, ...c.recommendations.keys()]),
+    ...stored.afis.keys(),
+    ...file.cocs.map((c) => c.row.id),
+    ...file.recommendations.map((r) => r.row.id),
+    ...file.afis.map((a) => a.row.id),
+  ]);
+  const problems: RowProblem[] = [];
+  for (const { line, row } of file.progress) {
+    if (!subjects.has(row.subject))
+      problems.push({ line, column: 'subject', message: `${row.subject} is neither in the file nor stored` });
+    else if (!row.subject.startsWith(`${row.service}-`))
+      problems.push({
+        line,
+        column: 'subject',
+        message: `${row.subject} is not a record of service ${row.service}`,
+      });
+    const before = stored.progress.get(`${row.service}|${row.id}`);
+    if (before && !same(before, progressOf(row)))
+      problems.push({
+        line,
+        column: 'id',
+        message: `progress update ${row.id} is stored with other values; progress updates are never changed`,
+      });
   }
   return problems;
 }
@@ -467,6 +532,12 @@ export async function importRows(
         row.service,
       ),
     );
+  }
+
+  for (const { row } of file.progress) {
+    const update = progressOf(row);
+    if (count(stored.progress.get(`${row.service}|${row.id}`), update))
+      addGroup(row.service, [{ kind: 'append', entity: { type: 'progress', value: update } }]);
   }
 
   // Each commit carries its records' index jobs in the same transaction (src/app/shared/outbox.ts),
