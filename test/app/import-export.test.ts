@@ -154,7 +154,7 @@ describe('export', () => {
     await seedDemoData(source);
     const csv = await exported(source);
     expect(csv.split('\n')[0]).toBe(
-      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,chief_fire_officer,authority_chair,authority_name,subject,at,by,rag,evidence_links,source',
+      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,chief_fire_officer,authority_chair,authority_name,report_published_date,fieldwork_start_date,check_copy_sent_date,website_published_date,action_plan_rule,action_plan_received_date,subject,at,by,rag,evidence_links,source',
     );
     const target = await aFreshStore();
     const outcome = await importText(target, csv);
@@ -191,7 +191,7 @@ describe('the names letters go to, in the file', () => {
     expect((await importText(store, demoCsv)).ok).toBe(true);
     expect(await store.directory.getService('CHS')).toMatchObject(names);
     expect((await exported(store)).split('\n').find((line) => line.startsWith('service,CHS,'))).toMatch(
-      /,Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority,,,,,,$/,
+      /,Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority,,,,,,,,,,,,$/,
     );
   });
 });
@@ -244,5 +244,40 @@ describe('progress updates in the file', () => {
       `line ${String(lines.length)}, column subject: HWF-9.1 is neither in the file nor stored`,
     ]);
     expect(await exported(store)).toBe(csv);
+  });
+});
+
+describe('the dates and rule of a cause of concern in the file', () => {
+  it('carries the publication, factual-accuracy and early publication dates, the action-plan rule and plan', async () => {
+    const source = await aFreshStore();
+    await seedDemoData(source);
+    const csv = await exported(source);
+    const target = await aFreshStore();
+
+    expect((await importText(target, csv)).ok).toBe(true);
+
+    expect((await target.records.getCoc('BUC', 'BUC-1'))?.value).toMatchObject({
+      reportPublishedDate: '2026-06-24',
+      checkCopySentDate: '2025-11-28',
+      websitePublishedDate: '2025-12-12',
+      actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
+      actionPlanReceivedDate: '2025-12-19',
+    });
+  });
+
+  it('names the column of a rule it cannot read', async () => {
+    const store = await aFreshStore();
+    await seedDemoData(store);
+    const csv = await exported(store);
+    const line = csv.split('\n').findIndex((l) => l.startsWith('coc,BUC-1,')) + 1;
+
+    const outcome = await importText(
+      store,
+      withLine(csv, line, (original) => original.replace('workingDaysFromLetter:28', 'within a month')),
+    );
+
+    expect(outcome.ok ? [] : outcome.problems.map(describeProblem)).toEqual([
+      `line ${String(line)}, column action_plan_rule: must be workingDaysFromLetter:28, daysFromLetter:28, daysFromPublication:28 or fixedDate:YYYY-MM-DD`,
+    ]);
   });
 });

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import {
+  ActionPlanRule,
   AfiId,
   AfiStatus,
   CocId,
@@ -53,6 +54,12 @@ export const csvColumns = [
   'chief_fire_officer',
   'authority_chair',
   'authority_name',
+  'report_published_date',
+  'fieldwork_start_date',
+  'check_copy_sent_date',
+  'website_published_date',
+  'action_plan_rule',
+  'action_plan_received_date',
   'subject',
   'at',
   'by',
@@ -111,6 +118,37 @@ const PersonRow = z.object({
   region: optional(RegionId),
   service: list(ServiceCode),
 });
+/**
+ * A column the file may leave out: absent keeps what is stored (`undefined`), an empty cell clears
+ * it (`null`), anything else must fit `schema`.
+ */
+const keptUnlessGiven = <S extends z.ZodType<unknown, string>>(schema: S) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value.trim() === '' ? null : value.trim()))
+    .pipe(schema.nullish());
+
+/** An action-plan rule as one cell: `workingDaysFromLetter:28`, `daysFromLetter:28`, `daysFromPublication:28`, `fixedDate:2026-12-01`. */
+const actionPlanRuleCell = z.string().transform((text, context) => {
+  const [kind = '', value = ''] = text.split(':', 2);
+  const rule = ActionPlanRule.safeParse(
+    kind === 'fixedDate' ? { kind, date: value } : { kind, days: value === '' ? 28 : Number(value) },
+  );
+  if (rule.success) return rule.data;
+  context.addIssue({
+    code: 'custom',
+    message:
+      'must be workingDaysFromLetter:28, daysFromLetter:28, daysFromPublication:28 or fixedDate:YYYY-MM-DD',
+  });
+  return z.NEVER;
+});
+
+/** An action-plan rule written as one cell. */
+export function actionPlanRuleText(rule: ActionPlanRule): string {
+  return rule.kind === 'fixedDate' ? `fixedDate:${rule.date}` : `${rule.kind}:${String(rule.days)}`;
+}
+
 const CocRow = z.object({
   kind: z.literal('coc'),
   id: CocId,
@@ -125,6 +163,12 @@ const CocRow = z.object({
   sll: ObjectId,
   cos: ObjectId,
   hmi: ObjectId,
+  report_published_date: keptUnlessGiven(LocalDate),
+  fieldwork_start_date: keptUnlessGiven(LocalDate),
+  check_copy_sent_date: keptUnlessGiven(LocalDate),
+  website_published_date: keptUnlessGiven(LocalDate),
+  action_plan_rule: keptUnlessGiven(actionPlanRuleCell),
+  action_plan_received_date: keptUnlessGiven(LocalDate),
 });
 const RecommendationRow = z.object({
   kind: z.literal('recommendation'),

@@ -4,7 +4,7 @@
  */
 import type { ProgressUpdate } from '../../domain/records';
 import type { Store } from '../../store';
-import type { CsvRow } from './csv-format';
+import { actionPlanRuleText, type CsvRow } from './csv-format';
 import { readEverything } from './stored-records';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
@@ -56,6 +56,12 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       sll: c.owners.sll,
       cos: c.owners.cos,
       hmi: c.owners.hmi,
+      report_published_date: c.reportPublishedDate ?? '',
+      fieldwork_start_date: c.fieldworkStartDate ?? '',
+      check_copy_sent_date: c.checkCopySentDate ?? '',
+      website_published_date: c.websitePublishedDate ?? '',
+      action_plan_rule: actionPlanRuleText(c.actionPlanRule),
+      action_plan_received_date: c.actionPlanReceivedDate ?? '',
     });
     for (const { value: r } of recommendations)
       rows.push({

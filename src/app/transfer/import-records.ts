@@ -454,6 +454,14 @@ export async function importRows(
         'letterDate',
         row.letter_date,
       );
+      withColumns(imported, {
+        reportPublishedDate: row.report_published_date,
+        fieldworkStartDate: row.fieldwork_start_date,
+        checkCopySentDate: row.check_copy_sent_date,
+        websitePublishedDate: row.website_published_date,
+        actionPlanRule: row.action_plan_rule ?? undefined, // every CoC has a rule: an empty cell keeps it
+        actionPlanReceivedDate: row.action_plan_received_date,
+      });
       if (count(before?.value, imported)) {
         const fields = [
           'title',
@@ -464,6 +472,12 @@ export async function importRows(
           'fieldworkEndDate',
           'letterDate',
           'owners',
+          'reportPublishedDate',
+          'fieldworkStartDate',
+          'checkCopySentDate',
+          'websitePublishedDate',
+          'actionPlanRule',
+          'actionPlanReceivedDate',
         ] as const;
         changes.push(
           ...writeWithAudit(
@@ -552,6 +566,18 @@ export async function importRows(
     await advanceCounters(store, serviceCode, file);
   }
   return { ok: true, counts, reindexed: reindexed.size };
+}
+
+/**
+ * Sets the fields whose columns the file gives: `null` (an empty cell) takes one off, `undefined`
+ * (a column the file leaves out) keeps what is stored.
+ */
+function withColumns<T extends object>(record: T, values: { [K in keyof T]?: T[K] | null | undefined }): T {
+  for (const [key, value] of Object.entries(values) as [keyof T, T[keyof T] | null | undefined][]) {
+    if (value === null) Reflect.deleteProperty(record, key);
+    else if (value !== undefined) record[key] = value;
+  }
+  return record;
 }
 
 /** `record` with `key` set to `value`, or without `key` when the file leaves that cell empty. */
