@@ -3,22 +3,13 @@
  * follow, history says old → new in plain words; a CoC issued before its letter gets its letter date
  * this way; bad input and a stale form are refused with the reason, keeping what was typed.
  */
-import { randomUUID } from 'node:crypto';
 import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest } from '../support/app-under-test';
-import { visibleText, type TurnResult } from '../support/bot-client';
-import { action, actionsOf, inputsOf, inputValue, invokeCard } from '../support/cards';
+import { aCocFormSubmission } from '../support/builders';
+import { visibleText } from '../support/bot-client';
+import { action, actionsOf, inputsOf, inputValue, invokeCard, shownIn } from '../support/cards';
 
 const sll = demoPeople.sll;
-
-const shown = (turn: TurnResult): string =>
-  [
-    ...turn.texts,
-    ...turn.cards.map(visibleText),
-    visibleText((turn.body as { value?: unknown } | undefined)?.value),
-  ]
-    .join('\n')
-    .replace(/\s+/g, ' ');
 
 describe('editing a cause of concern', () => {
   const app = useAppUnderTest();
@@ -52,10 +43,10 @@ describe('editing a cause of concern', () => {
 
     const turn = await save(form, { letterDate: '2026-11-06', fieldworkStartDate: '2026-09-14' });
 
-    const text = shown(turn);
+    const text = shownIn(turn);
     expect(text).toContain('Saved: HWF-1 changed. Its deadlines follow the new dates.');
     expect(text).toContain('Within 28 working days of the letter of 6 November 2026: 16 December 2026');
-    const history = shown(await app.client.sendMessage('history HWF-1', sll));
+    const history = shownIn(await app.client.sendMessage('history HWF-1', sll));
     expect(history).toContain('Changed cause of concern HWF-1');
     expect(history).toContain('Letter date 30 October 2026 → 6 November 2026');
     expect(history).toContain('Fieldwork started (none) → 14 September 2026');
@@ -64,33 +55,22 @@ describe('editing a cause of concern', () => {
   it('gives a CoC issued before its letter its letter date', async () => {
     const issued = await app.client.sendInvoke(
       'issueCoc',
-      {
-        formId: randomUUID(),
-        serviceCode: 'BUC',
+      aCocFormSubmission({
         title: 'Protection staff are not trained',
-        finding: 'Fire safety inspectors lack the competence the service needs.',
-        pillar: 'people',
         publicSafetyRisk: 'true',
         fieldworkEndDate: '2026-10-30',
         letterDate: '',
-        reportPublishedDate: '',
         actionPlanRule: 'daysFromLetter',
-        actionPlanFixedDate: '',
-        recommendation1: 'Train fire safety inspectors to the competency framework.',
-        recommendation1TargetDate: '2027-09-30',
-        sll: sll.objectId,
-        cos: demoPeople.cos.objectId,
-        hmi: demoPeople.hmi.objectId,
-      },
+      }),
       sll,
     );
-    const cocId = /Cause of concern (BUC-\d+) issued/.exec(shown(issued))?.[1] ?? '';
+    const cocId = /Cause of concern (BUC-\d+) issued/.exec(shownIn(issued))?.[1] ?? '';
     const form = await editForm(cocId);
     expect(inputsOf(form).has('checkCopySentDate')).toBe(true);
 
     const turn = await save(form, { letterDate: '2026-11-20', checkCopySentDate: '2026-11-10' });
 
-    expect(shown(turn)).toContain('Within 28 days of the letter of 20 November 2026: 18 December 2026');
+    expect(shownIn(turn)).toContain('Within 28 days of the letter of 20 November 2026: 18 December 2026');
     expect((await app.store.records.getCoc('BUC', cocId))?.value).toMatchObject({
       letterDate: '2026-11-20',
       checkCopySentDate: '2026-11-10',

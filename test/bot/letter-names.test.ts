@@ -4,19 +4,10 @@
  */
 import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest } from '../support/app-under-test';
-import { visibleText, type TurnResult } from '../support/bot-client';
-import { action, inputValue, invokeCard } from '../support/cards';
+import { visibleText } from '../support/bot-client';
+import { action, inputValue, invokeCard, shownIn } from '../support/cards';
 
 const admin = demoPeople.admin;
-
-const shown = (turn: TurnResult): string =>
-  [
-    ...turn.texts,
-    ...turn.cards.map(visibleText),
-    visibleText((turn.body as { value?: unknown } | undefined)?.value),
-  ]
-    .join('\n')
-    .replace(/\s+/g, ' ');
 
 const names = {
   chiefFireOfficer: 'Jane Smith',
@@ -46,7 +37,7 @@ describe('the names letters go to', () => {
       'Letters now go to: Jane Smith, Chief Fire Officer; Cllr Simon Rouse, Chair of Buckinghamshire and Milton Keynes Fire Authority; Buckinghamshire Fire and Rescue Service. They open “Dear Jane Smith and Cllr Simon Rouse,”',
     );
     expect(await app.store.directory.getService('BUC')).toMatchObject(names);
-    const history = shown(await app.client.sendMessage('history BUC', admin));
+    const history = shownIn(await app.client.sendMessage('history BUC', admin));
     expect(history).toContain('Priya Shah');
     expect(history).toContain('Changed who letters to service BUC are addressed to');
     expect(history).toContain('Chief fire officer');
@@ -102,8 +93,8 @@ describe('the names letters go to', () => {
       demoPeople.sll,
     );
 
-    expect(shown(turn)).toContain("You can't set the names letters go to: only an Administrator can.");
-    expect(shown(forged)).toContain("You can't set the names letters go to: only an Administrator can.");
+    expect(shownIn(turn)).toContain("You can't set the names letters go to: only an Administrator can.");
+    expect(shownIn(forged)).toContain("You can't set the names letters go to: only an Administrator can.");
     expect((await app.store.directory.getService('BUC'))?.chiefFireOfficer).not.toBe('Not Allowed');
   });
 });

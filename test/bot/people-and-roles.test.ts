@@ -11,7 +11,7 @@ import { demoPeople, demoTenantId } from '../../src/demo/people';
 import { demoBuckinghamshireTenantId } from '../../src/demo/extra-people';
 import { useAppUnderTest, type AppUnderTest } from '../support/app-under-test';
 import { testBot, visibleText, type TestUser, type TurnResult } from '../support/bot-client';
-import { action, actionsOf, inputValue, invokeCard } from '../support/cards';
+import { action, actionsOf, inputValue, invokeCard, shownIn } from '../support/cards';
 import { waitFor } from '../support/wait-for';
 
 const admin = demoPeople.admin;
@@ -29,15 +29,6 @@ const newCos: TestUser = {
   tenantId: demoTenantId,
   name: 'Lee Hart',
 };
-
-const shown = (turn: TurnResult): string =>
-  [
-    ...turn.texts,
-    ...turn.cards.map(visibleText),
-    visibleText((turn.body as { value?: unknown } | undefined)?.value),
-  ]
-    .join('\n')
-    .replace(/\s+/g, ' ');
 
 /** `text` typed in a team channel after @mentioning the bot, @mentioning each of `people` in it. */
 function typedInChannel(
@@ -91,7 +82,7 @@ describe('people and roles in Teams', () => {
   it('shows an administrator who is who, region by region, with the buttons to change it', async () => {
     const turn = await app.client.sendMessage('people', admin);
 
-    const text = shown(turn);
+    const text = shownIn(turn);
     expect(text).toContain('Who is who');
     expect(text).toContain('Central region');
     expect(text).toContain('Chief of Staff Morgan Hughes');
@@ -109,9 +100,9 @@ describe('people and roles in Teams', () => {
   });
 
   it('shows one service, and a Service Liaison Officer only their own', async () => {
-    const oneService = shown(await app.client.sendMessage('people HWF', demoPeople.sll));
-    const slo = shown(await app.client.sendMessage('people', demoPeople.slo));
-    const elsewhere = shown(await app.client.sendMessage('people BUC', demoPeople.slo));
+    const oneService = shownIn(await app.client.sendMessage('people HWF', demoPeople.sll));
+    const slo = shownIn(await app.client.sendMessage('people', demoPeople.slo));
+    const elsewhere = shownIn(await app.client.sendMessage('people BUC', demoPeople.slo));
 
     expect(oneService).toContain('Who is who: Hereford & Worcester Fire and Rescue Service');
     expect(oneService).toContain('Service Liaison Officer: Jordan Lee');
@@ -126,7 +117,7 @@ describe('people and roles in Teams', () => {
 
     const turn = await inChannel(`add ${mention(dana)} as sll for Oxfordshire`, [dana]);
 
-    expect(shown(turn)).toContain(
+    expect(shownIn(turn)).toContain(
       'Dana Brooks is now Service Liaison Lead for Oxfordshire Fire and Rescue Service.',
     );
     expect(await personNow(dana)).toMatchObject({
@@ -171,7 +162,7 @@ describe('people and roles in Teams', () => {
       dana,
     );
 
-    expect(shown(issued)).toContain('OXF-1');
+    expect(shownIn(issued)).toContain('OXF-1');
     expect((await app.store.records.listCocs('OXF')).map((coc) => coc.value.owners.sll)).toEqual([
       dana.objectId,
     ]);
@@ -215,7 +206,7 @@ describe('people and roles in Teams', () => {
       { person: newcomer.objectId, role: 'slo', place: 'service:KEN' },
       admin,
     );
-    expect(shown(saved)).toContain(
+    expect(shownIn(saved)).toContain(
       'Kim Okafor is now Service Liaison Officer for Kent Fire and Rescue Service.',
     );
     expect(await personNow(newcomer)).toMatchObject({
@@ -224,7 +215,7 @@ describe('people and roles in Teams', () => {
       roles: ['slo'],
       serviceCodes: ['KEN'],
     });
-    const latest = shown(await app.client.sendMessage('people', admin));
+    const latest = shownIn(await app.client.sendMessage('people', admin));
     expect(latest).toContain(
       'Priya Shah: Kim Okafor is now Service Liaison Officer for Kent Fire and Rescue Service.',
     );
@@ -266,20 +257,20 @@ describe('people and roles in Teams', () => {
 
     const turn = await inChannel(text, mentioned);
 
-    expect(shown(turn)).toContain(reason);
+    expect(shownIn(turn)).toContain(reason);
     expect(await app.store.directory.listPeople()).toEqual(before);
   });
 
   it('refuses anyone but an administrator', async () => {
     const turn = await inChannel(`add ${mention(casey)} as sll for BUC`, [casey], demoPeople.sll);
 
-    expect(shown(turn)).toContain("You can't manage the directory");
+    expect(shownIn(turn)).toContain("You can't manage the directory");
     expect((await personNow(casey))?.serviceCodes).not.toContain('BUC');
   });
 
   it('asks who takes open records over before taking the role away, and hands each over with its history', async () => {
     const refused = await inChannel(`remove ${mention(demoPeople.sll)} as sll for BUC`, [demoPeople.sll]);
-    expect(shown(refused)).toContain(
+    expect(shownIn(refused)).toContain(
       'name Sam Patel as Service Liaison Lead, and nobody else is Service Liaison Lead for Buckinghamshire Fire and Rescue Service to take them over.',
     );
 
@@ -293,13 +284,13 @@ describe('people and roles in Teams', () => {
 
     const done = await handOver(app, question, 'Hand over and remove the role', casey);
 
-    expect(shown(done)).toContain(
+    expect(shownIn(done)).toContain(
       'Sam Patel is no longer Service Liaison Lead for Buckinghamshire Fire and Rescue Service.',
     );
     expect((await personNow(demoPeople.sll))?.serviceCodes).toEqual(['HWF']);
     const open = (await app.store.records.listCocs('BUC')).filter((coc) => coc.value.status === 'open');
     expect(open.map((coc) => coc.value.owners.sll)).toEqual(open.map(() => casey.objectId));
-    const history = shown(await app.client.sendMessage('history BUC-1', casey));
+    const history = shownIn(await app.client.sendMessage('history BUC-1', casey));
     expect(history).toContain('Priya Shah');
     expect(history).toContain('Sam Patel → Casey Williams');
   });
@@ -307,7 +298,7 @@ describe('people and roles in Teams', () => {
   it('names a new Chief of Staff for a region in place of the one there, handing their records over', async () => {
     const turn = await inChannel(`add ${mention(newCos)} as cos for Central`, [newCos]);
 
-    expect(shown(turn)).toContain('Lee Hart is now Chief of Staff for the Central region.');
+    expect(shownIn(turn)).toContain('Lee Hart is now Chief of Staff for the Central region.');
     expect((await personNow(demoPeople.cos))?.roles).not.toContain('cos');
     const open = (await app.store.records.listCocs('HWF')).filter((coc) => coc.value.status === 'open');
     expect(open.length).toBeGreaterThan(0);
@@ -321,7 +312,7 @@ describe('people and roles in Teams', () => {
     expect(visibleText(asked)).toContain('OXF-1');
     const done = await handOver(app, asked, 'Hand over and remove the role', casey);
 
-    expect(shown(done)).toContain(
+    expect(shownIn(done)).toContain(
       'Dana Brooks is no longer Service Liaison Lead for Oxfordshire Fire and Rescue Service.',
     );
     expect(await personNow(dana)).toMatchObject({ roles: ['deputyPortfolioDirector'], serviceCodes: [] });
@@ -358,7 +349,7 @@ describe('people from other organisations given a role', () => {
   it('makes a member of an allowed organisation an SLO, identified by their own tenant', async () => {
     const turn = await addInChannel(bucksOfficer, 'as slo for BUC');
 
-    expect(shown(turn)).toContain(
+    expect(shownIn(turn)).toContain(
       'Ash Morgan is now Service Liaison Officer for Buckinghamshire Fire and Rescue Service.',
     );
     expect(await app.store.directory.getPerson(bucksOfficer.objectId)).toMatchObject({
@@ -391,7 +382,7 @@ describe('people from other organisations given a role', () => {
       { conversationType: 'channel', hostTenantId: demoTenantId },
     );
 
-    expect(shown(turn)).toContain('Ash Morgan answered');
+    expect(shownIn(turn)).toContain('Ash Morgan answered');
     expect((await app.store.records.getEngagementRequest('BUC', request.value.id))?.value).toMatchObject({
       status: 'answered',
       answeredBy: bucksOfficer.objectId,
@@ -401,7 +392,7 @@ describe('people from other organisations given a role', () => {
   it('refuses someone from an organisation not allowed, adding nobody', async () => {
     const turn = await addInChannel(outsider, 'as slo for BUC');
 
-    expect(shown(turn)).toContain(
+    expect(shownIn(turn)).toContain(
       'Sol Rivers is from an organisation that is not set up to use CoC Monitor.',
     );
     expect(await app.store.directory.getPerson(outsider.objectId)).toBeNull();

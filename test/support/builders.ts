@@ -3,6 +3,8 @@
  * letter is dated 28 April 2023), overridable field by field. A test whose story needs other
  * values (other dates, another person) passes them explicitly.
  */
+import { randomUUID } from 'node:crypto';
+import { demoPeople } from '../../src/demo/people';
 import type { DecisionContext, NewCauseOfConcern } from '../../src/domain/lifecycle';
 import type {
   AreaForImprovement,
@@ -265,4 +267,30 @@ export function aProgressUpdate(overrides: Partial<ProgressUpdate> = {}): Progre
 /** A target-date revision agreed by the SLL at a given moment. */
 export function aRevision(date: string, at: string): TargetDateRevision {
   return { date, at, reason: 'Agreed with the service at the improvement board.', by: people.sll.objectId };
+}
+
+/**
+ * The data Teams sends when the `new coc` form is submitted: a CoC for Buckinghamshire with one
+ * recommendation, owned by the demo's central SLL, CoS and HMI, with `overrides` typed over it.
+ */
+export function aCocFormSubmission(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    formId: randomUUID(),
+    serviceCode: 'BUC',
+    title: 'Safe and well visits are not targeted',
+    finding: 'Visits do not go to the people most at risk.',
+    pillar: 'effectiveness',
+    publicSafetyRisk: 'false',
+    fieldworkEndDate: '2026-09-25',
+    letterDate: '2026-10-20',
+    reportPublishedDate: '',
+    actionPlanRule: 'workingDaysFromLetter',
+    actionPlanFixedDate: '',
+    recommendation1: 'Target safe and well visits at the people most at risk.',
+    recommendation1TargetDate: '2027-06-30',
+    sll: demoPeople.sll.objectId,
+    cos: demoPeople.cos.objectId,
+    hmi: demoPeople.hmi.objectId,
+    ...overrides,
+  };
 }

@@ -96,3 +96,9 @@ export function inputsOf(card: unknown): Map<string, { id: string; value: string
 export function inputValues(card: unknown): string[] {
   return inputsIn(card).flatMap((input) => (typeof input.value === 'string' ? [input.value] : []));
 }
+
+/** Everything a turn showed the person (its messages, its cards and an invoke's answer), as one line. */
+export function shownIn(turn: TurnResult): string {
+  const answer = (turn.body as { value?: unknown } | undefined)?.value;
+  return [...turn.texts, ...turn.cards.map(visibleText), visibleText(answer)].join('\n').replace(/\s+/g, ' ');
+}
