@@ -130,8 +130,14 @@ const closureWords: Record<string, string> = {
   withdrawn: 'Withdrawn',
 };
 
-/** Fields whose values are internal (ids of Teams messages): said as whether they are set. */
-const internalFields = new Set(['channelActivityId']);
+/**
+ * Fields whose values are internal ids (of a Teams message, of a progress update): said as what
+ * they stand for, set or not.
+ */
+const internalFields: Record<string, { set: string; unset: string }> = {
+  channelActivityId: { set: 'Posted', unset: 'Not posted' },
+  latestUpdate: { set: 'A progress note', unset: '(none)' },
+};
 
 /** Who decides each step of a closure request, by its place in the request's steps. */
 const stepDeciders = ["Chief of Staff's decision", "HM Inspector's decision"];
@@ -210,11 +216,12 @@ function eventData(event: AuditEvent, names: Record<string, string>): Record<str
     what: escapeMarkdown(actionPhraseOf(event)),
     whoAndWhen: escapeMarkdown(`${who}${onBehalf} at ${formatLondonTimeOnDate(event.at)}`),
     changes: event.changes.map((change) => {
+      const internal = internalFields[change.field];
       const said = (value: unknown) =>
-        internalFields.has(change.field)
+        internal
           ? value === undefined || value === null || value === ''
-            ? 'Not posted'
-            : 'Posted'
+            ? internal.unset
+            : internal.set
           : shorten(readableValue(value, names), 120);
       return {
         field: escapeMarkdown(fieldNameOf(change.field)),
