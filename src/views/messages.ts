@@ -8,6 +8,8 @@ import type { ClosureMessage } from '../app/closure/notify-closure';
 import type { EngagementMessage } from '../app/engagement/notify-engagement';
 import type { IssueMessage } from '../app/issue/announce-issued';
 import type { ReminderMessage } from '../app/reminders/reminder-sweep';
+import type { RevisitMessage } from '../app/revisits/notify-revisit';
+import type { MonitoringMessage } from '../app/monitoring/notify-monitoring';
 import { renderBoardSummaryCard } from './boards/board-summary-card';
 import { renderClosureCard, renderClosureLetterCard } from './closure/closure-cards';
 import {
@@ -19,6 +21,8 @@ import { renderAfiSummaryCard } from './issue/afi-cards';
 import { renderCocSummaryCard } from './issue/coc-cards';
 import { renderRoleChangedCard } from './directory/people-card';
 import { renderReminderDigestCard } from './reminders/reminder-digest-card';
+import { renderRevisitCard, renderRevisitLetterCard } from './revisits/revisit-cards';
+import { renderMonitoringChangedCard } from './monitoring/monitoring-cards';
 import type { AdaptiveCardJson } from './shared/card-renderer';
 
 /** Every message a use case can send. */
@@ -28,7 +32,9 @@ export type OutboundMessage =
   | IssueMessage
   | BoardMessage
   | ReminderMessage
-  | RoleChangedMessage;
+  | RoleChangedMessage
+  | RevisitMessage
+  | MonitoringMessage;
 
 /** The card a message is sent as. */
 export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
@@ -55,5 +61,11 @@ export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
       return renderReminderDigestCard(message.digest);
     case 'role-changed':
       return renderRoleChangedCard(message);
+    case 'revisit-card':
+      return renderRevisitCard(message.view, message.notice ? { notice: message.notice } : {});
+    case 'revisit-letter':
+      return renderRevisitLetterCard(message.revisit, message.serviceName);
+    case 'monitoring-changed':
+      return renderMonitoringChangedCard(message.view, message.notice);
   }
 }

@@ -7,6 +7,7 @@
  */
 import { fail, ok, type Result } from '../../domain/errors';
 import { parseRecordId } from '../../domain/ids';
+import { cocIdOfRevisit } from '../../domain/lifecycle';
 import { authorize } from '../../domain/policy';
 import type { AuditEvent, Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
@@ -18,7 +19,7 @@ export const historyPageSize = 20;
 
 /** The record whose history is shown. */
 export interface HistorySubject {
-  kind: 'coc' | 'afi' | 'recommendation';
+  kind: 'coc' | 'afi' | 'recommendation' | 'service';
   id: string;
   /** The CoC's title, the AFI's or external recommendation's text. */
   title: string;
@@ -46,7 +47,10 @@ async function loadHistory(
   actor: Person,
   idText: string,
 ): Promise<Result<{ subject: HistorySubject; events: AuditEvent[] }>> {
-  const parsed = parseRecordId(idText);
+  const service = await serviceHistory(context, actor, idText);
+  if (service) return service;
+  const revisitCoc = cocIdOfRevisit(idText);
+  const parsed = parseRecordId(revisitCoc ?? idText);
   if (parsed === null) return fail('not-found', `“${idText}” is not a record id. ${idHint}`);
   const { records } = context.store;
   const visibility = await loadVisibility(context, actor);
@@ -77,6 +81,26 @@ async function loadHistory(
   if (!allowed.ok) return allowed;
   const events = await records.listAudit(parsed.serviceCode, cocId);
   return ok({ subject: { kind: 'coc', id: cocId, title: found.value.title }, events });
+}
+
+/**
+ * A service's own history (its monitoring level, its channels), when `idText` is a service code:
+ * `history BUC`. Null when it is not one, so record ids are read as before.
+ */
+async function serviceHistory(
+  context: AppContext,
+  actor: Person,
+  idText: string,
+): Promise<Result<{ subject: HistorySubject; events: AuditEvent[] }> | null> {
+  const code = idText.trim().toUpperCase();
+  if (!/^[A-Z]{2,5}$/.test(code)) return null;
+  const service = await context.store.directory.getService(code);
+  if (!service) return null;
+  const visibility = await loadVisibility(context, actor);
+  const allowed = visibility.check(code);
+  if (!allowed.ok) return allowed;
+  const events = await context.store.records.listAudit(code, code);
+  return ok({ subject: { kind: 'service', id: code, title: service.name }, events });
 }
 
 /** Every string in the events that names a person of the directory. */
@@ -119,7 +143,8 @@ export async function recordHistory(
   if (!loaded.ok) return loaded;
   const { subject, events } = loaded.value;
   const { items, page: current, pageCount, total } = pageOf(events, page, historyPageSize);
-  const askedFor = parseRecordId(idText)?.id;
+  const askedFor =
+    parseRecordId(idText)?.id ?? (cocIdOfRevisit(idText) ? idText.trim().toUpperCase() : undefined);
   const asked = askedFor !== undefined && askedFor !== subject.id ? { askedFor } : {};
   const names = await namesIn(context, items);
   return ok({ subject, ...asked, events: items, names, page: current, pageCount, totalEvents: total });

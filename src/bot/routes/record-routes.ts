@@ -115,7 +115,7 @@ function withoutActions(view: CocCardView): CocCardView {
     canReviseDate: false,
     canRequestClosure: false,
   }));
-  return { ...view, canRecordActionPlan: false, recommendations };
+  return { ...view, canRecordActionPlan: false, canProposeRevisit: false, recommendations };
 }
 
 /** A saved change: the clicker sees their card with a note, everyone else the new state. */

@@ -12,6 +12,7 @@ import {
   RecommendationStatus,
   type AuditEvent,
 } from '../../domain/records';
+import { monitoringLevelNames, monitoringTriggerNames, supportProviderNames } from '../../domain/lifecycle';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
 
@@ -27,6 +28,8 @@ const subjectNames: Record<string, string> = {
   coc: 'cause of concern',
   recommendation: 'recommendation',
   afi: 'area for improvement',
+  revisit: 'revisit',
+  monitoring: 'service',
 };
 
 /** The HM Inspector's step signs off; a Chief of Staff's last step on an AFI closes it. */
@@ -65,6 +68,17 @@ const actionPhrases: Record<string, string> = {
   'closure.channel-card-posted': 'Posted the closure request for {subject} in the service channel',
   'service.channel-registered': 'Registered a channel for {subject}',
   'service.channel-unregistered': 'Stopped using a channel for {subject}',
+  // Revisits (§17-21) and closer monitoring (§22-23).
+  'revisit.proposed': 'Proposed {subject}',
+  'revisit.endorsed': 'Endorsed {subject} as Chief of Staff',
+  'revisit.approved': 'Approved {subject} as HM Inspector',
+  'revisit.refused': 'Refused {subject}',
+  'revisit.findings-recorded': 'Recorded the findings of {subject}',
+  'revisit.letter-drafted': 'Drafted the letter after {subject}',
+  'revisit.letter-dates-recorded': 'Recorded when the letter after {subject} was sent and published',
+  'monitoring.raised': 'Put {subject} under closer monitoring',
+  'monitoring.changed': 'Changed how closely {subject} is monitored',
+  'monitoring.lifted': 'Lifted closer monitoring of {subject}: back to routine',
 };
 
 function subjectOf(event: AuditEvent): string {
@@ -111,6 +125,26 @@ const fieldNames: Record<string, string> = {
   questionRef: 'Question',
   withdrawn: 'Withdrawn',
   channelActivityId: 'Status card in the service channel',
+  firstDay: 'First day',
+  lastDay: 'Last day',
+  team: 'Team',
+  initialFindingsDate: 'Initial findings given',
+  findings: 'Findings on',
+  letter: 'Letter',
+  letterSentDate: 'Letter sent',
+  letterPublishedDate: 'Letter published',
+  level: 'Monitoring level',
+  triggers: 'Triggers (§22)',
+  support: 'Enhanced support from',
+  note: 'Note',
+};
+
+/** The words of revisit and monitoring values (enum keys never reach a card). */
+const revisitAndMonitoringWords: Record<string, string> = {
+  refused: 'Refused',
+  ...monitoringLevelNames,
+  ...monitoringTriggerNames,
+  ...supportProviderNames,
 };
 
 /** The words of a closure request's statuses and decisions. */
@@ -172,6 +206,8 @@ export function readableValue(value: unknown, names: Record<string, string>): st
     if (status.success) return recommendationStatusNames[status.data];
     const closure = closureWords[value];
     if (closure !== undefined) return closure;
+    const words = revisitAndMonitoringWords[value];
+    if (words !== undefined) return words;
     if (value === 'red' || value === 'amber' || value === 'green')
       return `${value.charAt(0).toUpperCase()}${value.slice(1)}`;
     return value;
@@ -221,6 +257,7 @@ const subjectTitles: Record<HistoryPage['subject']['kind'], string> = {
   coc: 'Cause of concern',
   recommendation: 'Recommendation',
   afi: 'Area for improvement',
+  service: 'Service',
 };
 
 /** Renders one page of a record's history. */
