@@ -9,7 +9,7 @@ import { formatChangeTime } from '../../domain/clock';
 import { fail, ok, type DomainError, type Result } from '../../domain/errors';
 import { decideRevisit, type RevisitCommand, type StepRole } from '../../domain/lifecycle';
 import { revisitStepActions } from '../../domain/policy';
-import type { Person, Revisit } from '../../domain/records';
+import type { Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
 import { changeRecord } from '../shared/change-record';
 import { nameOf } from '../shared/people';
