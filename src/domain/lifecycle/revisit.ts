@@ -10,7 +10,7 @@
  * recommendation (each also a progress update marked as a revisit finding, with a RAG); the HM
  * Inspector's letter is drafted from them (§21) and the days it was sent and published are kept.
  */
-import { toLondonDate } from '../clock';
+import { formatLongDate, toLondonDate } from '../clock';
 import { err, fail, invalid, invalidFromZod, ok, type FieldIssue, type Result } from '../errors';
 import {
   LocalDate,
@@ -368,7 +368,7 @@ export function keepRevisitLetter(
     context,
     'revisit.letter-drafted',
     subjectOf(revisit),
-    [{ field: 'letter', to: `drafted on ${toLondonDate(context.now)}` }],
+    [{ field: 'letter', to: `drafted on ${formatLongDate(toLondonDate(context.now))}` }],
     'The revisit letter was drafted for the HM Inspector to check, sign and send.',
   );
   return { revisit: state, events: [event] };
