@@ -5,7 +5,7 @@
  */
 import { addCalendarDays, daysBetween, dayOfWeek, parseLocalDate, toLondonDate } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
-import { currentTargetDate } from '../../domain/lifecycle';
+import { currentTargetDate, isAboveRoutine, monitoringLevelInWords } from '../../domain/lifecycle';
 import {
   type AuditEvent,
   type RecommendationStatus,
@@ -56,6 +56,8 @@ export interface BoardSummary {
   since?: string;
   changed: BoardChange[];
   newCocs: { id: string; title: string }[];
+  /** The service's monitoring level when above routine (§22-23), e.g. "Enhanced support (NFCC)". */
+  monitoring?: { words: string; since: LocalDate };
 }
 
 /** Counts recommendations by status and (those still open) by RAG. Pure. */
@@ -139,6 +141,12 @@ export async function buildBoardSummary(
             .map(({ coc }) => ({ id: coc.value.id, title: coc.value.title })),
   };
   if (since !== undefined) summary.since = since;
+  const monitoring = (await context.store.records.getMonitoringLevel(service.code))?.value;
+  if (isAboveRoutine(monitoring) && monitoring)
+    summary.monitoring = {
+      words: monitoringLevelInWords(monitoring),
+      since: toLondonDate(monitoring.updatedAt),
+    };
   return ok(summary);
 }
 

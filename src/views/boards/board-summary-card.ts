@@ -60,6 +60,9 @@ export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson 
   const changes = changeLines(summary);
   return renderCard('board-summary', {
     heading: `Improvement board summary: ${summary.serviceName}`,
+    monitoring: summary.monitoring
+      ? `Closer monitoring: ${summary.monitoring.words}, since ${formatLongDate(summary.monitoring.since)}.`
+      : '',
     subheading: `${formatLongDate(summary.today)} · ${String(summary.total)} recommendations, ${String(openCount)} open, ${String(overdue)} overdue`,
     statusChart: statusRows
       .filter((row) => row.count !== '0')
