@@ -238,7 +238,11 @@ export function renderRevisitLetterCard(revisit: Revisit, serviceName: string): 
   return renderCard('revisit-letter', {
     heading: `Revisit letter for ${revisit.id}`,
     introduction: `The findings of revisit ${revisit.id} (initial findings given on ${findingsOn}) are recorded. Here is a draft of your letter to the chief fire officer and the chair of the fire and rescue authority of ${serviceName}. Check it, sign it and send it; it will be published. Record the dates it was sent and published on the revisit card.`,
-    paragraphs: (revisit.letter ?? '').split(/\n{2,}/).map((text) => ({ text: escapeMarkdown(text) })),
+    // One block per line: the letter's headings and lists stay on lines of their own.
+    paragraphs: (revisit.letter ?? '')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((text) => ({ text: escapeMarkdown(text) })),
     revisitId: revisit.id,
   });
 }
