@@ -13,6 +13,7 @@ import { decideClosure } from '../../src/app/closure/decide-closure';
 import { requestEngagementUpdate } from '../../src/app/engagement/request-update';
 import { issueAreaForImprovement } from '../../src/app/issue/issue-area-for-improvement';
 import { quickStatusUpdate } from '../../src/app/records/quick-status-update';
+import { proposeRevisitOf } from '../../src/app/revisits/propose-revisit';
 import type { Result } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/records';
 import { extraDemoPeople } from '../../src/demo/extra-people';
@@ -167,6 +168,27 @@ async function pendingClosure(app: AppUnderTest, scope: Scope, step: 'cos' | 'hm
   return raised.request.id;
 }
 
+/** A revisit of the scope's CoC waiting for the Chief of Staff, proposed by its own SLL. */
+async function pendingRevisit(app: AppUnderTest, scope: Scope): Promise<string> {
+  const { serviceCode, cocId, owners } = scopes[scope];
+  const waiting = (await app.store.records.listRevisits(serviceCode)).find(
+    (revisit) => revisit.value.cocId === cocId && revisit.value.status === 'pendingCos',
+  );
+  if (waiting) return waiting.value.id;
+  const day = nextDate('2027-02');
+  const proposed = valueOf(
+    await proposeRevisitOf(app.appContext, owners.sll as Person, {
+      cocId,
+      formId: randomUUID(),
+      firstDay: day,
+      lastDay: day,
+      purpose: 'Check progress on site.',
+      team: 'The SLL',
+    }),
+  );
+  return proposed.facts.revisit.id;
+}
+
 /** Issuing a record from its form for the scope's service, with `fields` naming its owners. */
 function issueFromForm(
   verb: string,
@@ -201,6 +223,48 @@ function approveClosureAt(step: 'cos' | 'hmi', approver: RoleName): VerbCase {
 }
 
 const verbCases: VerbCase[] = [
+  {
+    // §20: the SLL or the region's Chief of Staff proposes a revisit.
+    verb: 'proposeRevisit',
+    kind: 'change',
+    allowed: { 'in scope': ['SLL', 'Chief of Staff'], 'out of scope': [] },
+    data: (_app, scope) => {
+      const day = nextDate('2027-01');
+      return Promise.resolve({
+        cocId: scopes[scope].cocId,
+        formId: randomUUID(),
+        firstDay: day,
+        lastDay: day,
+        purpose: 'Check progress on site.',
+        team: 'The SLL and one inspector',
+      });
+    },
+  },
+  {
+    // §20: the region's Chief of Staff endorses a revisit the SLL proposed.
+    verb: 'decideRevisit',
+    kind: 'change',
+    allowed: { 'in scope': ['Chief of Staff'], 'out of scope': [] },
+    data: async (app, scope) => ({
+      revisitId: await pendingRevisit(app, scope),
+      step: 'cos',
+      decision: 'approve',
+    }),
+  },
+  {
+    // §22-23: only the region's HM Inspector sets how closely a service is monitored.
+    verb: 'setMonitoringLevel',
+    kind: 'change',
+    allowed: { 'in scope': ['HMI'], 'out of scope': [] },
+    data: (_app, scope) =>
+      Promise.resolve({
+        serviceCode: scopes[scope].serviceCode,
+        level: 'enhancedSupport',
+        triggers: 'slowProgress',
+        support: 'lga',
+        note: `Peer support agreed on ${nextDate('2027-03')}.`,
+      }),
+  },
   issueFromForm('issueCoc', (owners) => ({
     title: 'Prevention work is not prioritised by risk',
     finding: 'The service does not target its home fire safety checks at the people most at risk.',
