@@ -91,7 +91,7 @@ describe('proposeRevisit', () => {
 });
 
 describe('decideRevisit', () => {
-  it.each<[string, Partial<Revisit>, Person, RevisitCommand, RevisitStatus | string]>([
+  it.each<[string, Partial<Revisit>, Person, RevisitCommand, string]>([
     ['the CoS endorses', {}, people.cos, { type: 'approve', step: 'cos' }, 'pendingHmi'],
     [
       'the CoS refuses with a reason',
