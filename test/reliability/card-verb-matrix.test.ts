@@ -168,6 +168,13 @@ async function pendingClosure(app: AppUnderTest, scope: Scope, step: 'cos' | 'hm
   return raised.request.id;
 }
 
+let laterDates = 0;
+/** Dates for the revisit and monitoring cases, counted apart so the other cases' dates stay as they were. */
+function laterDate(yearMonth: string): string {
+  laterDates += 1;
+  return `${yearMonth}-${String(10 + (laterDates % 18)).padStart(2, '0')}`;
+}
+
 /** A revisit of the scope's CoC waiting for the Chief of Staff, proposed by its own SLL. */
 async function pendingRevisit(app: AppUnderTest, scope: Scope): Promise<string> {
   const { serviceCode, cocId, owners } = scopes[scope];
@@ -175,7 +182,7 @@ async function pendingRevisit(app: AppUnderTest, scope: Scope): Promise<string> 
     (revisit) => revisit.value.cocId === cocId && revisit.value.status === 'pendingCos',
   );
   if (waiting) return waiting.value.id;
-  const day = nextDate('2027-02');
+  const day = laterDate('2027-02');
   const proposed = valueOf(
     await proposeRevisitOf(app.appContext, owners.sll as Person, {
       cocId,
@@ -223,48 +230,6 @@ function approveClosureAt(step: 'cos' | 'hmi', approver: RoleName): VerbCase {
 }
 
 const verbCases: VerbCase[] = [
-  {
-    // §20: the SLL or the region's Chief of Staff proposes a revisit.
-    verb: 'proposeRevisit',
-    kind: 'change',
-    allowed: { 'in scope': ['SLL', 'Chief of Staff'], 'out of scope': [] },
-    data: (_app, scope) => {
-      const day = nextDate('2027-01');
-      return Promise.resolve({
-        cocId: scopes[scope].cocId,
-        formId: randomUUID(),
-        firstDay: day,
-        lastDay: day,
-        purpose: 'Check progress on site.',
-        team: 'The SLL and one inspector',
-      });
-    },
-  },
-  {
-    // §20: the region's Chief of Staff endorses a revisit the SLL proposed.
-    verb: 'decideRevisit',
-    kind: 'change',
-    allowed: { 'in scope': ['Chief of Staff'], 'out of scope': [] },
-    data: async (app, scope) => ({
-      revisitId: await pendingRevisit(app, scope),
-      step: 'cos',
-      decision: 'approve',
-    }),
-  },
-  {
-    // §22-23: only the region's HM Inspector sets how closely a service is monitored.
-    verb: 'setMonitoringLevel',
-    kind: 'change',
-    allowed: { 'in scope': ['HMI'], 'out of scope': [] },
-    data: (_app, scope) =>
-      Promise.resolve({
-        serviceCode: scopes[scope].serviceCode,
-        level: 'enhancedSupport',
-        triggers: 'slowProgress',
-        support: 'lga',
-        note: `Peer support agreed on ${nextDate('2027-03')}.`,
-      }),
-  },
   issueFromForm('issueCoc', (owners) => ({
     title: 'Prevention work is not prioritised by risk',
     finding: 'The service does not target its home fire safety checks at the people most at risk.',
@@ -458,6 +423,48 @@ const verbCases: VerbCase[] = [
     allowed: canSee,
     noRefusal: true,
     data: (_app, scope) => Promise.resolve({ cocId: scopes[scope].cocId }),
+  },
+  {
+    // §20: the SLL or the region's Chief of Staff proposes a revisit.
+    verb: 'proposeRevisit',
+    kind: 'change',
+    allowed: { 'in scope': ['SLL', 'Chief of Staff'], 'out of scope': [] },
+    data: (_app, scope) => {
+      const day = laterDate('2027-01');
+      return Promise.resolve({
+        cocId: scopes[scope].cocId,
+        formId: randomUUID(),
+        firstDay: day,
+        lastDay: day,
+        purpose: 'Check progress on site.',
+        team: 'The SLL and one inspector',
+      });
+    },
+  },
+  {
+    // §20: the region's Chief of Staff endorses a revisit the SLL proposed.
+    verb: 'decideRevisit',
+    kind: 'change',
+    allowed: { 'in scope': ['Chief of Staff'], 'out of scope': [] },
+    data: async (app, scope) => ({
+      revisitId: await pendingRevisit(app, scope),
+      step: 'cos',
+      decision: 'approve',
+    }),
+  },
+  {
+    // §22-23: only the region's HM Inspector sets how closely a service is monitored.
+    verb: 'setMonitoringLevel',
+    kind: 'change',
+    allowed: { 'in scope': ['HMI'], 'out of scope': [] },
+    data: (_app, scope) =>
+      Promise.resolve({
+        serviceCode: scopes[scope].serviceCode,
+        level: 'enhancedSupport',
+        triggers: 'slowProgress',
+        support: 'lga',
+        note: `Peer support agreed on ${laterDate('2027-03')}.`,
+      }),
   },
 ];
 

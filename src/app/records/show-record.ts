@@ -216,7 +216,11 @@ async function cocCardViewOf(
 ): Promise<CocCardView> {
   const coc = found.coc.value;
   const today = todayOf(context);
-  const people = await peopleById(context);
+  // The service's monitoring level is read alongside the directory (both kept for a few seconds).
+  const [people, level] = await Promise.all([
+    peopleById(context),
+    context.store.records.getMonitoringLevel(coc.serviceCode),
+  ]);
   const recommendationsOfCoc = found.recommendations.map((r) => r.value);
   const revisitsOfCoc = (found.revisits ?? []).map((r) => r.value);
   const input: ObligationInput = {
@@ -225,7 +229,7 @@ async function cocCardViewOf(
     revisits: revisitsOfCoc,
     ...lastContactDates(recommendationsOfCoc),
   };
-  const monitoring = (await context.store.records.getMonitoringLevel(coc.serviceCode))?.value;
+  const monitoring = level?.value;
   const schedule = scheduleOf(input, today, { extraHolidays: context.extraHolidays });
   const open = coc.status === 'open';
   return {
