@@ -16,6 +16,20 @@ import {
   notifyActionPlanLate,
   type ActionPlanLateMessage,
 } from './records/notify-action-plan-late';
+import {
+  MonitoringChangedJob,
+  notifyMonitoringChanged,
+  type MonitoringMessage,
+} from './monitoring/notify-monitoring';
+import {
+  notifyRevisitDecided,
+  notifyRevisitFindings,
+  notifyRevisitProposed,
+  RevisitDecidedJob,
+  RevisitFindingsJob,
+  RevisitProposedJob,
+  type RevisitMessage,
+} from './revisits/notify-revisit';
 import type { AppContext } from './shared/app-context';
 import { ContactHint } from './shared/index-jobs';
 import type { Notifier } from './shared/notifier';
@@ -36,7 +50,7 @@ export function registerIndexing(context: AppContext): void {
 /** Registers the handlers of every follow-up kind on the context's outbox. */
 export function registerFollowUps(
   context: AppContext,
-  notifier: Notifier<ClosureMessage | ActionPlanLateMessage>,
+  notifier: Notifier<ClosureMessage | ActionPlanLateMessage | RevisitMessage | MonitoringMessage>,
   logger: { warn: (details: object, message: string) => void },
 ): void {
   const { outbox } = context;
@@ -55,4 +69,16 @@ export function registerFollowUps(
     if (!(await notifyActionPlanLate(context, notifier, late)))
       logger.warn({ cocId: late.cocId }, 'the Chief of Staff has no personal chat with the bot');
   });
+  outbox.handle('revisit-proposed', (job) =>
+    notifyRevisitProposed(context, notifier, RevisitProposedJob.parse(job).facts),
+  );
+  outbox.handle('revisit-decided', (job) =>
+    notifyRevisitDecided(context, notifier, RevisitDecidedJob.parse(job)),
+  );
+  outbox.handle('revisit-findings', (job) =>
+    notifyRevisitFindings(context, notifier, RevisitFindingsJob.parse(job).facts),
+  );
+  outbox.handle('monitoring-changed', (job) =>
+    notifyMonitoringChanged(context, notifier, MonitoringChangedJob.parse(job)),
+  );
 }

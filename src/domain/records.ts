@@ -353,3 +353,91 @@ export const AuditEvent = z.object({
   note: z.string().max(4000).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+// ---- Revisits (§17-21) ----------------------------------------------------------------------
+
+/** A revisit of a cause of concern: `BUC-1-R1` is the first revisit of BUC-1. */
+export const RevisitId = z.string().regex(/^[A-Z]{2,5}-\d+-R\d+$/, 'must look like BUC-1-R1');
+
+/**
+ * Where a revisit's approval stands: proposed (waiting for the Chief of Staff to endorse it),
+ * endorsed (waiting for the HM Inspector to approve it), approved, or refused at either step.
+ */
+export const RevisitStatus = z.enum(['pendingCos', 'pendingHmi', 'approved', 'refused']);
+export type RevisitStatus = z.infer<typeof RevisitStatus>;
+
+/** One finding of a revisit about one recommendation; it is also added to the recommendation's progress. */
+export const RevisitFinding = z.object({
+  recommendationId: RecommendationId,
+  rag: Rag,
+  text: z.string().min(1).max(4000),
+  /** The progress update the finding was recorded as. */
+  progressUpdateId: z.string().min(1),
+});
+export type RevisitFinding = z.infer<typeof RevisitFinding>;
+
+/**
+ * A revisit (§17-21): proposed by the SLL or the Chief of Staff, overseen (endorsed) by the Chief of
+ * Staff and approved by the HM Inspector (§20); after it the SLL records the initial findings and
+ * the HM Inspector writes to the service, and the letter is published (§21). Every revisit is kept.
+ */
+export const Revisit = z.object({
+  id: RevisitId,
+  cocId: CocId,
+  serviceCode: ServiceCode,
+  firstDay: LocalDate,
+  lastDay: LocalDate,
+  purpose: z.string().min(1).max(2000),
+  team: z.string().min(1).max(1000),
+  proposedBy: ObjectId,
+  proposedAt: Instant,
+  /** The Chief of Staff's endorsement, then the HM Inspector's approval. */
+  steps: z.array(ApprovalStep).min(1),
+  status: RevisitStatus,
+  /** The day the service was given the initial findings. */
+  initialFindingsDate: LocalDate.optional(),
+  findings: z.array(RevisitFinding).max(50).default([]),
+  nextSteps: z.string().max(4000).optional(),
+  /** The HM Inspector's letter to the service, drafted from the findings (§21). */
+  letter: z.string().max(30_000).optional(),
+  letterSentDate: LocalDate.optional(),
+  letterPublishedDate: LocalDate.optional(),
+  updatedAt: Instant,
+  updatedBy: ObjectId,
+});
+export type Revisit = z.infer<typeof Revisit>;
+
+// ---- Closer monitoring (§22-23) -------------------------------------------------------------
+
+/**
+ * How closely a service is monitored (§23): routine, enhanced support (NFCC, LGA peer support or
+ * other services), a Fire Performance Oversight Group meeting, or discussion with the Home Office.
+ */
+export const MonitoringLevelKind = z.enum(['routine', 'enhancedSupport', 'oversightGroup', 'homeOffice']);
+export type MonitoringLevelKind = z.infer<typeof MonitoringLevelKind>;
+
+/** The §22 triggers for closer monitoring. */
+export const MonitoringTrigger = z.enum([
+  'slowProgress',
+  'publicSafety',
+  'reportingLine',
+  'intervention',
+  'seriousFindings',
+]);
+export type MonitoringTrigger = z.infer<typeof MonitoringTrigger>;
+
+/** Who gives a service enhanced support (§23; lga-inspection-peer-support.txt). */
+export const SupportProvider = z.enum(['nfcc', 'lga', 'otherServices']);
+export type SupportProvider = z.infer<typeof SupportProvider>;
+
+/** A service's monitoring level as the region's HM Inspector last set it; no row means routine. */
+export const MonitoringLevel = z.object({
+  serviceCode: ServiceCode,
+  level: MonitoringLevelKind,
+  triggers: z.array(MonitoringTrigger).max(5).default([]),
+  support: z.array(SupportProvider).max(3).default([]),
+  note: z.string().max(2000).optional(),
+  updatedAt: Instant,
+  updatedBy: ObjectId,
+});
+export type MonitoringLevel = z.infer<typeof MonitoringLevel>;

@@ -18,6 +18,8 @@
  * | id counter             | `counter|coc`, `counter|afi`                    |
  * | form submission        | `submission|<form id>`                          |
  * | outbox entry           | `outbox|<time, oldest first>|<id>`              |
+ * | revisit of a CoC       | `coc|BUC-1|revisit|BUC-1-R1`                    |
+ * | monitoring level       | `monitoring|level`                              |
  */
 import { cocIdOfRecommendation } from '../domain/ids';
 import { z } from 'zod';
@@ -29,9 +31,11 @@ import {
   ClosureRequest,
   EngagementRequest,
   Instant,
+  MonitoringLevel,
   ObjectId,
   ProgressUpdate,
   Recommendation,
+  Revisit,
   ServiceCode,
 } from '../domain/records';
 import { InvalidStoreInputError } from './errors';
@@ -94,6 +98,8 @@ export const recordSchemas = {
   counter: Counter,
   submission: FormSubmission,
   outbox: OutboxEntry,
+  revisit: Revisit,
+  monitoring: MonitoringLevel,
 } as const;
 
 export type RecordType = keyof typeof recordSchemas;
@@ -121,6 +127,11 @@ export const counterRowKey = (name: CounterName): string => keyOf('counter', nam
 export const submissionRowKey = (formId: string): string => keyOf('submission', formId);
 export const outboxRowKey = (entry: Pick<OutboxEntry, 'createdAt' | 'id'>): string =>
   keyOf('outbox', sortableTime(entry.createdAt), entry.id);
+
+/** A CoC's revisits sit after its recommendations, so the CoC's one range query reads them too. */
+export const revisitRowKey = (revisit: Pick<Revisit, 'cocId' | 'id'>): string =>
+  keyOf('coc', revisit.cocId, 'revisit', revisit.id);
+export const monitoringRowKey = keyOf('monitoring', 'level');
 
 /** Audit events are filed under their CoC (recommendation events too) or, without one, their subject. */
 export function auditGroupOf(event: AuditEvent): string {
@@ -172,6 +183,10 @@ export function placeOf(entity: RecordEntity): { rowKey: string; partitionKey: s
       return { rowKey: submissionRowKey(entity.value.formId), partitionKey: entity.value.serviceCode };
     case 'outbox':
       return { rowKey: outboxRowKey(entity.value), partitionKey: entity.value.serviceCode };
+    case 'revisit':
+      return { rowKey: revisitRowKey(entity.value), partitionKey: entity.value.serviceCode };
+    case 'monitoring':
+      return { rowKey: monitoringRowKey, partitionKey: entity.value.serviceCode };
   }
 }
 

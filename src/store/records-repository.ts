@@ -15,8 +15,10 @@ import {
   type CauseOfConcern,
   type ClosureRequest,
   type EngagementRequest,
+  type MonitoringLevel,
   type ProgressUpdate,
   type Recommendation,
+  type Revisit,
 } from '../domain/records';
 import { fromEntity, toEntity, type Versioned } from './entity-codec';
 import {
@@ -35,10 +37,12 @@ import {
   cocRowKey,
   counterRowKey,
   engagementRowKey,
+  monitoringRowKey,
   parseRecordEntity,
   placeOf,
   recommendationRowKey,
   recordSchemas,
+  revisitRowKey,
   submissionRowKey,
   type AppendOnlyEntity,
   type CounterName,
@@ -73,7 +77,12 @@ export interface CommittedChange {
 export interface CocWithRecommendations {
   coc: Versioned<CauseOfConcern>;
   recommendations: Versioned<Recommendation>[];
+  /** Its revisits, first first; read by the same range query (their rows sit in the CoC's range). */
+  revisits?: Versioned<Revisit>[];
 }
+
+/** How long a monitoring level read is reused (they change rarely; a write here forgets it at once). */
+const monitoringCacheMs = 5_000;
 
 /** The next id of a sequence and the counter change to commit with the record that uses it. */
 export interface ReservedNumber {
@@ -160,10 +169,13 @@ export class RecordsRepository {
     const cocRow = rows.find((row) => row.recordType === 'coc');
     if (!cocRow) return null;
     const recommendations = rows
-      .filter((row) => row !== cocRow)
+      .filter((row) => row.recordType === 'recommendation')
       .map((row) => this.parse(row, 'recommendation'))
       .sort(byIdNumber);
-    return { coc: this.parse(cocRow, 'coc'), recommendations };
+    const revisits = rows
+      .filter((row) => row.recordType === 'revisit')
+      .map((row) => this.parse(row, 'revisit'));
+    return { coc: this.parse(cocRow, 'coc'), recommendations, revisits: revisits.sort(byIdNumber) };
   }
 
   /** CoCs of one service, or of every service when `serviceCode` is undefined (a table scan: scheduler use). */
@@ -186,9 +198,13 @@ export class RecordsRepository {
     const recommendations = rows
       .filter((row) => row.recordType === 'recommendation')
       .map((row) => this.parse(row, 'recommendation'));
+    const revisits = rows
+      .filter((row) => row.recordType === 'revisit')
+      .map((row) => this.parse(row, 'revisit'));
     return cocs.sort(byIdNumber).map((coc) => ({
       coc,
       recommendations: recommendations.filter((r) => r.value.cocId === coc.value.id).sort(byIdNumber),
+      revisits: revisits.filter((r) => r.value.cocId === coc.value.id).sort(byIdNumber),
     }));
   }
 
@@ -264,6 +280,48 @@ export class RecordsRepository {
       ),
     ]);
     return [...own, ...ofRecommendations].map((row) => this.parse(row, 'progress').value);
+  }
+
+  /** One revisit of a CoC (`BUC-1-R1`), or `null`. */
+  async getRevisit(serviceCode: string, revisitId: string): Promise<Versioned<Revisit> | null> {
+    const cocId = /^(.+)-R\d+$/.exec(revisitId)?.[1];
+    if (!cocId) return null;
+    return await this.getOne(serviceCode, revisitRowKey({ cocId, id: revisitId }), 'revisit');
+  }
+
+  /** Revisits of one service, or of every service when `serviceCode` is undefined. */
+  async listRevisits(serviceCode?: string): Promise<Versioned<Revisit>[]> {
+    const { from, to } = rowKeyRange('coc');
+    const filter =
+      serviceCode === undefined
+        ? odata`RowKey ge ${from} and RowKey lt ${to} and recordType eq ${'revisit'}`
+        : odata`PartitionKey eq ${parseServiceCode(serviceCode)} and RowKey ge ${from} and RowKey lt ${to} and recordType eq ${'revisit'}`;
+    const rows = await queryEntities(this.client, filter);
+    return rows.map((row) => this.parse(row, 'revisit')).sort(byIdNumber);
+  }
+
+  private readonly monitoringCache = new Map<
+    string,
+    { at: number; read: Promise<Versioned<MonitoringLevel> | null> }
+  >();
+
+  /**
+   * A service's monitoring level as last set, or `null` (routine). Cards show it on every CoC, so a
+   * read is reused for a few seconds; a commit here that writes it forgets the cached one.
+   */
+  async getMonitoringLevel(serviceCode: string): Promise<Versioned<MonitoringLevel> | null> {
+    const code = parseServiceCode(serviceCode);
+    const cached = this.monitoringCache.get(code);
+    if (cached && Date.now() - cached.at < monitoringCacheMs) return cached.read;
+    const read = this.getOne(code, monitoringRowKey, 'monitoring');
+    this.monitoringCache.set(code, { at: Date.now(), read });
+    read.catch(() => this.monitoringCache.delete(code));
+    return read;
+  }
+
+  /** Every service's monitoring level that has been set (routine ones included). */
+  async listMonitoringLevels(): Promise<Versioned<MonitoringLevel>[]> {
+    return await this.listOfType('monitoring', undefined, 'monitoring');
   }
 
   /** One closure request, or `null`. */
@@ -372,6 +430,8 @@ export class RecordsRepository {
         `One commit can hold at most ${String(maxChangesPerCommit)} changes (Table Storage transaction limit); this one has ${String(changes.length)}.`,
       );
     }
+    if (changes.some((change) => change.entity.type === 'monitoring'))
+      this.monitoringCache.delete(partitionKey);
     const refs: EntityRef[] = [];
     const actions: TransactionAction[] = changes.map((change) => {
       const entity = parseRecordEntity(change.entity);
@@ -395,6 +455,8 @@ export class RecordsRepository {
     let etags: (string | undefined)[];
     try {
       const response = await this.client.submitTransaction(actions);
+      if (changes.some((change) => change.entity.type === 'monitoring'))
+        this.monitoringCache.delete(partitionKey);
       etags = actions.map((_, index) => response.subResponses[index]?.etag?.trim());
     } catch (error) {
       const failed = failedIndexOf(error) ?? (refs.length === 1 ? 0 : undefined);

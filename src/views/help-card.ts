@@ -47,6 +47,25 @@ export const helpCommands: readonly HelpCommand[] = [
   },
   { usage: 'approvals', description: 'Show the closure requests waiting for your decision.' },
   {
+    usage: 'revisit <coc id>',
+    description:
+      'Propose a revisit of a cause of concern: its days, purpose and team. The Chief of Staff endorses it and the HM Inspector approves it; approvals lists revisits waiting for you too.',
+  },
+  {
+    usage: 'show <revisit id>',
+    description:
+      'Show a revisit, e.g. show BUC-1-R1: its approvals, findings and letter. The SLL records the findings there after it.',
+  },
+  {
+    usage: 'monitoring <service>',
+    description:
+      'How closely a service is monitored (routine, enhanced support, oversight group, Home Office). The region’s HM Inspector sets it there.',
+  },
+  {
+    usage: 'history <service>',
+    description: 'Show the changes to a service’s monitoring level, e.g. history BUC.',
+  },
+  {
     usage: 'delegate <cos|hmi> to <person> from <date> to <date>',
     description:
       'Name a stand-in for your approvals while you are away, e.g. from 1 December 2026 to 18 December 2026.',

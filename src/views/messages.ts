@@ -9,6 +9,8 @@ import type { ClosureMessage } from '../app/closure/notify-closure';
 import type { EngagementMessage } from '../app/engagement/notify-engagement';
 import type { IssueMessage } from '../app/issue/announce-issued';
 import type { ReminderMessage } from '../app/reminders/reminder-sweep';
+import type { RevisitMessage } from '../app/revisits/notify-revisit';
+import type { MonitoringMessage } from '../app/monitoring/notify-monitoring';
 import { renderBoardSummaryCard } from './boards/board-summary-card';
 import { renderClosureCard, renderClosureLetterCard } from './closure/closure-cards';
 import {
@@ -21,6 +23,8 @@ import { renderCocSummaryCard } from './issue/coc-cards';
 import { renderRoleChangedCard } from './directory/people-card';
 import { renderActionPlanLateCard } from './records/record-cards';
 import { renderReminderDigestCard } from './reminders/reminder-digest-card';
+import { renderRevisitCard, renderRevisitLetterCard } from './revisits/revisit-cards';
+import { renderMonitoringChangedCard } from './monitoring/monitoring-cards';
 import type { AdaptiveCardJson } from './shared/card-renderer';
 
 /** Every message a use case can send. */
@@ -31,7 +35,9 @@ export type OutboundMessage =
   | BoardMessage
   | ReminderMessage
   | RoleChangedMessage
-  | ActionPlanLateMessage;
+  | ActionPlanLateMessage
+  | RevisitMessage
+  | MonitoringMessage;
 
 /** The card a message is sent as. */
 export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
@@ -60,5 +66,11 @@ export function renderMessage(message: OutboundMessage): AdaptiveCardJson {
       return renderRoleChangedCard(message);
     case 'action-plan-late':
       return renderActionPlanLateCard(message);
+    case 'revisit-card':
+      return renderRevisitCard(message.view, message.notice ? { notice: message.notice } : {});
+    case 'revisit-letter':
+      return renderRevisitLetterCard(message.revisit, message.serviceName);
+    case 'monitoring-changed':
+      return renderMonitoringChangedCard(message.view, message.notice);
   }
 }

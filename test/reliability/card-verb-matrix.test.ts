@@ -13,6 +13,7 @@ import { decideClosure } from '../../src/app/closure/decide-closure';
 import { requestEngagementUpdate } from '../../src/app/engagement/request-update';
 import { issueAreaForImprovement } from '../../src/app/issue/issue-area-for-improvement';
 import { quickStatusUpdate } from '../../src/app/records/quick-status-update';
+import { proposeRevisitOf } from '../../src/app/revisits/propose-revisit';
 import type { Result } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/records';
 import { extraDemoPeople } from '../../src/demo/extra-people';
@@ -165,6 +166,34 @@ async function pendingClosure(app: AppUnderTest, scope: Scope, step: 'cos' | 'hm
     );
   }
   return raised.request.id;
+}
+
+let laterDates = 0;
+/** Dates for the revisit and monitoring cases, counted apart so the other cases' dates stay as they were. */
+function laterDate(yearMonth: string): string {
+  laterDates += 1;
+  return `${yearMonth}-${String(10 + (laterDates % 18)).padStart(2, '0')}`;
+}
+
+/** A revisit of the scope's CoC waiting for the Chief of Staff, proposed by its own SLL. */
+async function pendingRevisit(app: AppUnderTest, scope: Scope): Promise<string> {
+  const { serviceCode, cocId, owners } = scopes[scope];
+  const waiting = (await app.store.records.listRevisits(serviceCode)).find(
+    (revisit) => revisit.value.cocId === cocId && revisit.value.status === 'pendingCos',
+  );
+  if (waiting) return waiting.value.id;
+  const day = laterDate('2027-02');
+  const proposed = valueOf(
+    await proposeRevisitOf(app.appContext, owners.sll as Person, {
+      cocId,
+      formId: randomUUID(),
+      firstDay: day,
+      lastDay: day,
+      purpose: 'Check progress on site.',
+      team: 'The SLL',
+    }),
+  );
+  return proposed.facts.revisit.id;
 }
 
 /** Issuing a record from its form for the scope's service, with `fields` naming its owners. */
@@ -394,6 +423,48 @@ const verbCases: VerbCase[] = [
     allowed: canSee,
     noRefusal: true,
     data: (_app, scope) => Promise.resolve({ cocId: scopes[scope].cocId }),
+  },
+  {
+    // §20: the SLL or the region's Chief of Staff proposes a revisit.
+    verb: 'proposeRevisit',
+    kind: 'change',
+    allowed: { 'in scope': ['SLL', 'Chief of Staff'], 'out of scope': [] },
+    data: (_app, scope) => {
+      const day = laterDate('2027-01');
+      return Promise.resolve({
+        cocId: scopes[scope].cocId,
+        formId: randomUUID(),
+        firstDay: day,
+        lastDay: day,
+        purpose: 'Check progress on site.',
+        team: 'The SLL and one inspector',
+      });
+    },
+  },
+  {
+    // §20: the region's Chief of Staff endorses a revisit the SLL proposed.
+    verb: 'decideRevisit',
+    kind: 'change',
+    allowed: { 'in scope': ['Chief of Staff'], 'out of scope': [] },
+    data: async (app, scope) => ({
+      revisitId: await pendingRevisit(app, scope),
+      step: 'cos',
+      decision: 'approve',
+    }),
+  },
+  {
+    // §22-23: only the region's HM Inspector sets how closely a service is monitored.
+    verb: 'setMonitoringLevel',
+    kind: 'change',
+    allowed: { 'in scope': ['HMI'], 'out of scope': [] },
+    data: (_app, scope) =>
+      Promise.resolve({
+        serviceCode: scopes[scope].serviceCode,
+        level: 'enhancedSupport',
+        triggers: 'slowProgress',
+        support: 'lga',
+        note: `Peer support agreed on ${laterDate('2027-03')}.`,
+      }),
   },
 ];
 

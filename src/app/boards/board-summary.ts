@@ -16,7 +16,7 @@ import {
   type HolidayOptions,
 } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
-import { currentTargetDate } from '../../domain/lifecycle';
+import { currentTargetDate, isAboveRoutine, monitoringLevelInWords } from '../../domain/lifecycle';
 import {
   type AuditEvent,
   type CauseOfConcern,
@@ -70,6 +70,8 @@ export interface BoardSummary {
   newCocs: { id: string; title: string }[];
   /** Each open CoC's action plan: when it is due, and whether it came on time once received. */
   actionPlans: BoardActionPlan[];
+  /** The service's monitoring level when above routine (§22-23), e.g. "Enhanced support (NFCC)". */
+  monitoring?: { words: string; since: LocalDate };
 }
 
 /** An open CoC's action plan, as the board sees it. */
@@ -183,6 +185,12 @@ export async function buildBoardSummary(
     ),
   };
   if (since !== undefined) summary.since = since;
+  const monitoring = (await context.store.records.getMonitoringLevel(service.code))?.value;
+  if (isAboveRoutine(monitoring) && monitoring)
+    summary.monitoring = {
+      words: monitoringLevelInWords(monitoring),
+      since: toLondonDate(monitoring.updatedAt),
+    };
   return ok(summary);
 }
 

@@ -7,6 +7,7 @@
  */
 import { fail, ok, type Result } from '../../domain/errors';
 import { parseRecordId } from '../../domain/ids';
+import { cocIdOfRevisit } from '../../domain/lifecycle';
 import { authorize } from '../../domain/policy';
 import { ServiceCode, type AuditEvent, type Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
@@ -46,7 +47,8 @@ async function loadHistory(
   actor: Person,
   idText: string,
 ): Promise<Result<{ subject: HistorySubject; events: AuditEvent[] }>> {
-  const parsed = parseRecordId(idText);
+  const revisitCoc = cocIdOfRevisit(idText);
+  const parsed = parseRecordId(revisitCoc ?? idText);
   const { records } = context.store;
   const visibility = await loadVisibility(context, actor);
   if (parsed === null) {
@@ -56,8 +58,9 @@ async function loadHistory(
     if (!service) return fail('not-found', `“${idText}” is not a record id. ${idHint}`);
     const allowed = visibility.check(service.code);
     if (!allowed.ok) return allowed;
+    // Its monitoring level's events and its letter names' events are filed under its code.
     const events = (await records.listAudit(service.code, service.code)).filter(
-      (e) => e.subject.kind === 'service',
+      (e) => e.subject.kind === 'service' || e.subject.kind === 'monitoring',
     );
     return ok({ subject: { kind: 'service', id: service.code, title: service.name }, events });
   }
@@ -130,7 +133,8 @@ export async function recordHistory(
   if (!loaded.ok) return loaded;
   const { subject, events } = loaded.value;
   const { items, page: current, pageCount, total } = pageOf(events, page, historyPageSize);
-  const askedFor = parseRecordId(idText)?.id;
+  const askedFor =
+    parseRecordId(idText)?.id ?? (cocIdOfRevisit(idText) ? idText.trim().toUpperCase() : undefined);
   const asked = askedFor !== undefined && askedFor !== subject.id ? { askedFor } : {};
   const names = await namesIn(context, items);
   return ok({ subject, ...asked, events: items, names, page: current, pageCount, totalEvents: total });

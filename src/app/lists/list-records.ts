@@ -174,6 +174,7 @@ function nextObligationOf(
     {
       coc,
       recommendations: [],
+      revisits: (entry.revisits ?? []).map((r) => r.value),
       lastSloUpdateDate: latestDate(sloUpdates),
       lastEngagementDate: latestDate(contacts),
       lastRevisitFindingDate: latestDate(revisitFindings),

@@ -21,9 +21,11 @@ import type {
   AreaForImprovement,
   CauseOfConcern,
   LocalDate,
+  MonitoringLevel,
   Owners,
   Person,
   Recommendation,
+  Revisit,
 } from '../../domain/records';
 import type { CocWithRecommendations } from '../../store';
 import { todayOf, type AppContext } from '../shared/app-context';
@@ -71,6 +73,12 @@ export interface CocCardView {
   canRequestEngagement: boolean;
   /** Teams user ids to refresh the card for: the service's SLL, CoS, HMI and SLOs. */
   refreshUserIds: string[];
+  /** Every revisit of the CoC, first first (§17-21). */
+  revisits?: Revisit[];
+  /** The SLL may propose a revisit (the CoS proposes with the `revisit` command). */
+  canProposeRevisit?: boolean;
+  /** The service's monitoring level when it is above routine (§22-23). */
+  monitoring?: MonitoringLevel;
 }
 
 /** The AFI as `cards/afi-card.json` shows it to this person. */
@@ -210,13 +218,20 @@ async function cocCardViewOf(
 ): Promise<CocCardView> {
   const coc = found.coc.value;
   const today = todayOf(context);
-  const people = await peopleById(context);
+  // The service's monitoring level is read alongside the directory (both kept for a few seconds).
+  const [people, level] = await Promise.all([
+    peopleById(context),
+    context.store.records.getMonitoringLevel(coc.serviceCode),
+  ]);
   const recommendationsOfCoc = found.recommendations.map((r) => r.value);
+  const revisitsOfCoc = (found.revisits ?? []).map((r) => r.value);
   const input: ObligationInput = {
     coc,
     recommendations: recommendationsOfCoc,
+    revisits: revisitsOfCoc,
     ...lastContactDates(recommendationsOfCoc),
   };
+  const monitoring = level?.value;
   const schedule = scheduleOf(input, today, { extraHolidays: context.extraHolidays });
   const open = coc.status === 'open';
   return {
@@ -232,6 +247,9 @@ async function cocCardViewOf(
     canEdit: open && mayIn(viewer, 'editCoc', scope),
     canRequestEngagement: open && mayIn(viewer, 'requestEngagement', scope),
     refreshUserIds: await refreshUserIdsOf(context, people, coc.serviceCode, Object.values(coc.owners)),
+    revisits: revisitsOfCoc,
+    canProposeRevisit: open && viewer.roles.includes('sll') && mayIn(viewer, 'proposeRevisit', scope),
+    ...(monitoring && monitoring.level !== 'routine' ? { monitoring } : {}),
     ...timelinessOf(coc, context),
     ...(schedule.actionPlan.kind === 'awaitingBaseDate'
       ? { actionPlanAwaiting: schedule.actionPlan.missing }

@@ -20,6 +20,7 @@ import {
   type LocalDate,
   type ProgressUpdate,
   type Recommendation,
+  type Revisit,
 } from '../../domain/records';
 import {
   ConflictError,
@@ -80,10 +81,12 @@ export function dueEntriesOfCoc(
   contacts: DueContacts,
   today: LocalDate,
   options: HolidayOptions = {},
+  revisits: readonly Revisit[] = [],
 ): DueEntry[] {
   const input = {
     coc,
     recommendations,
+    revisits,
     ...(contacts.lastSloUpdate ? { lastSloUpdateDate: contacts.lastSloUpdate } : {}),
     ...(contacts.lastContact ? { lastEngagementDate: contacts.lastContact } : {}),
     ...(contacts.lastRevisitFinding ? { lastRevisitFindingDate: contacts.lastRevisitFinding } : {}),
@@ -147,9 +150,14 @@ async function indexOfRecord(
   const found = await records.getCocWithRecommendations(job.serviceCode, job.recordId);
   if (!found) return empty;
   const recommendations = found.recommendations.map((r) => r.value);
-  const entries = dueEntriesOfCoc(found.coc.value, recommendations, contacts, todayOf(context), {
-    extraHolidays: context.extraHolidays,
-  });
+  const entries = dueEntriesOfCoc(
+    found.coc.value,
+    recommendations,
+    contacts,
+    todayOf(context),
+    { extraHolidays: context.extraHolidays },
+    (found.revisits ?? []).map((r) => r.value),
+  );
   return { ...empty, entries, version: found.coc.value.updatedAt };
 }
 
@@ -204,7 +212,7 @@ export async function indexFromRecords(context: AppContext, tally?: ReadTally): 
     engagements.map((e) => e.value),
     (request) => request.cocId,
   );
-  const ofCocs = cocs.map(({ coc, recommendations }): RecordIndex => {
+  const ofCocs = cocs.map(({ coc, recommendations, revisits }): RecordIndex => {
     const contacts = contactsFrom(progressOf.get(coc.value.id) ?? [], requestsOf.get(coc.value.id) ?? []);
     const entries = dueEntriesOfCoc(
       coc.value,
@@ -212,6 +220,7 @@ export async function indexFromRecords(context: AppContext, tally?: ReadTally): 
       contacts,
       today,
       options,
+      (revisits ?? []).map((r) => r.value),
     );
     return {
       serviceCode: coc.value.serviceCode,

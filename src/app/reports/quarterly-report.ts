@@ -6,7 +6,7 @@
 import { formatLongDate, parseLocalDate, toLondonDate } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
 import { authorize } from '../../domain/policy';
-import { currentTargetDate } from '../../domain/lifecycle';
+import { currentTargetDate, isAboveRoutine, monitoringLevelInWords } from '../../domain/lifecycle';
 import {
   recommendationStatusNames,
   roleNames,
@@ -39,6 +39,8 @@ export interface QuarterlyServiceTotals {
   serviceName: string;
   open: number;
   closed: number;
+  /** How closely the service is monitored, when above routine (§22-23). */
+  monitoring?: string;
 }
 
 /** The report as of one day. */
@@ -89,10 +91,16 @@ function rowOf(
 
 /** Builds the report from every service's causes of concern. No authorization. */
 export async function buildQuarterlyReport(context: AppContext): Promise<QuarterlyReport> {
-  const [services, cocs] = await Promise.all([
+  const [services, cocs, levels] = await Promise.all([
     context.store.directory.listServices(),
     context.store.records.listCocsWithRecommendations(),
+    context.store.records.listMonitoringLevels(),
   ]);
+  const closer = new Map(
+    levels
+      .filter((l) => isAboveRoutine(l.value))
+      .map((l) => [l.value.serviceCode, monitoringLevelInWords(l.value)]),
+  );
   const names = new Map(services.map((s) => [s.code, s.name]));
   const rows = cocs
     .flatMap(({ coc, recommendations }) =>
@@ -119,6 +127,7 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
       serviceName: row.serviceName,
       open: 0,
       closed: 0,
+      ...(closer.has(row.serviceCode) ? { monitoring: closer.get(row.serviceCode) } : {}),
     };
     if (row.publicStatus === 'Closed') entry.closed += 1;
     else entry.open += 1;

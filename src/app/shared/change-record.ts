@@ -15,7 +15,7 @@
  */
 import { formatChangeTime } from '../../domain/clock';
 import { fail, ok, type Result } from '../../domain/errors';
-import type { DecisionContext } from '../../domain/lifecycle';
+import type { ApprovalChain, DecisionContext } from '../../domain/lifecycle';
 import type { Action, Permission } from '../../domain/policy';
 import type { AuditEvent, ClosureRequest, Owners, Person, ProgressUpdate } from '../../domain/records';
 import { ConflictError, type RecordChange, type Versioned } from '../../store';
@@ -33,6 +33,8 @@ export interface Loaded<R> {
   owners?: Partial<Owners> | undefined;
   /** For closure decisions: the request, for separation of duties. */
   closureRequest?: ClosureRequest | undefined;
+  /** For revisit decisions: who proposed it and the steps so far, for separation of duties. */
+  revisitChain?: ApprovalChain | undefined;
 }
 
 /** What a decision asks the pipeline to save. `state` undefined leaves the record as it is. */
@@ -118,8 +120,8 @@ export async function checkChange<L extends Loaded<unknown>>(
 ): Promise<Result<{ loaded: L; permission: Permission; scope: ServiceScope }>> {
   const loaded = await load();
   if (!loaded.ok) return loaded;
-  const { partition, owners, closureRequest } = loaded.value;
-  const scope = await scopeOf(context, actor, partition, { owners, closureRequest });
+  const { partition, owners, closureRequest, revisitChain } = loaded.value;
+  const scope = await scopeOf(context, actor, partition, { owners, closureRequest, revisitChain });
   const permission = authorizeIn(actor, action, scope);
   return permission.ok ? ok({ loaded: loaded.value, permission: permission.value, scope }) : permission;
 }

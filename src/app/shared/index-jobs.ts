@@ -40,6 +40,7 @@ export function indexJobsOf(serviceCode: string, changes: readonly RecordChange[
         touch(entity.value.id);
         break;
       case 'recommendation':
+      case 'revisit':
         touch(entity.value.cocId);
         break;
       case 'progress': {

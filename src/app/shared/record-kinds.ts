@@ -10,8 +10,11 @@ import type {
   ClosureRequest,
   EngagementRequest,
   Owners,
+  MonitoringLevel,
   Recommendation,
+  Revisit,
 } from '../../domain/records';
+import { cocIdOfRevisit } from '../../domain/lifecycle/revisit';
 import type { RecordEntity, Store, Versioned } from '../../store';
 
 /** Which kind of record changed, as a sentence names it. */
@@ -20,7 +23,9 @@ export type RecordKindName =
   | 'cause of concern'
   | 'area for improvement'
   | 'closure request'
-  | 'request for an update';
+  | 'request for an update'
+  | 'revisit'
+  | 'monitoring level';
 
 /** Where a record lives: its partition (service code, or EXT) and its id. */
 export interface RecordPlace {
@@ -113,3 +118,27 @@ function placeOfRequest(key: string): RecordPlace | null {
 export function requestKey(serviceCode: string, requestId: string): string {
   return `${serviceCode}/${requestId}`;
 }
+
+/** Revisits of a CoC (`BUC-1-R1`), kept in the CoC's service partition. */
+export const revisits: RecordKind<Revisit> = {
+  name: 'revisit',
+  locate(id) {
+    const cocId = cocIdOfRevisit(id);
+    const parsed = cocId === undefined ? null : parseRecordId(cocId);
+    return parsed?.kind === 'coc' ? { partition: parsed.serviceCode, id: id.trim().toUpperCase() } : null;
+  },
+  read: (store, { partition, id }) => store.records.getRevisit(partition, id),
+  ownersOf: () => undefined,
+  entityOf: (value) => ({ type: 'revisit', value }),
+  notFound: (id) => `There is no revisit ${id}.`,
+};
+
+/** A service's monitoring level (one row per service; none means routine). */
+export const monitoringLevels: RecordKind<MonitoringLevel> = {
+  name: 'monitoring level',
+  locate: (code) => (/^[A-Z]{2,5}$/.test(code) ? { partition: code, id: code } : null),
+  read: (store, { partition }) => store.records.getMonitoringLevel(partition),
+  ownersOf: () => undefined,
+  entityOf: (value) => ({ type: 'monitoring', value }),
+  notFound: (code) => `There is no service with the code “${code}”.`,
+};

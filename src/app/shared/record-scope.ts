@@ -2,7 +2,7 @@
  * Who may act on a service's records: the policy target of a service (with names, so refusals
  * read well), the check itself, and the decision context of a permitted actor.
  */
-import type { DecisionContext } from '../../domain/lifecycle';
+import type { ApprovalChain, DecisionContext } from '../../domain/lifecycle';
 import {
   authorize,
   type Action,
@@ -26,6 +26,8 @@ export interface ServiceScope {
 export interface RecordFacts {
   owners?: Partial<Owners> | undefined;
   closureRequest?: ClosureRequest | undefined;
+  /** For a revisit decision: who proposed it and the steps so far. */
+  revisitChain?: ApprovalChain | undefined;
 }
 
 /** Builds the policy target of a service's record, with names for readable refusals. */
@@ -48,6 +50,7 @@ export async function scopeOf(
   if (region) target.regionName = region.name;
   if (facts.owners) target.owners = facts.owners;
   if (facts.closureRequest) target.closureRequest = facts.closureRequest;
+  if (facts.revisitChain) target.revisitChain = facts.revisitChain;
   return { serviceCode, serviceName: service?.name ?? serviceCode, target, policy };
 }
 

@@ -17,6 +17,8 @@ import {
   type ClosureCardView,
 } from '../../app/closure/show-closure';
 import type { Notice } from '../../app/shared/notifier';
+import { listRevisitApprovalsFor } from '../../app/revisits/show-revisit';
+import { renderRevisitCard } from '../../views/revisits/revisit-cards';
 import type { DomainError } from '../../domain/errors';
 import { cocIdOfRecommendation } from '../../domain/ids';
 import type { Person } from '../../domain/records';
@@ -164,9 +166,17 @@ export function registerClosureRoutes(app: BotApplication, tools: RouteTools): v
     read: () => withArgs(true),
     handle: async ({ person }) => {
       const views = await listApprovalsFor(tools.app, person);
-      if (views.length === 0)
-        return renderNoticeCard('Nothing waiting', 'No closure request is waiting for your decision.');
-      return views.map((view) => renderClosureCard(view));
+      // Revisits wait on the same Chief of Staff and HM Inspector steps (§20).
+      const revisits = await listRevisitApprovalsFor(tools.app, person);
+      if (views.length === 0 && revisits.length === 0)
+        return renderNoticeCard(
+          'Nothing waiting',
+          'No closure request or revisit is waiting for your decision.',
+        );
+      return [
+        ...views.map((view) => renderClosureCard(view)),
+        ...revisits.map((view) => renderRevisitCard(view)),
+      ];
     },
   });
 

@@ -17,12 +17,17 @@ import { registerListRoutes } from './list-routes';
 import { registerRecordRoutes } from './record-routes';
 import { registerReminderRoutes } from './reminder-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerRevisitRoutes } from './revisit-routes';
+import { registerMonitoringRoutes } from './monitoring-routes';
 
 /** Registers every feature's routes (called by `createBot` between `help` and the catch-alls). */
 export function registerRoutes(app: BotApplication, tools: RouteTools): RegisteredRoutes {
   registerHomeRoutes(app, tools);
   registerIssueRoutes(app, tools);
   registerChannelRoutes(app, tools);
+  // Before the record routes: `show BUC-1-R1` opens a revisit, not a record.
+  registerRevisitRoutes(app, tools);
+  registerMonitoringRoutes(app, tools);
   registerRecordRoutes(app, tools);
   registerListRoutes(app, tools);
   registerHistoryRoutes(app, tools);

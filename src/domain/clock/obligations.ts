@@ -2,7 +2,7 @@
  * Every dated obligation on one cause of concern (CoC) and its recommendations, in one list:
  * what the reminders sweep walks to decide whom to nudge and when.
  */
-import type { CauseOfConcern, LocalDate, Recommendation } from '../records';
+import type { CauseOfConcern, LocalDate, Recommendation, Revisit } from '../records';
 import type { HolidayOptions } from './bank-holidays';
 import {
   actionPlanDueDate,
@@ -67,6 +67,8 @@ export interface ObligationInput {
   lastEngagementDate?: LocalDate;
   /** When a revisit finding was last recorded; meets the revisit if on or after `revisitDate`. */
   lastRevisitFindingDate?: LocalDate;
+  /** The CoC's revisits (§17-21): each approved one is due on its last day until its findings are in. */
+  revisits?: readonly Pick<Revisit, 'id' | 'status' | 'lastDay' | 'initialFindingsDate'>[];
 }
 
 /**
@@ -77,7 +79,8 @@ export interface ObligationInput {
  *   it counts from (letter or publication) is unknown;
  * - `quarterlyUpdate` and `engagement` (§13-14) count from the last SLO update or engagement,
  *   else from the letter date, else from publication; left out if none is known;
- * - `revisit`: only when a revisit date is set;
+ * - `revisit`: when a revisit date is set on the CoC; and one per approved revisit (subject its id,
+ *   e.g. `BUC-1-R1`), due on its last day and met once its initial findings are recorded (§20-21);
  * - `targetDate`: one per recommendation that is not closed and has a target date; met once
  *   the SLL has marked its evidence complete (what is left is the inspectorate's sign-off).
  *
@@ -135,6 +138,11 @@ export function obligationsOf(
   if (revisitDate !== undefined) {
     const found = input.lastRevisitFindingDate;
     add('revisit', coc.id, revisitDate, found !== undefined && compareLocalDates(found, revisitDate) >= 0);
+  }
+
+  for (const revisit of input.revisits ?? []) {
+    if (revisit.status !== 'approved') continue;
+    add('revisit', revisit.id, revisit.lastDay, revisit.initialFindingsDate !== undefined);
   }
 
   for (const recommendation of input.recommendations) {

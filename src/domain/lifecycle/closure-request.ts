@@ -14,6 +14,7 @@
  * request they raised or decided at an earlier step, directly or through a delegation.
  */
 import { err, fail, invalid, invalidFromZod, ok, type DomainError, type Result } from '../errors';
+import { approvalConflict, decideChainStep, type StepRole } from './approval-chain';
 import {
   ClosureRequest,
   roleNames,
@@ -33,7 +34,7 @@ import {
 } from './recommendation';
 
 /** An approval step's role. */
-export type StepRole = ApprovalStep['role'];
+export type { StepRole };
 
 /** The record a closure request is about, with its kind. */
 export type ClosureTarget =
@@ -82,7 +83,8 @@ export function isPending(request: ClosureRequest): boolean {
 
 /**
  * The separation-of-duties refusal for someone deciding `step` of `request`, or null if they may.
- * `actorId` is who clicks; `onBehalfOf` the person they stand in for, if delegated.
+ * `actorId` is who clicks; `onBehalfOf` the person they stand in for, if delegated. The rule is the
+ * approval chain's (approval-chain.ts), shared with revisits.
  */
 export function separationOfDutiesConflict(
   request: ClosureRequest,
@@ -91,24 +93,7 @@ export function separationOfDutiesConflict(
   onBehalfOf?: ObjectId,
   verb = 'decide',
 ): DomainError | null {
-  const refuse = (why: string): DomainError => ({
-    code: 'separation-of-duties',
-    reason: `You can't ${verb} this: ${why}.`,
-  });
-  if (actorId === request.requestedBy) return refuse('you requested the closure yourself');
-  if (onBehalfOf === request.requestedBy)
-    return refuse('the person you are acting for requested the closure');
-  const index = request.steps.findIndex((s) => s.role === step);
-  const earlier = index < 0 ? request.steps : request.steps.slice(0, index);
-  for (const previous of earlier) {
-    const deciders = [previous.by, previous.onBehalfOf].filter((id): id is ObjectId => id !== undefined);
-    const stepName = `the ${roleNames[previous.role]} step`;
-    if (deciders.includes(actorId)) return refuse(`you already decided ${stepName} of this request`);
-    if (onBehalfOf !== undefined && deciders.includes(onBehalfOf)) {
-      return refuse(`the person you are acting for already decided ${stepName} of this request`);
-    }
-  }
-  return null;
+  return approvalConflict(request, step, actorId, onBehalfOf, verb, 'requested the closure');
 }
 
 function targetSubject(request: ClosureRequest): AuditSubject {
@@ -290,33 +275,19 @@ export function decideClosureRequest(
     );
   }
   const verb = command.type === 'approve' ? 'approve' : 'reject';
-  const conflict = separationOfDutiesConflict(
+  const decision = command.type === 'approve' ? 'approved' : 'rejected';
+  const chained = decideChainStep(
     request,
     command.step,
-    context.actor.objectId,
-    context.onBehalfOf,
-    verb,
+    { decision, reason: command.type === 'reject' ? command.reason : undefined, verb },
+    context,
+    { requested: 'requested the closure', reasonMissing: 'Give a reason for rejecting the closure.' },
   );
-  if (conflict !== null) return err(conflict);
-
-  const reason = command.type === 'reject' ? command.reason.trim() : undefined;
-  if (command.type === 'reject' && !reason) {
-    return invalid([{ field: 'reason', message: 'is required' }], 'Give a reason for rejecting the closure.');
-  }
-
-  const index = request.steps.findIndex((s) => s.role === command.step);
-  const decision = command.type === 'approve' ? 'approved' : 'rejected';
-  const step: ApprovalStep = { role: command.step, decision, by: context.actor.objectId, at: context.now };
-  if (context.onBehalfOf !== undefined) step.onBehalfOf = context.onBehalfOf;
-  if (reason !== undefined) step.reason = reason;
-  const next = request.steps[index + 1];
+  if (!chained.ok) return chained;
+  const { index, steps, next, reason } = chained.value;
   const status: ClosureStatus =
-    decision === 'rejected' ? 'rejected' : next ? pendingStatusOf[next.role] : 'approved';
-  const state: ClosureRequest = {
-    ...request,
-    steps: request.steps.map((s, i) => (i === index ? step : s)),
-    status,
-  };
+    decision === 'rejected' ? 'rejected' : next ? pendingStatusOf[next] : 'approved';
+  const state: ClosureRequest = { ...request, steps, status };
 
   const final = status === 'approved';
   const moved =

@@ -25,7 +25,16 @@ export interface Decision<S> {
 
 /** The record an audit event is about. */
 export interface AuditSubject {
-  kind: 'coc' | 'recommendation' | 'afi' | 'closureRequest' | 'engagementRequest' | 'service' | 'delegation';
+  kind:
+    | 'coc'
+    | 'recommendation'
+    | 'afi'
+    | 'closureRequest'
+    | 'engagementRequest'
+    | 'service'
+    | 'delegation'
+    | 'revisit'
+    | 'monitoring';
   id: string;
   /** For a closure request: the record it asks to close. */
   about?: string | undefined;

@@ -62,3 +62,40 @@ export {
   type ClosureTarget,
   type StepRole,
 } from './closure-request';
+export {
+  approvalConflict,
+  decideChainStep,
+  waitingStepOf,
+  type ApprovalChain,
+  type ChainWords,
+} from './approval-chain';
+export {
+  cocIdOfRevisit,
+  decideRevisit,
+  keepRevisitLetter,
+  nextRevisitNumber,
+  proposeRevisit,
+  recordRevisitFindings,
+  recordRevisitLetterDates,
+  revisitId,
+  revisitStatusNames,
+  revisitWaitingStep,
+  type FindingInput,
+  type FindingsInput,
+  type FindingsRecorded,
+  type LetterDatesInput,
+  type RevisitCommand,
+  type RevisitProposal,
+} from './revisit';
+export { draftRevisitLetter, revisitLetterAddressees, type RevisitLetterInput } from './revisit-letter';
+export {
+  decideMonitoringLevel,
+  isAboveRoutine,
+  monitoringLevelDescriptions,
+  monitoringLevelInWords,
+  monitoringLevelNames,
+  monitoringTriggerNames,
+  routineLevel,
+  supportProviderNames,
+  type MonitoringLevelInput,
+} from './monitoring-level';

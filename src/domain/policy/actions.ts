@@ -28,6 +28,13 @@ export const actions = [
   'manageDirectory',
   'runSweep',
   'manageExternalRecommendation',
+  // Revisits (§17-21) and closer monitoring (§22-23).
+  'proposeRevisit',
+  'endorseRevisit',
+  'approveRevisit',
+  'recordRevisitFindings',
+  'recordRevisitLetter',
+  'setMonitoringLevel',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -88,12 +95,24 @@ export const grantsByAction: Record<Action, readonly Grant[]> = {
   manageDirectory: ['admin'],
   runSweep: ['admin'],
   manageExternalRecommendation: ['deputyPortfolioDirector', 'admin'],
+  proposeRevisit: ['serviceSll', 'regionCos'],
+  endorseRevisit: ['regionCos'],
+  approveRevisit: ['regionHmi'],
+  recordRevisitFindings: ['serviceSll'],
+  recordRevisitLetter: ['regionHmi', 'serviceSll'],
+  setMonitoringLevel: ['regionHmi'],
 };
 
 /** The action that decides each step of a closure request (§24-25, §30). */
 export const stepDecisionActions = {
   cos: 'decideClosureAsCos',
   hmi: 'decideClosureAsHmi',
+} as const satisfies Record<'cos' | 'hmi', Action>;
+
+/** The action that decides each step of a revisit (§20): the CoS endorses, the HMI approves. */
+export const revisitStepActions = {
+  cos: 'endorseRevisit',
+  hmi: 'approveRevisit',
 } as const satisfies Record<'cos' | 'hmi', Action>;
 
 /** How each action reads after "You can't ...". */
@@ -121,4 +140,10 @@ export const actionPhrases: Record<Action, string> = {
   manageDirectory: 'manage the directory',
   runSweep: 'run the reminder sweep',
   manageExternalRecommendation: 'manage recommendations to external bodies',
+  proposeRevisit: 'propose a revisit of this cause of concern',
+  endorseRevisit: 'endorse this revisit as Chief of Staff',
+  approveRevisit: 'approve this revisit as HM Inspector',
+  recordRevisitFindings: 'record the findings of this revisit',
+  recordRevisitLetter: 'record when the revisit letter was sent and published',
+  setMonitoringLevel: 'set how closely this service is monitored',
 };

@@ -7,6 +7,7 @@
  * Buckinghamshire Fire and Rescue Service."
  */
 import { err, ok, type Result } from '../errors';
+import { approvalConflict, type ApprovalChain } from '../lifecycle/approval-chain';
 import { separationOfDutiesConflict } from '../lifecycle/closure-request';
 import {
   roleNames,
@@ -19,7 +20,14 @@ import {
   type Role,
   type ServiceCode,
 } from '../records';
-import { actionPhrases, grantsByAction, stepDecisionActions, type Action, type Grant } from './actions';
+import {
+  actionPhrases,
+  grantsByAction,
+  revisitStepActions,
+  stepDecisionActions,
+  type Action,
+  type Grant,
+} from './actions';
 import { findStandIn } from './delegation';
 
 /**
@@ -38,6 +46,8 @@ export interface Target {
   closureRequest?: ClosureRequest;
   /** A recommendation to an external body (§31-32). */
   external?: boolean;
+  /** For revisit decisions: who proposed it and the steps so far, for separation of duties. */
+  revisitChain?: ApprovalChain;
 }
 
 /** Facts the policy needs besides the actor and target. */
@@ -180,6 +190,18 @@ export function authorize(
       actor.objectId,
       permission.onBehalfOf,
       'decide',
+    );
+    if (conflict !== null) return err(conflict);
+  }
+  const revisitStep = (['cos', 'hmi'] as const).find((role) => revisitStepActions[role] === action);
+  if (revisitStep !== undefined && target.revisitChain !== undefined) {
+    const conflict = approvalConflict(
+      target.revisitChain,
+      revisitStep,
+      actor.objectId,
+      permission.onBehalfOf,
+      'decide',
+      'proposed the revisit',
     );
     if (conflict !== null) return err(conflict);
   }

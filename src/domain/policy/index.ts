@@ -3,6 +3,7 @@ export {
   actionPhrases,
   actions,
   grantsByAction,
+  revisitStepActions,
   stepDecisionActions,
   type Action,
   type Grant,

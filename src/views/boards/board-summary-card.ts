@@ -74,6 +74,9 @@ export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson 
   return renderCard('board-summary', {
     actionPlans: summary.actionPlans.map((plan) => ({ title: plan.cocId, value: actionPlanLine(plan) })),
     heading: `Improvement board summary: ${summary.serviceName}`,
+    monitoring: summary.monitoring
+      ? `Closer monitoring: ${summary.monitoring.words}, since ${formatLongDate(summary.monitoring.since)}.`
+      : '',
     subheading: `${formatLongDate(summary.today)} · ${String(summary.total)} recommendations, ${String(openCount)} open, ${String(overdue)} overdue`,
     statusChart: statusRows
       .filter((row) => row.count !== '0')

@@ -12,6 +12,7 @@ import {
   RecommendationStatus,
   type AuditEvent,
 } from '../../domain/records';
+import { monitoringLevelNames, monitoringTriggerNames, supportProviderNames } from '../../domain/lifecycle';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
 
@@ -28,6 +29,7 @@ const subjectNames: Record<string, string> = {
   recommendation: 'recommendation',
   afi: 'area for improvement',
   service: 'service',
+  revisit: 'revisit',
 };
 
 /** The HM Inspector's step signs off; a Chief of Staff's last step on an AFI closes it. */
@@ -67,6 +69,17 @@ const actionPhrases: Record<string, string> = {
   'service.channel-registered': 'Registered a channel for {subject}',
   'service.letter-names-changed': 'Changed who letters to {subject} are addressed to',
   'service.channel-unregistered': 'Stopped using a channel for {subject}',
+  // Revisits (§17-21) and closer monitoring (§22-23).
+  'revisit.proposed': 'Proposed {subject}',
+  'revisit.endorsed': 'Endorsed {subject} as Chief of Staff',
+  'revisit.approved': 'Approved {subject} as HM Inspector',
+  'revisit.refused': 'Refused {subject}',
+  'revisit.findings-recorded': 'Recorded the findings of {subject}',
+  'revisit.letter-drafted': 'Drafted the letter after {subject}',
+  'revisit.letter-dates-recorded': 'Recorded when the letter after {subject} was sent and published',
+  'monitoring.raised': 'Put {subject} under closer monitoring',
+  'monitoring.changed': 'Changed how closely {subject} is monitored',
+  'monitoring.lifted': 'Lifted closer monitoring of {subject}: back to routine',
 };
 
 function subjectOf(event: AuditEvent): string {
@@ -119,6 +132,26 @@ const fieldNames: Record<string, string> = {
   questionRef: 'Question',
   withdrawn: 'Withdrawn',
   channelActivityId: 'Status card in the service channel',
+  firstDay: 'First day',
+  lastDay: 'Last day',
+  team: 'Team',
+  initialFindingsDate: 'Initial findings given',
+  findings: 'Findings on',
+  letter: 'Letter',
+  letterSentDate: 'Letter sent',
+  letterPublishedDate: 'Letter published',
+  level: 'Monitoring level',
+  triggers: 'Triggers (§22)',
+  support: 'Enhanced support from',
+  note: 'Note',
+};
+
+/** The words of revisit and monitoring values (enum keys never reach a card). */
+const revisitAndMonitoringWords: Record<string, string> = {
+  refused: 'Refused',
+  ...monitoringLevelNames,
+  ...monitoringTriggerNames,
+  ...supportProviderNames,
 };
 
 /** The words of a closure request's statuses and decisions. */
@@ -186,6 +219,8 @@ export function readableValue(value: unknown, names: Record<string, string>): st
     if (status.success) return recommendationStatusNames[status.data];
     const closure = closureWords[value];
     if (closure !== undefined) return closure;
+    const words = revisitAndMonitoringWords[value];
+    if (words !== undefined) return words;
     if (value === 'red' || value === 'amber' || value === 'green')
       return `${value.charAt(0).toUpperCase()}${value.slice(1)}`;
     return value;

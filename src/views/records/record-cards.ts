@@ -19,6 +19,7 @@ import {
   type Recommendation,
 } from '../../domain/records';
 import type { AfiCardView, CocCardView, RecommendationView } from '../../app/records/show-record';
+import { monitoringLevelInWords, revisitStatusNames } from '../../domain/lifecycle';
 import type { Notice } from '../../app/shared/notifier';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
@@ -118,7 +119,7 @@ function dateFacts(view: CocCardView): Fact[] {
       value: `Between ${formatLongDate(engagement.earliestDate)} and ${formatLongDate(engagement.dueDate)} (${daysText(engagement.daysUntilDue)})`,
     });
   }
-  const revisit = find('revisit');
+  const revisit = view.obligations.find((o) => o.kind === 'revisit' && o.subjectId === coc.id);
   if (coc.revisitDate) {
     facts.push({
       title: 'Revisit',
@@ -227,7 +228,49 @@ export function renderCocCardForEveryone(view: CocCardView): AdaptiveCardJson {
     canReviseDate: false,
     canRequestClosure: false,
   }));
-  return renderCocCard({ ...view, canRecordActionPlan: false, canEdit: false, recommendations });
+  return renderCocCard({
+    ...view,
+    canRecordActionPlan: false,
+    canEdit: false,
+    canProposeRevisit: false,
+    recommendations,
+  });
+}
+
+/** The service's monitoring level on its cards, when it is above routine (§22-23). */
+function monitoringFacts(view: CocCardView): Fact[] {
+  const level = view.monitoring;
+  if (!level || level.level === 'routine') return [];
+  return [
+    {
+      title: 'Monitoring of the service',
+      value: `${monitoringLevelInWords(level)} since ${formatLongDate(toLondonDate(level.updatedAt))}`,
+    },
+  ];
+}
+
+/** The CoC's revisits, each with its days and where it stands, and the SLL's "Propose a revisit". */
+function revisitAndMonitoringData(view: CocCardView) {
+  return {
+    revisits: (view.revisits ?? []).map((revisit) => {
+      const days =
+        revisit.firstDay === revisit.lastDay
+          ? formatLongDate(revisit.firstDay)
+          : `${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
+      const due = view.obligations.find((o) => o.kind === 'revisit' && o.subjectId === revisit.id);
+      const findings = revisit.initialFindingsDate
+        ? `; initial findings given on ${formatLongDate(revisit.initialFindingsDate)}`
+        : due && !due.met
+          ? ` (findings ${daysText(due.daysUntilDue).replace('left', 'to go')})`
+          : '';
+      return {
+        revisitId: revisit.id,
+        heading: `${revisit.id} · ${days}`,
+        line: `${revisitStatusNames[revisit.status]}${findings}`,
+      };
+    }),
+    canProposeRevisit: view.canProposeRevisit ?? false,
+  };
 }
 
 /** The CoC card for the person the view was built for, with an optional notice on top. */
@@ -243,10 +286,12 @@ export function renderCocCard(view: CocCardView, notice?: Notice): AdaptiveCardJ
       { title: 'RAG', value: ragName(coc.rag) },
       { title: 'Pillar', value: coc.pillar.charAt(0).toUpperCase() + coc.pillar.slice(1) },
       { title: 'Risk to public safety', value: coc.publicSafetyRisk ? 'Yes' : 'No' },
+      ...monitoringFacts(view),
     ],
     finding: escapeMarkdown(coc.finding),
     dates: dateFacts(view),
     recommendations: view.recommendations.map(recommendationData),
+    ...revisitAndMonitoringData(view),
     canRecordActionPlan: view.canRecordActionPlan,
     canEdit: view.canEdit,
     canAddRecommendation: view.canAddRecommendation,

@@ -30,7 +30,7 @@ export function renderQuarterlyReportCard(
     ],
     services: report.services.map((service) => ({
       heading: `${service.serviceName} (${service.serviceCode})`,
-      counts: `${String(service.open)} open, ${String(service.closed)} closed`,
+      counts: `${String(service.open)} open, ${String(service.closed)} closed${service.monitoring ? ` · closer monitoring: ${service.monitoring}` : ''}`,
       actionPlans: (report.actionPlans[service.serviceCode] ?? [])
         .map(
           (plan) =>

@@ -46,6 +46,12 @@ const allowedOnBuckinghamshire: Record<Action, Who[]> = {
   manageDirectory: ['admin'],
   runSweep: ['admin'],
   manageExternalRecommendation: ['admin', 'deputyPortfolioDirector'],
+  proposeRevisit: ['sll', 'cos'],
+  endorseRevisit: ['cos'],
+  approveRevisit: ['hmi'],
+  recordRevisitFindings: ['sll'],
+  recordRevisitLetter: ['sll', 'hmi'],
+  setMonitoringLevel: ['hmi'],
 };
 
 const everyone = Object.keys(people) as Who[];

@@ -1,0 +1,131 @@
+/**
+ * The letter the HM Inspector writes to the service after every revisit (§21): our findings, the
+ * recommendations still open, and the next steps. It is addressed by name to the service's chief
+ * fire officer and the chair of its fire and rescue authority, and it will be published.
+ *
+ * Pure: everything comes in as data, and the text is plain (no Markdown), ready to paste.
+ */
+import { formatLongDate } from '../clock';
+import {
+  recommendationStatusNames,
+  type CauseOfConcern,
+  type LocalDate,
+  type Rag,
+  type Recommendation,
+  type Revisit,
+  type Service,
+} from '../records';
+
+/** Who a letter to a service goes to, and how it greets them. */
+export interface LetterAddressees {
+  to: string[];
+  greeting: string;
+}
+
+/**
+ * The service's chief fire officer and chair by name, each falling back to their title when the
+ * directory does not name them.
+ *
+ * @example
+ * revisitLetterAddressees({ name: 'Buckinghamshire Fire and Rescue Service', chiefFireOfficer: 'Louise Harrison', ... })
+ * //=> { to: ['Louise Harrison, Chief Fire Officer', 'The Chair of the Fire and Rescue Authority', 'Buckinghamshire Fire and Rescue Service'],
+ * //     greeting: 'Dear Louise Harrison and Chair,' }
+ */
+export function revisitLetterAddressees(
+  service: Pick<Service, 'name' | 'chiefFireOfficer' | 'authorityChair'>,
+): LetterAddressees {
+  const officer = service.chiefFireOfficer?.trim() || undefined;
+  const chair = service.authorityChair?.trim() || undefined;
+  return {
+    to: [
+      officer ? `${officer}, Chief Fire Officer` : 'The Chief Fire Officer',
+      chair
+        ? `${chair}, Chair of the Fire and Rescue Authority`
+        : 'The Chair of the Fire and Rescue Authority',
+      service.name,
+    ],
+    greeting: `Dear ${officer ?? 'Chief Fire Officer'} and ${chair ?? 'Chair'},`,
+  };
+}
+
+const ragWords: Record<Rag, string> = { red: 'red', amber: 'amber', green: 'green' };
+
+/** What the letter is drafted from. */
+export interface RevisitLetterInput {
+  service: Pick<Service, 'name' | 'chiefFireOfficer' | 'authorityChair'>;
+  coc: Pick<CauseOfConcern, 'id' | 'title'>;
+  revisit: Revisit;
+  /** The CoC's recommendations as the findings left them. */
+  recommendations: readonly Recommendation[];
+  /** The HM Inspector who signs it. */
+  signedBy: string;
+  /** The letter's date. */
+  date: LocalDate;
+}
+
+function visitDays(revisit: Revisit): string {
+  return revisit.firstDay === revisit.lastDay
+    ? `on ${formatLongDate(revisit.firstDay)}`
+    : `from ${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
+}
+
+/**
+ * Drafts the revisit letter.
+ *
+ * @example
+ * draftRevisitLetter({ service, coc, revisit, recommendations, signedBy: 'Alex Carter', date: '2024-03-05' })
+ * // '5 March 2024\n\nLouise Harrison, Chief Fire Officer\n...\nAlex Carter\nHis Majesty's Inspector of Fire & Rescue Services'
+ */
+export function draftRevisitLetter(input: RevisitLetterInput): string {
+  const { coc, revisit } = input;
+  const { to, greeting } = revisitLetterAddressees(input.service);
+  const findings = revisit.findings.map((finding) => {
+    const recommendation = input.recommendations.find((r) => r.id === finding.recommendationId);
+    const about = recommendation ? ` (${recommendation.text.trim().replace(/\.?$/, '')})` : '';
+    return `- ${finding.recommendationId}${about}: ${finding.text.trim().replace(/\.?$/, '.')} We assessed progress as ${ragWords[finding.rag]}.`;
+  });
+  const open = input.recommendations.filter((r) => r.withdrawn === undefined && r.status !== 'closed');
+  const openLines =
+    open.length === 0
+      ? ['Every recommendation of this cause of concern has now been signed off.']
+      : [
+          open.length === 1
+            ? 'This recommendation remains open:'
+            : `These ${String(open.length)} recommendations remain open:`,
+          ...open.map(
+            (r) => `- ${r.id}: ${r.text.trim()} (${recommendationStatusNames[r.status].toLowerCase()})`,
+          ),
+        ];
+  const nextSteps = revisit.nextSteps?.trim()
+    ? revisit.nextSteps.trim()
+    : 'We will continue to monitor your progress through your Service Liaison Lead, and we will consider whether a further revisit is needed.';
+  return [
+    formatLongDate(input.date),
+    '',
+    ...to,
+    '',
+    greeting,
+    '',
+    `${input.service.name}: revisit of cause of concern ${coc.id}, ${coc.title}`,
+    '',
+    `We revisited your service ${visitDays(revisit)} to review your progress against the cause of concern ${coc.id}. The purpose of the revisit was: ${revisit.purpose.trim().replace(/\.?$/, '.')}`,
+    '',
+    `We gave you our initial findings on ${formatLongDate(revisit.initialFindingsDate ?? input.date)}.`,
+    '',
+    'Our findings',
+    ...findings,
+    '',
+    'Recommendations still open',
+    ...openLines,
+    '',
+    'Next steps',
+    nextSteps,
+    '',
+    'This letter will be published on our website.',
+    '',
+    'Yours sincerely,',
+    '',
+    input.signedBy,
+    "His Majesty's Inspector of Fire & Rescue Services",
+  ].join('\n');
+}
