@@ -39,7 +39,9 @@ export interface ClosureLetterInput {
  * //   Keynes Fire Authority', 'Buckinghamshire Fire and Rescue Service'],
  * //   greeting: 'Dear Jane Smith and Cllr Simon Rouse,' }
  */
-export function letterAddressees(service: Service): { to: string[]; greeting: string } {
+export function letterAddressees(
+  service: Pick<Service, 'name' | 'chiefFireOfficer' | 'authorityChair' | 'authorityName'>,
+): { to: string[]; greeting: string } {
   const named = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
   const officer = named(service.chiefFireOfficer);
   const chair = named(service.authorityChair);

@@ -87,7 +87,8 @@ export {
   type RevisitCommand,
   type RevisitProposal,
 } from './revisit';
-export { draftRevisitLetter, revisitLetterAddressees, type RevisitLetterInput } from './revisit-letter';
+export { letterAddressees } from './closure-letter';
+export { draftRevisitLetter, type RevisitLetterInput } from './revisit-letter';
 export {
   decideMonitoringLevel,
   isAboveRoutine,

@@ -6,6 +6,7 @@
  * Pure: everything comes in as data, and the text is plain (no Markdown), ready to paste.
  */
 import { formatLongDate } from '../clock';
+import { letterAddressees } from './closure-letter';
 import {
   recommendationStatusNames,
   type CauseOfConcern,
@@ -16,43 +17,11 @@ import {
   type Service,
 } from '../records';
 
-/** Who a letter to a service goes to, and how it greets them. */
-export interface LetterAddressees {
-  to: string[];
-  greeting: string;
-}
-
-/**
- * The service's chief fire officer and chair by name, each falling back to their title when the
- * directory does not name them.
- *
- * @example
- * revisitLetterAddressees({ name: 'Buckinghamshire Fire and Rescue Service', chiefFireOfficer: 'Louise Harrison', ... })
- * //=> { to: ['Louise Harrison, Chief Fire Officer', 'The Chair of the Fire and Rescue Authority', 'Buckinghamshire Fire and Rescue Service'],
- * //     greeting: 'Dear Louise Harrison and Chair,' }
- */
-export function revisitLetterAddressees(
-  service: Pick<Service, 'name' | 'chiefFireOfficer' | 'authorityChair'>,
-): LetterAddressees {
-  const officer = service.chiefFireOfficer?.trim() || undefined;
-  const chair = service.authorityChair?.trim() || undefined;
-  return {
-    to: [
-      officer ? `${officer}, Chief Fire Officer` : 'The Chief Fire Officer',
-      chair
-        ? `${chair}, Chair of the Fire and Rescue Authority`
-        : 'The Chair of the Fire and Rescue Authority',
-      service.name,
-    ],
-    greeting: `Dear ${officer ?? 'Chief Fire Officer'} and ${chair ?? 'Chair'},`,
-  };
-}
-
 const ragWords: Record<Rag, string> = { red: 'red', amber: 'amber', green: 'green' };
 
 /** What the letter is drafted from. */
 export interface RevisitLetterInput {
-  service: Pick<Service, 'name' | 'chiefFireOfficer' | 'authorityChair'>;
+  service: Pick<Service, 'name' | 'chiefFireOfficer' | 'authorityChair' | 'authorityName'>;
   coc: Pick<CauseOfConcern, 'id' | 'title'>;
   revisit: Revisit;
   /** The CoC's recommendations as the findings left them. */
@@ -78,7 +47,7 @@ function visitDays(revisit: Revisit): string {
  */
 export function draftRevisitLetter(input: RevisitLetterInput): string {
   const { coc, revisit } = input;
-  const { to, greeting } = revisitLetterAddressees(input.service);
+  const { to, greeting } = letterAddressees(input.service);
   const findings = revisit.findings.map((finding) => {
     const recommendation = input.recommendations.find((r) => r.id === finding.recommendationId);
     const about = recommendation ? ` (${recommendation.text.trim().replace(/\.?$/, '')})` : '';

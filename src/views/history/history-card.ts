@@ -30,6 +30,7 @@ const subjectNames: Record<string, string> = {
   afi: 'area for improvement',
   service: 'service',
   revisit: 'revisit',
+  monitoring: 'service',
 };
 
 /** The HM Inspector's step signs off; a Chief of Staff's last step on an AFI closes it. */

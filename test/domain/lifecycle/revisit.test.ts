@@ -7,7 +7,7 @@ import {
   proposeRevisit,
   recordRevisitFindings,
   recordRevisitLetterDates,
-  revisitLetterAddressees,
+  letterAddressees,
   type RevisitCommand,
 } from '../../../src/domain/lifecycle';
 import type { ApprovalStep, Person, Revisit, RevisitStatus } from '../../../src/domain/records';
@@ -311,7 +311,7 @@ describe('the revisit letter', () => {
     ['Louise Harrison', '  ', 'Dear Louise Harrison and Chair,', 'Louise Harrison, Chief Fire Officer'],
     [undefined, undefined, 'Dear Chief Fire Officer and Chair,', 'The Chief Fire Officer'],
   ])('addresses %s and %s by name where known', (chiefFireOfficer, authorityChair, greeting, first) => {
-    const addressees = revisitLetterAddressees(aService({ chiefFireOfficer, authorityChair }));
+    const addressees = letterAddressees(aService({ chiefFireOfficer, authorityChair }));
     expect(addressees.greeting).toBe(greeting);
     expect(addressees.to[0]).toBe(first);
   });
