@@ -32,7 +32,7 @@ import { undoQuickStatusUpdate } from '../../app/records/undo-quick-status-updat
 import { updateRecommendation } from '../../app/records/update-recommendation';
 import type { Notice } from '../../app/shared/notifier';
 import type { DomainError, Result } from '../../domain/errors';
-import { cocIdOfRecommendation } from '../../domain/ids';
+import { cocIdOfRecommendation, parseRecordId } from '../../domain/ids';
 import type { Person, Recommendation } from '../../domain/records';
 import {
   fieldMessages,
@@ -48,6 +48,7 @@ import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import type { BotApplication } from '../create-bot';
 import { type CardReply, onCardAction, onCommand, type RouteTools, usage, withArgs } from '../gate';
 import { evidenceLinkInputs, linksTyped, typedText } from './form-inputs';
+import { externalCardFor } from './external-routes';
 import { parseStatusShortcut, statusCommand, statusUsage } from './status-command';
 
 const text = typedText;
@@ -216,6 +217,7 @@ const showUsage = 'Type show and an id, for example: show BUC-1, show BUC-1.2 or
 
 /** The card of the record an id names (a CoC, a recommendation's CoC, an AFI), or why it can't be shown. */
 async function recordCard(tools: RouteTools, person: Person, id: string): Promise<AdaptiveCardJson> {
+  if (parseRecordId(id)?.kind === 'externalRecommendation') return externalCardFor(tools, person, id);
   const view = await loadRecordView(tools.app, person, id);
   if (!view.ok) return renderNoticeCard(`Can't show ${id}`, view.error.reason);
   return view.value.kind === 'coc' ? renderCocCard(view.value.view) : renderAfiCard(view.value.view);

@@ -28,9 +28,7 @@ import {
 
 /** Where a role is held: a service, a region, or everywhere. */
 export type RolePlace =
-  | { kind: 'service'; code: ServiceCode }
-  | { kind: 'region'; id: RegionId }
-  | { kind: 'everywhere' };
+  { kind: 'service'; code: ServiceCode } | { kind: 'region'; id: RegionId } | { kind: 'everywhere' };
 
 /** Someone a role change is about, as Teams names them. */
 export interface Someone {
@@ -90,6 +88,7 @@ export const placeKindOfRole: Record<Role, RolePlace['kind']> = {
   hmi: 'region',
   admin: 'everywhere',
   deputyPortfolioDirector: 'everywhere',
+  sro: 'everywhere',
 };
 
 /** Roles one person may not hold together, and why. */
@@ -103,8 +102,7 @@ const incompatible: { roles: [Role, Role]; why: string }[] = [
 
 /** The place's name as people read it. */
 export function placeName(facts: Pick<DirectoryFacts, 'services' | 'regions'>, place: RolePlace): string {
-  if (place.kind === 'service')
-    return facts.services.find((s) => s.code === place.code)?.name ?? place.code;
+  if (place.kind === 'service') return facts.services.find((s) => s.code === place.code)?.name ?? place.code;
   if (place.kind === 'region') {
     const region = facts.regions.find((r) => r.id === place.id);
     return `the ${region?.name ?? place.id} region`;
@@ -113,7 +111,11 @@ export function placeName(facts: Pick<DirectoryFacts, 'services' | 'regions'>, p
 }
 
 /** "Service Liaison Lead for Oxfordshire Fire and Rescue Service", "Administrator". */
-export function roleAt(facts: Pick<DirectoryFacts, 'services' | 'regions'>, role: Role, place: RolePlace): string {
+export function roleAt(
+  facts: Pick<DirectoryFacts, 'services' | 'regions'>,
+  role: Role,
+  place: RolePlace,
+): string {
   return place.kind === 'everywhere' ? roleNames[role] : `${roleNames[role]} for ${placeName(facts, place)}`;
 }
 
@@ -193,7 +195,12 @@ function regionOfService(facts: DirectoryFacts, code: ServiceCode): RegionId | u
 }
 
 /** Open records that name `person` in `role` at `place`. */
-function recordsNaming(facts: DirectoryFacts, person: Person, role: Role, place: RolePlace): OpenRecordOwners[] {
+function recordsNaming(
+  facts: DirectoryFacts,
+  person: Person,
+  role: Role,
+  place: RolePlace,
+): OpenRecordOwners[] {
   if (role !== 'sll' && role !== 'cos' && role !== 'hmi') return [];
   return facts.openRecords.filter((record) => {
     if (record[role] !== person.objectId) return false;
@@ -264,7 +271,10 @@ export function planRoleChange(facts: DirectoryFacts, change: RoleChange): Resul
     if (!current || !holds(current, change.role, place))
       return fail('not-found', `${name} is not ${what}. Nothing was changed.`);
     if (change.role === 'admin' && holdersOf(facts.people, 'admin', place).length <= 1)
-      return fail('not-allowed', `${name} is the last Administrator. Make someone else an Administrator first.`);
+      return fail(
+        'not-allowed',
+        `${name} is the last Administrator. Make someone else an Administrator first.`,
+      );
     if (place.kind === 'region' && holdersOf(facts.people, change.role, place).length <= 1)
       return fail(
         'not-allowed',
@@ -287,10 +297,7 @@ export function planRoleChange(facts: DirectoryFacts, change: RoleChange): Resul
     before: facts.people.find((p) => p.objectId === person.objectId) ?? null,
     after: person,
   }));
-  const summary =
-    change.kind === 'add'
-      ? `${name} is now ${what}.`
-      : `${name} is no longer ${what}.`;
+  const summary = change.kind === 'add' ? `${name} is now ${what}.` : `${name} is no longer ${what}.`;
   return ok({ people, summary, ...(handOver ? { handOver } : {}) });
 }
 

@@ -50,6 +50,9 @@ export {
 } from './area-for-improvement';
 export {
   closureStepRoles,
+  closureStepsOf,
+  externalClosureStepRoles,
+  isExternalTarget,
   decideClosureRequest,
   isPending,
   pendingStatusOf,
@@ -62,3 +65,12 @@ export {
   type ClosureTarget,
   type StepRole,
 } from './closure-request';
+export {
+  createExternalRecommendation,
+  externalStatusesByHand,
+  readExternalDraft,
+  recordExternalProgress,
+  type ExternalDraft,
+  type ExternalDraftInput,
+  type ExternalProgressInput,
+} from './external-recommendation';

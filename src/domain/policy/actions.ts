@@ -28,6 +28,7 @@ export const actions = [
   'manageDirectory',
   'runSweep',
   'manageExternalRecommendation',
+  'decideClosureAsSro',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -39,6 +40,8 @@ export type Action = (typeof actions)[number];
  * - `nationalInspectorate`: any SLL, CoS or HMI, for targets that belong to no service.
  * - `externalOwner`: the deputy portfolio director, for recommendations to external bodies (§31-32).
  * - `deputyPortfolioDirector` / `admin`: those roles, everywhere.
+ * - `sro`: the senior responsible owner, for targets that belong to no service (national views and
+ *   recommendations to external bodies, §31-32).
  */
 export type Grant =
   | 'admin'
@@ -48,7 +51,8 @@ export type Grant =
   | 'serviceSlo'
   | 'regionCos'
   | 'regionHmi'
-  | 'nationalInspectorate';
+  | 'nationalInspectorate'
+  | 'sro';
 
 const everyoneInScope: readonly Grant[] = [
   'admin',
@@ -58,6 +62,7 @@ const everyoneInScope: readonly Grant[] = [
   'regionCos',
   'regionHmi',
   'nationalInspectorate',
+  'sro',
 ];
 
 /**
@@ -88,13 +93,15 @@ export const grantsByAction: Record<Action, readonly Grant[]> = {
   manageDirectory: ['admin'],
   runSweep: ['admin'],
   manageExternalRecommendation: ['deputyPortfolioDirector', 'admin'],
+  decideClosureAsSro: ['sro'],
 };
 
 /** The action that decides each step of a closure request (§24-25, §30). */
 export const stepDecisionActions = {
   cos: 'decideClosureAsCos',
   hmi: 'decideClosureAsHmi',
-} as const satisfies Record<'cos' | 'hmi', Action>;
+  sro: 'decideClosureAsSro',
+} as const satisfies Record<'cos' | 'hmi' | 'sro', Action>;
 
 /** How each action reads after "You can't ...". */
 export const actionPhrases: Record<Action, string> = {
@@ -121,4 +128,5 @@ export const actionPhrases: Record<Action, string> = {
   manageDirectory: 'manage the directory',
   runSweep: 'run the reminder sweep',
   manageExternalRecommendation: 'manage recommendations to external bodies',
+  decideClosureAsSro: 'close this recommendation as senior responsible owner',
 };

@@ -33,6 +33,7 @@ const subjectNames: Record<string, string> = {
 function closureDecisionPhrase(event: AuditEvent): string | undefined {
   if (event.action !== 'closure.approved') return undefined;
   const status = event.changes.find((change) => change.field === 'status');
+  if (status?.to === 'pendingSro') return 'Agreed, as HM Inspector, to close {subject}';
   if (status?.to !== 'approved') return undefined;
   return status.from === 'pendingHmi' ? 'Signed off a closure request for {subject}' : 'Closed {subject}';
 }
@@ -65,6 +66,7 @@ const actionPhrases: Record<string, string> = {
   'closure.channel-card-posted': 'Posted the closure request for {subject} in the service channel',
   'service.channel-registered': 'Registered a channel for {subject}',
   'service.channel-unregistered': 'Stopped using a channel for {subject}',
+  'external.added': 'Added {subject}, a recommendation to an external body',
 };
 
 function subjectOf(event: AuditEvent): string {
@@ -111,6 +113,11 @@ const fieldNames: Record<string, string> = {
   questionRef: 'Question',
   withdrawn: 'Withdrawn',
   channelActivityId: 'Status card in the service channel',
+  externalBody: 'Addressed to',
+  connectedCocId: 'Connected cause of concern',
+  hmi: 'HM Inspector',
+  signedOffAt: 'Closed at',
+  signedOffBy: 'Closed by',
 };
 
 /** The words of a closure request's statuses and decisions. */
@@ -120,6 +127,7 @@ const closureWords: Record<string, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
+  pendingSro: 'Waiting for the senior responsible owner',
 };
 
 /** Fields whose values are internal (ids of Teams messages): said as whether they are set. */
@@ -127,6 +135,17 @@ const internalFields = new Set(['channelActivityId']);
 
 /** Who decides each step of a closure request, by its place in the request's steps. */
 const stepDeciders = ["Chief of Staff's decision", "HM Inspector's decision"];
+
+/** The steps of a closure request for a recommendation to an external body (§31-32). */
+const externalStepDeciders = ["HM Inspector's decision", "Senior responsible owner's decision"];
+
+/** A field's name in an event: a step of an external recommendation's closure is named for its own deciders. */
+function fieldNameIn(event: AuditEvent, field: string): string {
+  const step = /^steps\.(\d+)\.decision$/.exec(field);
+  if (step && event.subject.kind === 'closureRequest' && event.subject.about?.startsWith('EXT-'))
+    return externalStepDeciders[Number(step[1])] ?? 'Decision';
+  return fieldNameOf(field);
+}
 
 /** A field's name for people: known names, else its words ("checkCopySentDate" → "Check copy sent date"). */
 export function fieldNameOf(field: string): string {
@@ -203,13 +222,17 @@ function eventData(event: AuditEvent, names: Record<string, string>): Record<str
     whoAndWhen: escapeMarkdown(`${who}${onBehalf} at ${formatLondonTimeOnDate(event.at)}`),
     changes: event.changes.map((change) => {
       const said = (value: unknown) =>
-        internalFields.has(change.field)
-          ? value === undefined || value === null || value === ''
-            ? 'Not posted'
-            : 'Posted'
-          : shorten(readableValue(value, names), 120);
+        change.field === 'latestUpdate' && typeof value === 'string'
+          ? value === change.to
+            ? 'The note below'
+            : 'An earlier note'
+          : internalFields.has(change.field)
+            ? value === undefined || value === null || value === ''
+              ? 'Not posted'
+              : 'Posted'
+            : shorten(readableValue(value, names), 120);
       return {
-        field: escapeMarkdown(fieldNameOf(change.field)),
+        field: escapeMarkdown(fieldNameIn(event, change.field)),
         fromTo: escapeMarkdown(`${said(change.from)} → ${said(change.to)}`),
       };
     }),

@@ -46,6 +46,7 @@ const allowedOnBuckinghamshire: Record<Action, Who[]> = {
   manageDirectory: ['admin'],
   runSweep: ['admin'],
   manageExternalRecommendation: ['admin', 'deputyPortfolioDirector'],
+  decideClosureAsSro: [],
 };
 
 const everyone = Object.keys(people) as Who[];
