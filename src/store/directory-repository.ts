@@ -179,9 +179,7 @@ export class DirectoryRepository {
   async listPeopleChanges(limit: number): Promise<AuditEvent[]> {
     const filter = rowKeyPrefixFilter(directoryPartitions.person, auditRowPrefix);
     const rows = await queryEntities(this.client, filter, limit);
-    return rows
-      .slice(0, limit)
-      .map((row) => fromEntity(this.client.tableName, row, 'audit', AuditEvent).value);
+    return rows.slice(0, limit).map((row) => fromEntity(this.client.tableName, row, 'audit', AuditEvent).value);
   }
 
   /** All delegations, or those given by or to one person (`from` or `to` is `objectId`). */

@@ -54,7 +54,11 @@ export {
   type RecordEntity,
   type RecordType,
 } from './record-entities';
-export { DirectoryRepository, createDirectoryRepository, type PeopleSnapshot } from './directory-repository';
+export {
+  DirectoryRepository,
+  createDirectoryRepository,
+  type PeopleSnapshot,
+} from './directory-repository';
 export {
   ConversationKind,
   ConversationsRepository,

@@ -23,7 +23,12 @@ import type { AdaptiveCardJson } from './shared/card-renderer';
 
 /** Every message a use case can send. */
 export type OutboundMessage =
-  ClosureMessage | EngagementMessage | IssueMessage | BoardMessage | ReminderMessage | RoleChangedMessage;
+  | ClosureMessage
+  | EngagementMessage
+  | IssueMessage
+  | BoardMessage
+  | ReminderMessage
+  | RoleChangedMessage;
 
 /** The card a message is sent as. */
 export function renderMessage(message: OutboundMessage): AdaptiveCardJson {

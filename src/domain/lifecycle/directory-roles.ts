@@ -28,7 +28,9 @@ import {
 
 /** Where a role is held: a service, a region, or everywhere. */
 export type RolePlace =
-  { kind: 'service'; code: ServiceCode } | { kind: 'region'; id: RegionId } | { kind: 'everywhere' };
+  | { kind: 'service'; code: ServiceCode }
+  | { kind: 'region'; id: RegionId }
+  | { kind: 'everywhere' };
 
 /** Someone a role change is about, as Teams names them. */
 export interface Someone {
@@ -102,7 +104,8 @@ const incompatible: { roles: [Role, Role]; why: string }[] = [
 
 /** The place's name as people read it. */
 export function placeName(facts: Pick<DirectoryFacts, 'services' | 'regions'>, place: RolePlace): string {
-  if (place.kind === 'service') return facts.services.find((s) => s.code === place.code)?.name ?? place.code;
+  if (place.kind === 'service')
+    return facts.services.find((s) => s.code === place.code)?.name ?? place.code;
   if (place.kind === 'region') {
     const region = facts.regions.find((r) => r.id === place.id);
     return `the ${region?.name ?? place.id} region`;
@@ -111,11 +114,7 @@ export function placeName(facts: Pick<DirectoryFacts, 'services' | 'regions'>, p
 }
 
 /** "Service Liaison Lead for Oxfordshire Fire and Rescue Service", "Administrator". */
-export function roleAt(
-  facts: Pick<DirectoryFacts, 'services' | 'regions'>,
-  role: Role,
-  place: RolePlace,
-): string {
+export function roleAt(facts: Pick<DirectoryFacts, 'services' | 'regions'>, role: Role, place: RolePlace): string {
   return place.kind === 'everywhere' ? roleNames[role] : `${roleNames[role]} for ${placeName(facts, place)}`;
 }
 
@@ -195,12 +194,7 @@ function regionOfService(facts: DirectoryFacts, code: ServiceCode): RegionId | u
 }
 
 /** Open records that name `person` in `role` at `place`. */
-function recordsNaming(
-  facts: DirectoryFacts,
-  person: Person,
-  role: Role,
-  place: RolePlace,
-): OpenRecordOwners[] {
+function recordsNaming(facts: DirectoryFacts, person: Person, role: Role, place: RolePlace): OpenRecordOwners[] {
   if (role !== 'sll' && role !== 'cos' && role !== 'hmi') return [];
   return facts.openRecords.filter((record) => {
     if (record[role] !== person.objectId) return false;
@@ -271,10 +265,7 @@ export function planRoleChange(facts: DirectoryFacts, change: RoleChange): Resul
     if (!current || !holds(current, change.role, place))
       return fail('not-found', `${name} is not ${what}. Nothing was changed.`);
     if (change.role === 'admin' && holdersOf(facts.people, 'admin', place).length <= 1)
-      return fail(
-        'not-allowed',
-        `${name} is the last Administrator. Make someone else an Administrator first.`,
-      );
+      return fail('not-allowed', `${name} is the last Administrator. Make someone else an Administrator first.`);
     if (place.kind === 'region' && holdersOf(facts.people, change.role, place).length <= 1)
       return fail(
         'not-allowed',
@@ -297,7 +288,10 @@ export function planRoleChange(facts: DirectoryFacts, change: RoleChange): Resul
     before: facts.people.find((p) => p.objectId === person.objectId) ?? null,
     after: person,
   }));
-  const summary = change.kind === 'add' ? `${name} is now ${what}.` : `${name} is no longer ${what}.`;
+  const summary =
+    change.kind === 'add'
+      ? `${name} is now ${what}.`
+      : `${name} is no longer ${what}.`;
   return ok({ people, summary, ...(handOver ? { handOver } : {}) });
 }
 
