@@ -248,3 +248,47 @@ describe('recommendations to external bodies (deputy portfolio director → HM I
     expect(text).not.toMatch(/pendingSro|evidenceComplete|external\.added/);
   });
 });
+
+describe('recommendations to external bodies in the board summary and the quarterly report', () => {
+  const app = useAppUnderTest();
+
+  it('shows EXT-1 (connected to BUC-2) open on the Buckinghamshire summary, and open in the quarterly report; closed once closed', async () => {
+    const summary = (await app.client.sendMessage('summary BUC', demoPeople.sll)).cards[0];
+    // Teams' donut charts are outside Adaptive Cards 1.5 and carry their own fallback.
+    expect(findCardProblems(summary).filter((problem) => !problem.includes('Chart.Donut'))).toEqual([]);
+    expect(visibleText(summary)).toContain(
+      'EXT-1 (Open), to National Fire Chiefs Council, connected to BUC-2',
+    );
+    const kent = (await app.client.sendMessage('summary KEN', extraDemoPeople.sllSouth)).cards[0];
+    expect(visibleText(kent)).not.toContain('EXT-1');
+
+    const report = (await app.client.sendMessage('report quarterly', dpd)).cards[0];
+    expect(findCardProblems(report)).toEqual([]);
+    expect(visibleText(report)).toContain('Recommendations to external bodies\n1 open, 0 closed');
+    expect(visibleText(report)).toContain('Open: to National Fire Chiefs Council (connected to BUC-2)');
+
+    const stored = await app.store.records.getRecommendation('EXT', 'EXT-1');
+    if (!stored) throw new Error('demo EXT-1 missing');
+    await app.store.records.commit('EXT', [
+      {
+        kind: 'update',
+        etag: stored.etag,
+        entity: {
+          type: 'recommendation',
+          value: {
+            ...stored.value,
+            status: 'closed',
+            signedOffAt: '2026-11-20T12:00:00Z',
+            signedOffBy: sro.objectId,
+          },
+        },
+      },
+    ]);
+    const after = (await app.client.sendMessage('report quarterly', dpd)).cards[0];
+    expect(visibleText(after)).toContain('0 open, 1 closed');
+    expect(visibleText(after)).toContain('Closed on 20 November 2026.');
+    expect(visibleText((await app.client.sendMessage('summary BUC', demoPeople.sll)).cards[0])).toContain(
+      'EXT-1 (Closed)',
+    );
+  });
+});

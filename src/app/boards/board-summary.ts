@@ -56,6 +56,8 @@ export interface BoardSummary {
   since?: string;
   changed: BoardChange[];
   newCocs: { id: string; title: string }[];
+  /** Recommendations to external bodies (§31-32) connected to the service's causes of concern. */
+  external?: Recommendation[];
 }
 
 /** Counts recommendations by status and (those still open) by RAG. Pure. */
@@ -139,6 +141,10 @@ export async function buildBoardSummary(
             .map(({ coc }) => ({ id: coc.value.id, title: coc.value.title })),
   };
   if (since !== undefined) summary.since = since;
+  const external = (await context.store.records.listExternalRecommendations())
+    .map((r) => r.value)
+    .filter((r) => cocs.some(({ coc }) => coc.value.id === r.connectedCocId));
+  if (external.length > 0) summary.external = external;
   return ok(summary);
 }
 

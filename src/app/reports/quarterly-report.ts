@@ -49,6 +49,35 @@ export interface QuarterlyReport {
   today: LocalDate;
   rows: QuarterlyReportRow[];
   services: QuarterlyServiceTotals[];
+  /** Recommendations to external bodies (§31-32), open or closed; kept apart from the services' rows. */
+  external?: QuarterlyExternalRow[];
+}
+
+/** One recommendation to an external body as the report shows it. */
+export interface QuarterlyExternalRow {
+  recommendationId: string;
+  externalBody: string;
+  recommendation: string;
+  publicStatus: 'Open' | 'Closed';
+  connectedCocId?: string;
+  targetDate?: LocalDate;
+  closedOn?: LocalDate;
+}
+
+/** The report's rows for recommendations to external bodies. Pure. */
+export function externalRowsOf(recommendations: readonly Recommendation[]): QuarterlyExternalRow[] {
+  return recommendations.map((r) => {
+    const target = currentTargetDate(r);
+    return {
+      recommendationId: r.id,
+      externalBody: r.externalBody ?? 'an external body',
+      recommendation: r.text,
+      publicStatus: r.status === 'closed' ? 'Closed' : 'Open',
+      ...(r.connectedCocId ? { connectedCocId: r.connectedCocId } : {}),
+      ...(target ? { targetDate: target } : {}),
+      ...(r.signedOffAt ? { closedOn: toLondonDate(r.signedOffAt) } : {}),
+    };
+  });
 }
 
 const quarterNames = ['January to March', 'April to June', 'July to September', 'October to December'];
@@ -86,9 +115,10 @@ function rowOf(
 
 /** Builds the report from every service's causes of concern. No authorization. */
 export async function buildQuarterlyReport(context: AppContext): Promise<QuarterlyReport> {
-  const [services, cocs] = await Promise.all([
+  const [services, cocs, external] = await Promise.all([
     context.store.directory.listServices(),
     context.store.records.listCocsWithRecommendations(),
+    context.store.records.listExternalRecommendations(),
   ]);
   const names = new Map(services.map((s) => [s.code, s.name]));
   const rows = cocs
@@ -123,7 +153,14 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
   }
   const today = todayOf(context);
   const quarter = quarterOf(today);
-  return { id: quarter.id, quarter: quarter.name, today, rows, services: [...totals.values()] };
+  return {
+    id: quarter.id,
+    quarter: quarter.name,
+    today,
+    rows,
+    services: [...totals.values()],
+    external: externalRowsOf(external.map((r) => r.value)),
+  };
 }
 
 /** `report quarterly` for a person: inspectorate staff and administrators; refused, with the reason, otherwise. */
