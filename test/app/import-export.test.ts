@@ -154,7 +154,7 @@ describe('export', () => {
     await seedDemoData(source);
     const csv = await exported(source);
     expect(csv.split('\n')[0]).toBe(
-      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi',
+      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,record',
     );
     const target = await aFreshStore();
     const outcome = await importText(target, csv);

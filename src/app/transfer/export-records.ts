@@ -1,12 +1,18 @@
 /**
- * `npm run export`: everything `npm run import` reads, in the same layout, so a file exported from
- * one store imports into another (or back) unchanged.
+ * `npm run export`: a whole backup in the layout `npm run import` reads, so a file exported from
+ * one store imports into an empty one as the same records, and exports again byte for byte. Every
+ * row carries its whole record in the `record` cell; the kinds of backup-kinds.ts follow the
+ * spreadsheet kinds.
  */
 import type { Store } from '../../store';
 import type { CsvRow } from './csv-format';
+import { backupKinds } from './backup-kinds';
 import { readEverything } from './stored-records';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+/** A whole record as its `record` cell holds it. */
+const json = (value: unknown): string => JSON.stringify(value);
 
 /** The rows of the export, ordered so each row's references come before it. */
 export async function exportRows(store: Store): Promise<CsvRow[]> {
@@ -17,9 +23,15 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       key(a).localeCompare(key(b), 'en-GB', { numeric: true });
   const rows: CsvRow[] = [];
   for (const region of [...regions].sort(byId((r) => r.id)))
-    rows.push({ kind: 'region', id: region.id, name: region.name });
+    rows.push({ kind: 'region', id: region.id, name: region.name, record: json(region) });
   for (const service of [...services].sort(byId((s) => s.code)))
-    rows.push({ kind: 'service', id: service.code, name: service.name, region: service.regionId });
+    rows.push({
+      kind: 'service',
+      id: service.code,
+      name: service.name,
+      region: service.regionId,
+      record: json(service),
+    });
   for (const person of [...people].sort(byId((p) => p.objectId)))
     rows.push({
       kind: 'person',
@@ -30,6 +42,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       roles: person.roles.join(';'),
       region: person.regionId ?? '',
       service: person.serviceCodes.join(';'),
+      record: json(person),
     });
   for (const { coc, recommendations } of [...cocs].sort(byId((c) => c.coc.value.id))) {
     const c = coc.value;
@@ -47,6 +60,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       sll: c.owners.sll,
       cos: c.owners.cos,
       hmi: c.owners.hmi,
+      record: json(c),
     });
     for (const { value: r } of recommendations)
       rows.push({
@@ -56,6 +70,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
         text: r.text,
         status: r.status,
         target_date: r.originalTargetDate ?? '',
+        record: json(r),
       });
   }
   for (const { value: a } of [...afis].sort(byId((a) => a.value.id)))
@@ -69,6 +84,11 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       target_date: a.targetDate ?? '',
       sll: a.sll,
       cos: a.cos,
+      record: json(a),
     });
+  // The backup kinds: the whole record in `record`, a readable copy in the other cells.
+  for (const kind of backupKinds)
+    for (const value of await kind.exportAll(store))
+      rows.push({ kind: kind.kind, ...kind.cells(value), record: json(value) });
   return rows;
 }

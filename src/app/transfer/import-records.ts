@@ -21,12 +21,20 @@ import type {
   Service,
 } from '../../domain/records';
 import { changedFields } from '../../domain/lifecycle/decision';
-import { maxChangesPerCommit, type RecordChange, type RecordEntity, type Store } from '../../store';
+import {
+  externalPartition,
+  maxChangesPerCommit,
+  type RecordChange,
+  type RecordEntity,
+  type Store,
+} from '../../store';
+import { backupKindOf, backupKinds } from './backup-kinds';
 import { indexJobsOf } from '../shared/index-jobs';
 import { commitWithFollowUps, leftForRecovery, type Outbox } from '../shared/outbox';
 import {
   parseRow,
   type AfiRow,
+  type BackupRow,
   type CocRow,
   type CsvRow,
   type ParsedRow,
@@ -80,17 +88,28 @@ interface Sorted {
   cocs: Located<CocRow>[];
   recommendations: Located<RecommendationRow>[];
   afis: Located<AfiRow>[];
+  /** Rows of the kinds in backup-kinds.ts. */
+  backups: Located<BackupRow>[];
 }
 
 function sort(rows: Located<ParsedRow>[]): Sorted {
-  const sorted: Sorted = { regions: [], services: [], people: [], cocs: [], recommendations: [], afis: [] };
+  const sorted: Sorted = {
+    regions: [],
+    services: [],
+    people: [],
+    cocs: [],
+    recommendations: [],
+    afis: [],
+    backups: [],
+  };
   for (const { line, row } of rows) {
     if (row.kind === 'region') sorted.regions.push({ line, row });
     else if (row.kind === 'service') sorted.services.push({ line, row });
     else if (row.kind === 'person') sorted.people.push({ line, row });
     else if (row.kind === 'coc') sorted.cocs.push({ line, row });
     else if (row.kind === 'recommendation') sorted.recommendations.push({ line, row });
-    else sorted.afis.push({ line, row });
+    else if (row.kind === 'afi') sorted.afis.push({ line, row });
+    else sorted.backups.push({ line, row });
   }
   return sorted;
 }
@@ -109,11 +128,18 @@ interface Stored {
     }
   >;
   afis: Map<string, { value: AreaForImprovement; etag: string }>;
+  /** Records of the backup kinds, by `<kind>:<key>`. */
+  backups: Map<string, unknown>;
 }
 
 async function readStored(store: Store): Promise<Stored> {
   const { regions, services, people, cocs, afis } = await readEverything(store);
+  const backups = new Map<string, unknown>();
+  for (const kind of backupKinds) {
+    for (const value of await kind.exportAll(store)) backups.set(`${kind.kind}:${kind.key(value)}`, value);
+  }
   return {
+    backups,
     regions: new Map(regions.map((r) => [r.id, r])),
     services: new Map(services.map((s) => [s.code, s])),
     people: new Map(people.map((p) => [p.objectId, p])),
@@ -145,8 +171,8 @@ function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<stri
     ...file.recommendations,
     ...file.afis,
   ];
-  for (const { line, row } of all) {
-    const key = `${row.kind}:${row.id}`;
+  for (const { line, row } of [...all, ...file.backups]) {
+    const key = `${row.kind === 'backup' ? row.backupKind : row.kind}:${row.id}`;
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
       problems.push({ line, column: 'id', message: `${row.id} is already on line ${String(earlier)}` });
@@ -211,6 +237,39 @@ function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<stri
     needPerson(line, 'sll', row.sll, 'sll');
     needPerson(line, 'cos', row.cos, 'cos');
   }
+  problems.push(...checkBackups(file, stored));
+  return problems;
+}
+
+/**
+ * The backup kinds' checks: what each refers to exists (in the file or stored), and a record
+ * already stored is the same as the file's (a backup never overwrites a record changed since).
+ */
+function checkBackups(file: Sorted, stored: Stored): RowProblem[] {
+  const ids = new Set<string>([
+    ...stored.cocs.keys(),
+    ...[...stored.cocs.values()].flatMap((c) => [...c.recommendations.keys()]),
+    ...stored.afis.keys(),
+    ...file.cocs.map((c) => c.row.id),
+    ...file.recommendations.map((r) => r.row.id),
+    ...file.afis.map((a) => a.row.id),
+  ]);
+  for (const key of stored.backups.keys())
+    if (key.startsWith('external:')) ids.add(key.slice('external:'.length));
+  for (const { row } of file.backups) if (row.backupKind === 'external') ids.add(row.id);
+  const problems: RowProblem[] = [];
+  for (const { line, row } of file.backups) {
+    const kind = backupKindOf(row.backupKind);
+    if (!kind) continue;
+    for (const problem of kind.check(row.record, { ids })) problems.push({ line, ...problem });
+    const before = stored.backups.get(`${row.backupKind}:${row.id}`);
+    if (before !== undefined && !same(before, row.record))
+      problems.push({
+        line,
+        column: 'record',
+        message: `this ${kind.name} is already stored with different content (changed since the backup); a backup never overwrites it`,
+      });
+  }
   return problems;
 }
 
@@ -265,12 +324,18 @@ export async function importRows(
   const now = options.now().toISOString();
 
   for (const { row } of file.regions) {
-    const region: Region = { id: row.id, name: row.name };
+    const region: Region = { ...row.record, id: row.id, name: row.name };
     if (count(stored.regions.get(row.id), region)) await store.directory.upsertRegion(region);
   }
   for (const { row } of file.services) {
     const before = stored.services.get(row.id);
-    const service: Service = { ...before, code: row.id, name: row.name, regionId: row.region };
+    // A backup's `record` cell holds the whole record; the columns win over it, and it over what is stored.
+    const service: Service = {
+      ...(row.record ?? before),
+      code: row.id,
+      name: row.name,
+      regionId: row.region,
+    };
     if (count(before, service)) await store.directory.upsertService(service);
   }
   for (const { row } of file.people) {
@@ -278,7 +343,7 @@ export async function importRows(
     const person = withOptional<Person, 'regionId'>(
       withOptional<Person, 'email'>(
         {
-          ...before,
+          ...(row.record ?? before),
           objectId: row.id,
           tenantId: row.tenant_id,
           name: row.name,
@@ -351,10 +416,11 @@ export async function importRows(
     if (row) {
       const imported = withOptional<CauseOfConcern, 'letterDate'>(
         {
-          ...(before?.value ?? {
-            actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
-            ...importedStamps(now, options.actor),
-          }),
+          ...(row.record ??
+            before?.value ?? {
+              actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
+              ...importedStamps(now, options.actor),
+            }),
           id: row.id,
           serviceCode: row.service,
           title: row.name,
@@ -395,7 +461,8 @@ export async function importRows(
       const previous = before?.recommendations.get(recommendationRow.id);
       const imported = withOptional<Recommendation, 'originalTargetDate'>(
         {
-          ...(previous?.value ?? { targetDateRevisions: [], updatedAt: now, updatedBy: options.actor }),
+          ...(recommendationRow.record ??
+            previous?.value ?? { targetDateRevisions: [], updatedAt: now, updatedBy: options.actor }),
           id: recommendationRow.id,
           cocId,
           text: recommendationRow.text,
@@ -423,7 +490,7 @@ export async function importRows(
     const before = stored.afis.get(row.id);
     const imported = withOptional<AreaForImprovement, 'targetDate'>(
       {
-        ...(before?.value ?? importedStamps(now, options.actor)),
+        ...(row.record ?? before?.value ?? importedStamps(now, options.actor)),
         id: row.id,
         serviceCode: row.service,
         questionRef: row.question_ref,
@@ -446,6 +513,35 @@ export async function importRows(
         row.service,
       ),
     );
+  }
+
+  for (const { row } of file.backups) {
+    const kind = backupKindOf(row.backupKind);
+    const before = stored.backups.get(`${row.backupKind}:${row.id}`);
+    if (!kind || !count(before, row.record)) continue;
+    const entity = kind.build(row.record);
+    const partition = kind.partitionOf(row.record);
+    const changes: RecordChange[] = [
+      entity.type === 'progress' || entity.type === 'audit'
+        ? { kind: 'append', entity }
+        : { kind: 'create', entity },
+    ];
+    const subject = kind.audited ? kind.auditSubject?.(row.record) : undefined;
+    if (subject) {
+      const event: AuditEvent = {
+        id: options.newId(),
+        at: now,
+        actor: options.actor,
+        action: 'record.imported',
+        subject: { kind: subject.kind, id: subject.id },
+        serviceCode: partition,
+        ...(subject.cocId === undefined ? {} : { cocId: subject.cocId }),
+        changes: [],
+        note: `Imported from ${options.source}`,
+      };
+      changes.push({ kind: 'append', entity: { type: 'audit', value: event } });
+    }
+    addGroup(partition, changes);
   }
 
   // Each commit carries its records' index jobs in the same transaction (src/app/shared/outbox.ts),
@@ -495,6 +591,16 @@ async function advanceCounters(store: Store, serviceCode: string, file: Sorted):
   const highest = (ids: string[], pattern: RegExp): number =>
     Math.max(0, ...ids.map((id) => Number(pattern.exec(id)?.[1] ?? 0)));
   const targets = [
+    {
+      name: 'ext' as const,
+      last:
+        serviceCode === externalPartition
+          ? highest(
+              file.backups.filter((b) => b.row.backupKind === 'external').map((b) => b.row.id),
+              /^EXT-(\d+)$/,
+            )
+          : 0,
+    },
     {
       name: 'coc' as const,
       last: highest(
