@@ -47,6 +47,16 @@ export const helpCommands: readonly HelpCommand[] = [
   },
   { usage: 'approvals', description: 'Show the closure requests waiting for your decision.' },
   {
+    usage: 'external',
+    description:
+      'List the recommendations to external bodies (EXT-1, ...), open or closed; show EXT-1 opens one.',
+  },
+  {
+    usage: 'new external',
+    description:
+      'Deputy portfolio director: add a recommendation to an external body, on a form; record its progress and ask to close it from its card.',
+  },
+  {
     usage: 'delegate <cos|hmi> to <person> from <date> to <date>',
     description:
       'Name a stand-in for your approvals while you are away, e.g. from 1 December 2026 to 18 December 2026.',

@@ -1,6 +1,7 @@
 /**
  * `npm run import`: regions, services, people and roles, CoCs, recommendations and AFIs from the
- * CSV layout in csv-format.ts.
+ * CSV layout in csv-format.ts, and the kinds of a whole backup (backup-kinds.ts: external
+ * recommendations, action plans, progress updates, closure and engagement requests).
  *
  * Two passes. First every row is checked, alone and against the rest of the file and what is
  * already stored (a recommendation's CoC, an owner's role, an id that belongs to its service). Any
