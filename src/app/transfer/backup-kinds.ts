@@ -19,7 +19,11 @@ import {
   Recommendation,
 } from '../../domain/records';
 import { externalPartition, type RecordEntity, type Store } from '../../store';
-import type { CsvRow } from './csv-format';
+
+/** Readable cells of a row by column name (csv-format.ts's columns; kept apart to avoid an import cycle). */
+export type BackupCells = Partial<
+  Record<'id' | 'service' | 'name' | 'text' | 'status' | 'target_date' | 'coc', string>
+>;
 
 /** What an import knows exists, in the file or stored, for checking references. */
 export interface KnownRecords {
@@ -44,7 +48,7 @@ export interface BackupKind<T> {
   /** Every stored one, in a stable order (the export's). */
   exportAll: (store: Store) => Promise<T[]>;
   /** The readable cells of its row (besides `kind` and `record`). */
-  cells: (value: T) => CsvRow;
+  cells: (value: T) => BackupCells;
   /** What is wrong with its references (a missing subject), as `column: message`. */
   check: (value: T, known: KnownRecords) => { column: string; message: string }[];
   /** Whether an import writes a `record.imported` audit event for it (not for the append-only progress). */
