@@ -1,7 +1,8 @@
 /**
- * `npm run export [-- file.csv]`: writes regions, services, people and roles, causes of concern,
- * recommendations and areas for improvement in the layout `npm run import` reads (to standard
- * output without a file name).
+ * `npm run export [-- file.csv]`: a whole backup: regions, services, people and roles, causes of
+ * concern, recommendations, areas for improvement, recommendations to external bodies, action
+ * plans, progress updates, closure requests and requests for an update, each row with its whole
+ * record, in the layout `npm run import` reads (to standard output without a file name).
  */
 import { writeFileSync } from 'node:fs';
 import { writeCsv } from '../src/app/transfer/csv-file';

@@ -1,7 +1,8 @@
 /**
  * `npm run import -- file.csv [--as <object id>]`: loads regions, services, people and roles,
- * causes of concern, recommendations and areas for improvement from a CSV file (layout in
- * docs/import-export.md). Every row is checked first; if any is wrong, the problems are listed by
+ * causes of concern, recommendations and areas for improvement from a CSV file, and from a whole
+ * backup also recommendations to external bodies, action plans, progress updates, closure requests
+ * and requests for an update (layout in docs/import-export.md). Every row is checked first; if any is wrong, the problems are listed by
  * line and nothing is written. Importing the same file again changes nothing.
  */
 import { randomUUID } from 'node:crypto';

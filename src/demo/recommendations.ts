@@ -318,6 +318,8 @@ export const demoRecommendations: Recommendation[] = [
   {
     id: 'EXT-1',
     externalBody: 'National Fire Chiefs Council',
+    connectedCocId: 'BUC-2',
+    hmi: demoPeople.hmi.objectId,
     text:
       'The National Fire Chiefs Council should publish guidance for services on independent ways for staff to ' +
       'raise concerns.',

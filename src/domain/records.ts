@@ -37,7 +37,7 @@ export const EvidenceLink = z
   .url('must be a web address')
   .refine((s) => s.startsWith('https://'), 'must start with https://');
 
-export const Role = z.enum(['sll', 'cos', 'hmi', 'slo', 'deputyPortfolioDirector', 'admin']);
+export const Role = z.enum(['sll', 'cos', 'hmi', 'slo', 'deputyPortfolioDirector', 'admin', 'sro']);
 export type Role = z.infer<typeof Role>;
 
 export const roleNames: Record<Role, string> = {
@@ -47,6 +47,7 @@ export const roleNames: Record<Role, string> = {
   slo: 'Service Liaison Officer',
   deputyPortfolioDirector: 'Deputy portfolio director',
   admin: 'Administrator',
+  sro: 'Senior responsible owner',
 };
 
 /** Short code of a fire and rescue service, e.g. `BUC`; also the prefix of its record ids. */
@@ -203,6 +204,10 @@ export const Recommendation = z.object({
   cocId: CocId.optional(),
   serviceCode: ServiceCode.optional(),
   externalBody: z.string().max(200).optional(),
+  /** External recommendations (§31): the cause of concern it is connected to, if any. */
+  connectedCocId: CocId.optional(),
+  /** External recommendations (§31): the HM Inspector asked to agree its closure. */
+  hmi: ObjectId.optional(),
   text: z.string().min(1).max(2000),
   status: RecommendationStatus,
   rag: Rag.optional(),
@@ -294,7 +299,8 @@ export const ClosureSubject = z.object({
 export type ClosureSubject = z.infer<typeof ClosureSubject>;
 
 export const ApprovalStep = z.object({
-  role: z.enum(['cos', 'hmi']),
+  /** `sro`: the senior responsible owner's step of an external recommendation's closure (§31-32). */
+  role: z.enum(['cos', 'hmi', 'sro']),
   decision: z.enum(['approved', 'rejected']).optional(),
   by: ObjectId.optional(),
   /** Set when a delegate decided for the named approver. */
@@ -304,10 +310,20 @@ export const ApprovalStep = z.object({
 });
 export type ApprovalStep = z.infer<typeof ApprovalStep>;
 
-export const ClosureStatus = z.enum(['pendingCos', 'pendingHmi', 'approved', 'rejected', 'withdrawn']);
+export const ClosureStatus = z.enum([
+  'pendingCos',
+  'pendingHmi',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'pendingSro',
+]);
 export type ClosureStatus = z.infer<typeof ClosureStatus>;
 
-/** The approval chain to close one recommendation (SLL → CoS → HMI) or AFI (SLL → CoS). */
+/**
+ * The approval chain to close one recommendation (SLL → CoS → HMI), AFI (SLL → CoS) or
+ * recommendation to an external body (deputy portfolio director → HMI → SRO, §31-32).
+ */
 export const ClosureRequest = z.object({
   id: z.string().min(1),
   subject: ClosureSubject,
@@ -324,7 +340,11 @@ export const ClosureRequest = z.object({
   /** Approval chasers already sent, so a rerun on the same day sends nothing twice. */
   chasers: z
     .array(
-      z.object({ role: z.enum(['cos', 'hmi']), kind: z.enum(['reminder', 'escalation']), on: LocalDate }),
+      z.object({
+        role: z.enum(['cos', 'hmi', 'sro']),
+        kind: z.enum(['reminder', 'escalation']),
+        on: LocalDate,
+      }),
     )
     .max(20)
     .optional(),

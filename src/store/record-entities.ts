@@ -15,7 +15,7 @@
  * | closure request        | `closure|<id>`                                  |
  * | engagement request     | `engagement|<id>`                               |
  * | action plan            | `plan|BUC-1`                                    |
- * | id counter             | `counter|coc`, `counter|afi`                    |
+ * | id counter             | `counter|coc`, `counter|afi`, `counter|ext`     |
  * | form submission        | `submission|<form id>`                          |
  * | outbox entry           | `outbox|<time, oldest first>|<id>`              |
  * | revisit of a CoC       | `coc|BUC-1|revisit|BUC-1-R1`                    |
@@ -46,7 +46,7 @@ import { keyOf, reverseSortableTime, sortableTime } from './keys';
 export const externalPartition = 'EXT';
 
 /** Which id sequence a counter row hands out. */
-export const CounterName = z.enum(['coc', 'afi']);
+export const CounterName = z.enum(['coc', 'afi', 'ext']);
 export type CounterName = z.infer<typeof CounterName>;
 
 /** The last number handed out in one service's id sequence. */
@@ -133,8 +133,14 @@ export const revisitRowKey = (revisit: Pick<Revisit, 'cocId' | 'id'>): string =>
   keyOf('coc', revisit.cocId, 'revisit', revisit.id);
 export const monitoringRowKey = keyOf('monitoring', 'level');
 
-/** Audit events are filed under their CoC (recommendation events too) or, without one, their subject. */
+/**
+ * Audit events are filed under their CoC (recommendation events too) or, without one, their
+ * subject; a closure request of a recommendation to an external body under that recommendation,
+ * so its history tells the whole story.
+ */
 export function auditGroupOf(event: AuditEvent): string {
+  const { kind, about } = event.subject;
+  if (event.cocId === undefined && kind === 'closureRequest' && about?.startsWith('EXT-')) return about;
   return event.cocId ?? event.subject.id;
 }
 

@@ -38,6 +38,7 @@ import {
   counterRowKey,
   engagementRowKey,
   monitoringRowKey,
+  externalPartition,
   parseRecordEntity,
   placeOf,
   recommendationRowKey,
@@ -349,6 +350,16 @@ export class RecordsRepository {
     return await this.getOne(serviceCode, actionPlanRowKey(subjectId), 'actionPlan');
   }
 
+  /** Every action plan of one service, or of every service when `serviceCode` is undefined. */
+  async listActionPlans(serviceCode?: string): Promise<Versioned<ActionPlan>[]> {
+    return await this.listOfType('actionPlan', serviceCode, 'plan');
+  }
+
+  /** Every recommendation to an external body (§31), in numbered order: the `EXT` partition's `rec|` rows. */
+  async listExternalRecommendations(): Promise<Versioned<Recommendation>[]> {
+    return (await this.listOfType('recommendation', externalPartition, 'rec')).sort(byIdNumber);
+  }
+
   /** The record a card form created, if that form was submitted before (see `FormSubmission`). */
   async getFormSubmission(serviceCode: string, formId: string): Promise<FormSubmission | null> {
     return (await this.getOne(serviceCode, submissionRowKey(formId), 'submission'))?.value ?? null;
@@ -409,7 +420,7 @@ export class RecordsRepository {
     const code = parseServiceCode(serviceCode);
     const current = await this.getOne(code, counterRowKey(name), 'counter');
     const number = (current?.value.last ?? 0) + 1;
-    const id = name === 'coc' ? `${code}-${String(number)}` : `${code}-AFI-${String(number)}`;
+    const id = name === 'afi' ? `${code}-AFI-${String(number)}` : `${code}-${String(number)}`; // coc, or ext: EXT-3
     const entity: RecordEntity = { type: 'counter', value: { name, last: number } };
     const change: RecordChange = current
       ? { kind: 'update', entity, etag: current.etag }

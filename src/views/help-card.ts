@@ -63,7 +63,17 @@ export const helpCommands: readonly HelpCommand[] = [
   },
   {
     usage: 'history <service>',
-    description: 'Show the changes to a service’s monitoring level, e.g. history BUC.',
+    description: 'Show the changes to a service’s monitoring level and letter names, e.g. history BUC.',
+  },
+  {
+    usage: 'external',
+    description:
+      'List the recommendations to external bodies (EXT-1, ...), open or closed; show EXT-1 opens one.',
+  },
+  {
+    usage: 'new external',
+    description:
+      'Deputy portfolio director: add a recommendation to an external body, on a form; record its progress and ask to close it from its card.',
   },
   {
     usage: 'delegate <cos|hmi> to <person> from <date> to <date>',

@@ -154,7 +154,7 @@ describe('export', () => {
     await seedDemoData(source);
     const csv = await exported(source);
     expect(csv.split('\n')[0]).toBe(
-      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,chief_fire_officer,authority_chair,authority_name,report_published_date,fieldwork_start_date,check_copy_sent_date,website_published_date,action_plan_rule,action_plan_received_date,subject,at,by,rag,evidence_links,source',
+      'kind,id,service,name,text,region,tenant_id,email,roles,status,pillar,public_safety_risk,fieldwork_end_date,letter_date,target_date,question_ref,coc,sll,cos,hmi,chief_fire_officer,authority_chair,authority_name,report_published_date,fieldwork_start_date,check_copy_sent_date,website_published_date,action_plan_rule,action_plan_received_date,subject,at,by,rag,evidence_links,source,record',
     );
     const target = await aFreshStore();
     const outcome = await importText(target, csv);

@@ -72,6 +72,8 @@ export interface BoardSummary {
   actionPlans: BoardActionPlan[];
   /** The service's monitoring level when above routine (§22-23), e.g. "Enhanced support (NFCC)". */
   monitoring?: { words: string; since: LocalDate };
+  /** Recommendations to external bodies (§31-32) connected to the service's causes of concern. */
+  external?: Recommendation[];
 }
 
 /** An open CoC's action plan, as the board sees it. */
@@ -191,6 +193,10 @@ export async function buildBoardSummary(
       words: monitoringLevelInWords(monitoring),
       since: toLondonDate(monitoring.updatedAt),
     };
+  const external = (await context.store.records.listExternalRecommendations())
+    .map((r) => r.value)
+    .filter((r) => cocs.some(({ coc }) => coc.value.id === r.connectedCocId));
+  if (external.length > 0) summary.external = external;
   return ok(summary);
 }
 

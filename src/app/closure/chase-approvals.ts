@@ -38,7 +38,10 @@ async function pendingApprovals(context: AppContext): Promise<PendingApproval[]>
     const owners = await ownersOfRequest(context, request);
     const approver = owners ? await approverOfStep(context, owners, step) : null;
     if (!owners || !approver) continue;
-    const escalateTo = step === 'cos' && owners.hmi !== undefined ? [owners.hmi] : directors;
+    const escalateTo =
+      step === 'cos' && owners.hmi !== undefined
+        ? [owners.hmi]
+        : directors.filter((id) => id !== request.requestedBy);
     pending.push({ request, approver: approver.person.objectId, escalateTo });
   }
   return pending;

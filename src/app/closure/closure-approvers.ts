@@ -4,13 +4,36 @@
  * their personal chat (or open one by installing itself for them). "Who decides" is the policy's own delegation rule (`deciderFor`), so the
  * person who gets the card is the person the policy lets press its buttons.
  */
-import { roleNames, type ClosureRequest, type Owners, type Person } from '../../domain/records';
+import {
+  roleNames,
+  type ClosureRequest,
+  type Owners,
+  type Person,
+  type Recommendation,
+} from '../../domain/records';
 import { pendingStep, type StepRole } from '../../domain/lifecycle';
 import { deciderFor } from '../../domain/policy';
 import { todayOf, type AppContext } from '../shared/app-context';
 
-/** The owners of the record a request is about; `hmi` is unset for AFIs outside a CoC. */
-export type ClosureOwners = Pick<Owners, 'sll' | 'cos'> & { hmi?: string };
+/**
+ * The owners of the record a request is about; `hmi` is unset for AFIs outside a CoC. A
+ * recommendation to an external body has no SLL or CoS: its HM Inspector and the senior
+ * responsible owner (`sro`) decide.
+ */
+export type ClosureOwners = Partial<Pick<Owners, 'sll' | 'cos'>> & { hmi?: string; sro?: string };
+
+/** Who decides the closure of a recommendation to an external body: its HM Inspector (or the first in the directory) and the SRO. */
+export async function externalOwners(
+  context: AppContext,
+  recommendation: Recommendation,
+): Promise<ClosureOwners> {
+  const people = [...(await context.store.directory.listPeople())].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  const hmi = recommendation.hmi ?? people.find((p) => p.roles.includes('hmi'))?.objectId;
+  const sro = people.find((p) => p.roles.includes('sro'))?.objectId;
+  return { ...(hmi ? { hmi } : {}), ...(sro ? { sro } : {}) };
+}
 
 /** The person who decides a step, and the named approver they stand in for (if delegated). */
 export interface StepApprover {
@@ -32,6 +55,10 @@ export async function ownersOfRequest(
   request: ClosureRequest,
 ): Promise<ClosureOwners | null> {
   const { records, directory } = context.store;
+  if (request.subject.kind === 'recommendation' && request.cocId === undefined) {
+    const external = await records.getRecommendation('EXT', request.subject.id);
+    return external ? externalOwners(context, external.value) : null;
+  }
   if (request.subject.kind === 'recommendation') {
     const coc = request.cocId ? await records.getCoc(request.serviceCode, request.cocId) : null;
     return coc ? coc.value.owners : null;
@@ -57,8 +84,11 @@ export async function approverOfStep(
   const { directory, conversations } = context.store;
   const named = namedId === undefined ? null : await directory.getPerson(namedId);
   if (!named) return null;
-  const delegations = await directory.listDelegations(named.objectId);
-  const { decider } = deciderFor(delegations, named.objectId, step, todayOf(context));
+  const delegations = step === 'sro' ? [] : await directory.listDelegations(named.objectId);
+  const { decider } =
+    step === 'sro'
+      ? { decider: named.objectId }
+      : deciderFor(delegations, named.objectId, step, todayOf(context));
   const delegate = decider === named.objectId ? null : await directory.getPerson(decider);
   const person = delegate ?? named;
   const reachable =

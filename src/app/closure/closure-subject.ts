@@ -16,6 +16,7 @@ import type { Versioned } from '../../store';
 import type { AppContext } from '../shared/app-context';
 import type { Loaded } from '../shared/change-record';
 import { areasForImprovement, recommendations, type RecordKind } from '../shared/record-kinds';
+import { externalOwners, type ClosureOwners } from './closure-approvers';
 
 /** A recommendation or an AFI: what a closure request can close. */
 export type ClosureSubject = Recommendation | AreaForImprovement;
@@ -37,12 +38,15 @@ export const closureSubjects: RecordKind<ClosureSubject> = {
 export interface LoadedClosureSubject extends Loaded<ClosureSubject> {
   serviceCode: string;
   target: ClosureTarget;
-  owners: { sll: string; cos: string; hmi?: string };
+  owners: ClosureOwners;
   coc?: Versioned<CauseOfConcern>;
   siblings?: Recommendation[];
 }
 
-/** Loads a recommendation of a CoC or an AFI by id, with its owners; external ones are refused. */
+/**
+ * Loads a recommendation of a CoC, an AFI or a recommendation to an external body by id, with its
+ * owners (for an external one: the HM Inspector asked to agree and the senior responsible owner).
+ */
 export async function loadClosureSubject(
   context: AppContext,
   subjectId: string,
@@ -79,10 +83,16 @@ export async function loadClosureSubject(
     });
   }
   if (parsed?.kind === 'externalRecommendation') {
-    return fail(
-      'invalid-transition',
-      `${parsed.id} is a recommendation to an external body; the deputy portfolio director closes those with the HM Inspectors.`,
-    );
+    const record = await context.store.records.getRecommendation('EXT', parsed.id);
+    if (!record) return fail('not-found', `There is no recommendation ${parsed.id}.`);
+    return ok({
+      kind: closureSubjects,
+      partition: 'EXT',
+      serviceCode: 'EXT',
+      record,
+      target: { kind: 'recommendation', record: record.value },
+      owners: await externalOwners(context, record.value),
+    });
   }
   return fail(
     'not-found',

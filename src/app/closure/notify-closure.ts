@@ -51,7 +51,12 @@ const ClosureFactsJson = z.object({
     z.object({ kind: z.literal('recommendation'), record: Recommendation }),
     z.object({ kind: z.literal('afi'), record: AreaForImprovement }),
   ]),
-  owners: z.object({ sll: ObjectId, cos: ObjectId, hmi: ObjectId.optional() }),
+  owners: z.object({
+    sll: ObjectId.optional(),
+    cos: ObjectId.optional(),
+    hmi: ObjectId.optional(),
+    sro: ObjectId.optional(),
+  }),
   cocTitle: z.string().optional(),
 });
 
@@ -98,7 +103,14 @@ async function deliverApprovalCard(
   if (!approver.reachable) return approver;
   const view = await closureViewFor(context, approver.person, facts);
   if (!view.ok) throw new Error(`could not draw the approval card: ${view.error.reason}`);
-  const verb = approver.step === 'hmi' ? 'sign off' : 'approve';
+  const external = facts.request.cocId === undefined && facts.request.subject.kind === 'recommendation';
+  const verb = external
+    ? approver.step === 'sro'
+      ? 'close'
+      : 'agree to'
+    : approver.step === 'hmi'
+      ? 'sign off'
+      : 'approve';
   const text =
     intro ?? `${view.value.requestedByName} asks you to ${verb} the closure of ${facts.request.subject.id}.`;
   const message: ClosureMessage = { kind: 'closure-card', view: view.value, notice: { text, tone: 'good' } };
@@ -230,7 +242,17 @@ async function outcomeNotice(
       : approverSentence(approver);
     return { text: `${actor.name} approved the closure of ${subject}. ${next}`, tone: 'good' };
   }
+  if (request.status === 'pendingSro') {
+    const intro = `${actor.name} (HM Inspector) agrees to close ${subject}, the recommendation to an external body. Please close it or reject it.`;
+    const approver = await sendApprovalCard(context, notifier, facts, intro);
+    const next = approver?.reachable
+      ? `It has gone to ${approver.person.name}, the senior responsible owner, to close.`
+      : approverSentence(approver);
+    return { text: `${actor.name} agreed to close ${subject}. ${next}`, tone: 'good' };
+  }
   if (request.status !== 'approved') return null;
+  if (request.cocId === undefined && request.subject.kind === 'recommendation')
+    return { text: `${actor.name} closed ${subject}.`, tone: 'good' };
   return {
     text: `${actor.name} ${request.subject.kind === 'recommendation' ? 'signed off' : 'closed'} ${subject}.`,
     tone: 'good',

@@ -27,7 +27,7 @@ export interface Home {
   openRequests: OpenRequest[];
 }
 
-const decides: readonly Role[] = ['cos', 'hmi'];
+const decides: readonly Role[] = ['cos', 'hmi', 'sro'];
 
 /** The open requests for an update this person answers (SLO) or asked for (SLL). */
 async function openRequestsOf(context: AppContext, person: Person): Promise<OpenRequest[]> {

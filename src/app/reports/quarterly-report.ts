@@ -54,6 +54,35 @@ export interface QuarterlyReport {
   services: QuarterlyServiceTotals[];
   /** The action plans of the open CoCs, by service code. */
   actionPlans: Record<string, BoardActionPlan[]>;
+  /** Recommendations to external bodies (§31-32), open or closed; kept apart from the services' rows. */
+  external?: QuarterlyExternalRow[];
+}
+
+/** One recommendation to an external body as the report shows it. */
+export interface QuarterlyExternalRow {
+  recommendationId: string;
+  externalBody: string;
+  recommendation: string;
+  publicStatus: 'Open' | 'Closed';
+  connectedCocId?: string;
+  targetDate?: LocalDate;
+  closedOn?: LocalDate;
+}
+
+/** The report's rows for recommendations to external bodies. Pure. */
+export function externalRowsOf(recommendations: readonly Recommendation[]): QuarterlyExternalRow[] {
+  return recommendations.map((r) => {
+    const target = currentTargetDate(r);
+    return {
+      recommendationId: r.id,
+      externalBody: r.externalBody ?? 'an external body',
+      recommendation: r.text,
+      publicStatus: r.status === 'closed' ? 'Closed' : 'Open',
+      ...(r.connectedCocId ? { connectedCocId: r.connectedCocId } : {}),
+      ...(target ? { targetDate: target } : {}),
+      ...(r.signedOffAt ? { closedOn: toLondonDate(r.signedOffAt) } : {}),
+    };
+  });
 }
 
 const quarterNames = ['January to March', 'April to June', 'July to September', 'October to December'];
@@ -91,10 +120,11 @@ function rowOf(
 
 /** Builds the report from every service's causes of concern. No authorization. */
 export async function buildQuarterlyReport(context: AppContext): Promise<QuarterlyReport> {
-  const [services, cocs, levels] = await Promise.all([
+  const [services, cocs, levels, external] = await Promise.all([
     context.store.directory.listServices(),
     context.store.records.listCocsWithRecommendations(),
     context.store.records.listMonitoringLevels(),
+    context.store.records.listExternalRecommendations(),
   ]);
   const closer = new Map(
     levels
@@ -140,7 +170,15 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
     const [plan] = actionPlansOf([coc.value], { extraHolidays: context.extraHolidays });
     if (plan) (actionPlans[coc.value.serviceCode] ??= []).push(plan);
   }
-  return { id: quarter.id, quarter: quarter.name, today, rows, services: [...totals.values()], actionPlans };
+  return {
+    id: quarter.id,
+    quarter: quarter.name,
+    today,
+    rows,
+    services: [...totals.values()],
+    actionPlans,
+    external: externalRowsOf(external.map((r) => r.value)),
+  };
 }
 
 /** `report quarterly` for a person: inspectorate staff and administrators; refused, with the reason, otherwise. */

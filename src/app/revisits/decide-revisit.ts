@@ -7,7 +7,7 @@
  */
 import { formatChangeTime } from '../../domain/clock';
 import { fail, ok, type DomainError, type Result } from '../../domain/errors';
-import { decideRevisit, type RevisitCommand, type StepRole } from '../../domain/lifecycle';
+import { decideRevisit, type RevisitCommand, type RevisitStepRole } from '../../domain/lifecycle';
 import { revisitStepActions } from '../../domain/policy';
 import type { Person } from '../../domain/records';
 import type { AppContext } from '../shared/app-context';
@@ -19,7 +19,7 @@ import { loadRevisit, revisitFactsOf, type RevisitFacts } from './show-revisit';
 /** The approver's click. The id only names the revisit; nothing else on the card is trusted. */
 export interface DecideRevisitInput {
   revisitId: string;
-  step: StepRole;
+  step: RevisitStepRole;
   decision: 'approve' | 'refuse';
   reason?: string | undefined;
 }

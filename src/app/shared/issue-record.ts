@@ -32,13 +32,16 @@ const issueKinds = {
   coc: { action: 'issueCoc', counter: 'coc', plural: 'causes of concern' },
   afi: { action: 'issueAfi', counter: 'afi', plural: 'areas for improvement' },
 } as const satisfies Record<
-  CounterName,
+  IssuedKind,
   { action: 'issueCoc' | 'issueAfi'; counter: CounterName; plural: string }
 >;
 
+/** The kinds of a service's record issued here (external recommendations have their own use case). */
+type IssuedKind = Extract<CounterName, 'coc' | 'afi'>;
+
 /** What differs between issuing a CoC and an AFI. */
 export interface IssuePlan<Draft, R, Issued> {
-  kind: CounterName;
+  kind: IssuedKind;
   /** The form as submitted: its id (which makes the submission idempotent) and the service it names. */
   form: { formId: string; serviceCode: string };
   /** Reads the form into a draft (without its id), or lists every field at fault. */

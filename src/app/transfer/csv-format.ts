@@ -10,6 +10,12 @@
 import { z } from 'zod';
 import {
   ActionPlanRule,
+  AreaForImprovement,
+  CauseOfConcern,
+  Person,
+  Recommendation,
+  Region,
+  Service,
   AfiId,
   AfiStatus,
   CocId,
@@ -28,6 +34,7 @@ import {
   Role,
   ServiceCode,
 } from '../../domain/records';
+import { backupKindOf, backupKinds, recordCell } from './backup-kinds';
 
 /** Every column, in the order the export writes them. */
 export const csvColumns = [
@@ -66,12 +73,17 @@ export const csvColumns = [
   'rag',
   'evidence_links',
   'source',
+  'record',
 ] as const;
 export type CsvColumn = (typeof csvColumns)[number];
 export type CsvRow = Partial<Record<CsvColumn, string>>;
 
+/** The kinds with columns of their own; a backup also has the kinds of backup-kinds.ts. */
 export const rowKinds = ['region', 'service', 'person', 'coc', 'recommendation', 'afi', 'progress'] as const;
 export type RowKind = (typeof rowKinds)[number];
+
+/** Every kind a file may hold. */
+export const allRowKinds: readonly string[] = [...rowKinds, ...backupKinds.map((k) => k.kind)];
 
 const required = z.string().min(1, 'is required');
 const optional = <S extends z.ZodType<unknown, string>>(schema: S) =>
@@ -97,9 +109,15 @@ const yesNo = z
   .pipe(z.enum(['yes', 'no', 'true', 'false'], { message: 'must be yes or no' }))
   .transform((value) => value === 'yes' || value === 'true');
 
-const RegionRow = z.object({ kind: z.literal('region'), id: RegionId, name: required.max(200) });
+const RegionRow = z.object({
+  kind: z.literal('region'),
+  id: RegionId,
+  name: required.max(200),
+  record: recordCell(Region),
+});
 const ServiceRow = z.object({
   kind: z.literal('service'),
+  record: recordCell(Service),
   id: ServiceCode,
   name: required.max(200),
   region: RegionId,
@@ -110,6 +128,7 @@ const ServiceRow = z.object({
 });
 const PersonRow = z.object({
   kind: z.literal('person'),
+  record: recordCell(Person),
   id: ObjectId,
   name: required.max(200),
   tenant_id: required,
@@ -151,6 +170,7 @@ export function actionPlanRuleText(rule: ActionPlanRule): string {
 
 const CocRow = z.object({
   kind: z.literal('coc'),
+  record: recordCell(CauseOfConcern),
   id: CocId,
   service: ServiceCode,
   name: required.max(200),
@@ -172,6 +192,7 @@ const CocRow = z.object({
 });
 const RecommendationRow = z.object({
   kind: z.literal('recommendation'),
+  record: recordCell(Recommendation),
   id: RecommendationId,
   coc: CocId,
   text: required.max(2000),
@@ -180,6 +201,7 @@ const RecommendationRow = z.object({
 });
 const AfiRow = z.object({
   kind: z.literal('afi'),
+  record: recordCell(AreaForImprovement),
   id: AfiId,
   service: ServiceCode,
   question_ref: QuestionRef,
@@ -211,8 +233,17 @@ export type CocRow = z.output<typeof CocRow>;
 export type RecommendationRow = z.output<typeof RecommendationRow>;
 export type AfiRow = z.output<typeof AfiRow>;
 export type ProgressRow = z.output<typeof ProgressRow>;
+/** A row of a backup kind (backup-kinds.ts): its kind, its id cell and the whole record. */
+export interface BackupRow {
+  kind: 'backup';
+  /** The `kind` cell: one of backup-kinds.ts. */
+  backupKind: string;
+  /** What makes it one record (its kind's key). */
+  id: string;
+  record: unknown;
+}
 export type ParsedRow =
-  RegionRow | ServiceRow | PersonRow | CocRow | RecommendationRow | AfiRow | ProgressRow;
+  RegionRow | ServiceRow | PersonRow | CocRow | RecommendationRow | AfiRow | ProgressRow | BackupRow;
 
 const schemas = {
   region: RegionRow,
@@ -235,14 +266,27 @@ export interface RowProblem {
 /** Parses one row, trimming cells; an unknown kind or bad cell becomes problems naming the column. */
 export function parseRow(row: CsvRow, line: number): { row: ParsedRow } | { problems: RowProblem[] } {
   const kind = (row.kind ?? '').trim().toLowerCase();
-  if (!(rowKinds as readonly string[]).includes(kind)) {
+  if (!allRowKinds.includes(kind)) {
     return {
-      problems: [{ line, column: 'kind', message: `must be one of ${rowKinds.join(', ')} (got "${kind}")` }],
+      problems: [
+        { line, column: 'kind', message: `must be one of ${allRowKinds.join(', ')} (got "${kind}")` },
+      ],
     };
   }
   const trimmed = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value?.trim() ?? '']));
-  const result = schemas[kind as RowKind].safeParse({ ...trimmed, kind });
-  if (result.success) return { row: result.data };
+  const backup = backupKindOf(kind);
+  const schema = backup
+    ? z.object({
+        kind: z.string(),
+        record: recordCell(backup.schema).pipe(z.unknown().refine((v) => v !== undefined, 'is required')),
+      })
+    : schemas[kind as RowKind];
+  const result = schema.safeParse({ ...trimmed, kind });
+  if (result.success) {
+    if (!backup) return { row: result.data as ParsedRow };
+    const record = (result.data as { record: unknown }).record;
+    return { row: { kind: 'backup', backupKind: kind, id: backup.key(record), record } };
+  }
   return {
     problems: result.error.issues.map((issue) => ({
       line,
@@ -250,7 +294,9 @@ export function parseRow(row: CsvRow, line: number): { row: ParsedRow } | { prob
       message:
         issue.code === 'invalid_type' && trimmed[String(issue.path[0])] === undefined
           ? 'is required'
-          : issue.message,
+          : issue.path.length > 1
+            ? `${issue.path.slice(1).join('.')} ${issue.message}`
+            : issue.message,
     })),
   };
 }

@@ -1,13 +1,19 @@
 /**
- * `npm run export`: everything `npm run import` reads, in the same layout, so a file exported from
- * one store imports into another (or back) unchanged.
+ * `npm run export`: a whole backup in the layout `npm run import` reads, so a file exported from
+ * one store imports into an empty one as the same records, and exports again byte for byte. Every
+ * row carries its whole record in the `record` cell; the kinds of backup-kinds.ts follow the
+ * spreadsheet kinds.
  */
 import type { ProgressUpdate } from '../../domain/records';
 import type { Store } from '../../store';
 import { actionPlanRuleText, type CsvRow } from './csv-format';
+import { backupKinds } from './backup-kinds';
 import { readEverything } from './stored-records';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+/** A whole record as its `record` cell holds it. */
+const json = (value: unknown): string => JSON.stringify(value);
 
 /** The rows of the export, ordered so each row's references come before it. */
 export async function exportRows(store: Store): Promise<CsvRow[]> {
@@ -18,7 +24,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       key(a).localeCompare(key(b), 'en-GB', { numeric: true });
   const rows: CsvRow[] = [];
   for (const region of [...regions].sort(byId((r) => r.id)))
-    rows.push({ kind: 'region', id: region.id, name: region.name });
+    rows.push({ kind: 'region', id: region.id, name: region.name, record: json(region) });
   for (const service of [...services].sort(byId((s) => s.code)))
     rows.push({
       kind: 'service',
@@ -28,6 +34,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       chief_fire_officer: service.chiefFireOfficer ?? '',
       authority_chair: service.authorityChair ?? '',
       authority_name: service.authorityName ?? '',
+      record: json(service),
     });
   for (const person of [...people].sort(byId((p) => p.objectId)))
     rows.push({
@@ -39,6 +46,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       roles: person.roles.join(';'),
       region: person.regionId ?? '',
       service: person.serviceCodes.join(';'),
+      record: json(person),
     });
   for (const { coc, recommendations } of [...cocs].sort(byId((c) => c.coc.value.id))) {
     const c = coc.value;
@@ -62,6 +70,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       website_published_date: c.websitePublishedDate ?? '',
       action_plan_rule: actionPlanRuleText(c.actionPlanRule),
       action_plan_received_date: c.actionPlanReceivedDate ?? '',
+      record: json(c),
     });
     for (const { value: r } of recommendations)
       rows.push({
@@ -71,6 +80,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
         text: r.text,
         status: r.status,
         target_date: r.originalTargetDate ?? '',
+        record: json(r),
       });
   }
   for (const { value: a } of [...afis].sort(byId((a) => a.value.id)))
@@ -84,6 +94,7 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       target_date: a.targetDate ?? '',
       sll: a.sll,
       cos: a.cos,
+      record: json(a),
     });
   const byTime = (a: ProgressUpdate, b: ProgressUpdate) =>
     a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
@@ -102,5 +113,9 @@ export async function exportRows(store: Store): Promise<CsvRow[]> {
       evidence_links: u.evidenceLinks.join(';'),
       source: u.source,
     });
+  // The backup kinds: the whole record in `record`, a readable copy in the other cells.
+  for (const kind of backupKinds)
+    for (const value of await kind.exportAll(store))
+      rows.push({ kind: kind.kind, ...kind.cells(value), record: json(value) });
   return rows;
 }

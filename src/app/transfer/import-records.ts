@@ -1,6 +1,7 @@
 /**
  * `npm run import`: regions, services, people and roles, CoCs, recommendations and AFIs from the
- * CSV layout in csv-format.ts.
+ * CSV layout in csv-format.ts, and the kinds of a whole backup (backup-kinds.ts: external
+ * recommendations, action plans, progress updates, closure and engagement requests).
  *
  * Two passes. First every row is checked, alone and against the rest of the file and what is
  * already stored (a recommendation's CoC, an owner's role, an id that belongs to its service). Any
@@ -22,12 +23,20 @@ import type {
   ProgressUpdate,
 } from '../../domain/records';
 import { changedFields } from '../../domain/lifecycle/decision';
-import { maxChangesPerCommit, type RecordChange, type RecordEntity, type Store } from '../../store';
+import {
+  externalPartition,
+  maxChangesPerCommit,
+  type RecordChange,
+  type RecordEntity,
+  type Store,
+} from '../../store';
+import { backupKindOf, backupKinds } from './backup-kinds';
 import { indexJobsOf } from '../shared/index-jobs';
 import { commitWithFollowUps, leftForRecovery, type Outbox } from '../shared/outbox';
 import {
   parseRow,
   type AfiRow,
+  type BackupRow,
   type CocRow,
   type CsvRow,
   type ParsedRow,
@@ -83,6 +92,8 @@ interface Sorted {
   recommendations: Located<RecommendationRow>[];
   afis: Located<AfiRow>[];
   progress: Located<ProgressRow>[];
+  /** Rows of the kinds in backup-kinds.ts. */
+  backups: Located<BackupRow>[];
 }
 
 function sort(rows: Located<ParsedRow>[]): Sorted {
@@ -94,6 +105,7 @@ function sort(rows: Located<ParsedRow>[]): Sorted {
     recommendations: [],
     afis: [],
     progress: [],
+    backups: [],
   };
   for (const { line, row } of rows) {
     if (row.kind === 'region') sorted.regions.push({ line, row });
@@ -102,7 +114,8 @@ function sort(rows: Located<ParsedRow>[]): Sorted {
     else if (row.kind === 'coc') sorted.cocs.push({ line, row });
     else if (row.kind === 'recommendation') sorted.recommendations.push({ line, row });
     else if (row.kind === 'afi') sorted.afis.push({ line, row });
-    else sorted.progress.push({ line, row });
+    else if (row.kind === 'progress') sorted.progress.push({ line, row });
+    else sorted.backups.push({ line, row });
   }
   return sorted;
 }
@@ -121,13 +134,20 @@ interface Stored {
     }
   >;
   afis: Map<string, { value: AreaForImprovement; etag: string }>;
+  /** Records of the backup kinds, by `<kind>:<key>`. */
+  backups: Map<string, unknown>;
   /** Progress updates by `<service>|<id>`. */
   progress: Map<string, ProgressUpdate>;
 }
 
 async function readStored(store: Store): Promise<Stored> {
   const { regions, services, people, cocs, afis, progress } = await readEverything(store);
+  const backups = new Map<string, unknown>();
+  for (const kind of backupKinds) {
+    for (const value of await kind.exportAll(store)) backups.set(`${kind.kind}:${kind.key(value)}`, value);
+  }
   return {
+    backups,
     regions: new Map(regions.map((r) => [r.id, r])),
     services: new Map(services.map((s) => [s.code, s])),
     people: new Map(people.map((p) => [p.objectId, p])),
@@ -175,8 +195,8 @@ function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<stri
     ...file.afis,
     ...file.progress,
   ];
-  for (const { line, row } of all) {
-    const key = `${row.kind}:${row.id}`;
+  for (const { line, row } of [...all, ...file.backups]) {
+    const key = `${row.kind === 'backup' ? row.backupKind : row.kind}:${row.id}`;
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
       problems.push({ line, column: 'id', message: `${row.id} is already on line ${String(earlier)}` });
@@ -241,7 +261,7 @@ function checkReferences(file: Sorted, stored: Stored, invalid: ReadonlySet<stri
     needPerson(line, 'sll', row.sll, 'sll');
     needPerson(line, 'cos', row.cos, 'cos');
   }
-  problems.push(...checkProgress(file, stored));
+  problems.push(...checkProgress(file, stored), ...checkBackups(file, stored));
   return problems;
 }
 
@@ -261,17 +281,30 @@ function progressOf(row: ProgressRow): ProgressUpdate {
 }
 
 /**
- * Progress updates: each about a CoC, recommendation or AFI of its service that is stored or in the
- * file; one already stored must be the same (an update is never changed, not even by an import).
+ * The ids of the causes of concern, recommendations, areas for improvement and recommendations to
+ * external bodies stored or in the file.
  */
-function checkProgress(file: Sorted, stored: Stored): RowProblem[] {
-  const subjects = new Set([
+function knownIds(file: Sorted, stored: Stored): Set<string> {
+  const external = [
+    ...[...stored.backups.keys()].filter((key) => key.startsWith('external:')).map((key) => key.slice(9)),
+    ...file.backups.filter(({ row }) => row.backupKind === 'external').map(({ row }) => row.id),
+  ];
+  return new Set([
+    ...external,
     ...[...stored.cocs.values()].flatMap((c) => [c.value.id, ...c.recommendations.keys()]),
     ...stored.afis.keys(),
     ...file.cocs.map((c) => c.row.id),
     ...file.recommendations.map((r) => r.row.id),
     ...file.afis.map((a) => a.row.id),
   ]);
+}
+
+/**
+ * Progress updates: each about a CoC, recommendation or AFI of its service that is stored or in the
+ * file; one already stored must be the same (an update is never changed, not even by an import).
+ */
+function checkProgress(file: Sorted, stored: Stored): RowProblem[] {
+  const subjects = knownIds(file, stored);
   const problems: RowProblem[] = [];
   for (const { line, row } of file.progress) {
     if (!subjects.has(row.subject))
@@ -288,6 +321,28 @@ function checkProgress(file: Sorted, stored: Stored): RowProblem[] {
         line,
         column: 'id',
         message: `progress update ${row.id} is stored with other values; progress updates are never changed`,
+      });
+  }
+  return problems;
+}
+
+/**
+ * The backup kinds' checks: what each refers to exists (in the file or stored), and a record
+ * already stored is the same as the file's (a backup never overwrites a record changed since).
+ */
+function checkBackups(file: Sorted, stored: Stored): RowProblem[] {
+  const ids = knownIds(file, stored);
+  const problems: RowProblem[] = [];
+  for (const { line, row } of file.backups) {
+    const kind = backupKindOf(row.backupKind);
+    if (!kind) continue;
+    for (const problem of kind.check(row.record, { ids })) problems.push({ line, ...problem });
+    const before = stored.backups.get(`${row.backupKind}:${row.id}`);
+    if (before !== undefined && !same(before, row.record))
+      problems.push({
+        line,
+        column: 'record',
+        message: `this ${kind.name} is already stored with different content (changed since the backup); a backup never overwrites it`,
       });
   }
   return problems;
@@ -344,13 +399,14 @@ export async function importRows(
   const now = options.now().toISOString();
 
   for (const { row } of file.regions) {
-    const region: Region = { id: row.id, name: row.name };
+    const region: Region = { ...row.record, id: row.id, name: row.name };
     if (count(stored.regions.get(row.id), region)) await store.directory.upsertRegion(region);
   }
   for (const { row } of file.services) {
     const before = stored.services.get(row.id);
+    // A backup's `record` cell holds the whole record; the columns win over it, and it over what is stored.
     const service = withLetterNames(
-      { ...before, code: row.id, name: row.name, regionId: row.region },
+      { ...(row.record ?? before), code: row.id, name: row.name, regionId: row.region },
       {
         chiefFireOfficer: row.chief_fire_officer,
         authorityChair: row.authority_chair,
@@ -364,7 +420,7 @@ export async function importRows(
     const person = withOptional<Person, 'regionId'>(
       withOptional<Person, 'email'>(
         {
-          ...before,
+          ...(row.record ?? before),
           objectId: row.id,
           tenantId: row.tenant_id,
           name: row.name,
@@ -437,10 +493,11 @@ export async function importRows(
     if (row) {
       const imported = withOptional<CauseOfConcern, 'letterDate'>(
         {
-          ...(before?.value ?? {
-            actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
-            ...importedStamps(now, options.actor),
-          }),
+          ...(row.record ??
+            before?.value ?? {
+              actionPlanRule: { kind: 'workingDaysFromLetter', days: 28 },
+              ...importedStamps(now, options.actor),
+            }),
           id: row.id,
           serviceCode: row.service,
           title: row.name,
@@ -495,7 +552,8 @@ export async function importRows(
       const previous = before?.recommendations.get(recommendationRow.id);
       const imported = withOptional<Recommendation, 'originalTargetDate'>(
         {
-          ...(previous?.value ?? { targetDateRevisions: [], updatedAt: now, updatedBy: options.actor }),
+          ...(recommendationRow.record ??
+            previous?.value ?? { targetDateRevisions: [], updatedAt: now, updatedBy: options.actor }),
           id: recommendationRow.id,
           cocId,
           text: recommendationRow.text,
@@ -523,7 +581,7 @@ export async function importRows(
     const before = stored.afis.get(row.id);
     const imported = withOptional<AreaForImprovement, 'targetDate'>(
       {
-        ...(before?.value ?? importedStamps(now, options.actor)),
+        ...(row.record ?? before?.value ?? importedStamps(now, options.actor)),
         id: row.id,
         serviceCode: row.service,
         questionRef: row.question_ref,
@@ -552,6 +610,34 @@ export async function importRows(
     const update = progressOf(row);
     if (count(stored.progress.get(`${row.service}|${row.id}`), update))
       addGroup(row.service, [{ kind: 'append', entity: { type: 'progress', value: update } }]);
+  }
+  for (const { row } of file.backups) {
+    const kind = backupKindOf(row.backupKind);
+    const before = stored.backups.get(`${row.backupKind}:${row.id}`);
+    if (!kind || !count(before, row.record)) continue;
+    const entity = kind.build(row.record);
+    const partition = kind.partitionOf(row.record);
+    const changes: RecordChange[] = [
+      entity.type === 'progress' || entity.type === 'audit'
+        ? { kind: 'append', entity }
+        : { kind: 'create', entity },
+    ];
+    const subject = kind.audited ? kind.auditSubject?.(row.record) : undefined;
+    if (subject) {
+      const event: AuditEvent = {
+        id: options.newId(),
+        at: now,
+        actor: options.actor,
+        action: 'record.imported',
+        subject: { kind: subject.kind, id: subject.id },
+        serviceCode: partition,
+        ...(subject.cocId === undefined ? {} : { cocId: subject.cocId }),
+        changes: [],
+        note: `Imported from ${options.source}`,
+      };
+      changes.push({ kind: 'append', entity: { type: 'audit', value: event } });
+    }
+    addGroup(partition, changes);
   }
 
   // Each commit carries its records' index jobs in the same transaction (src/app/shared/outbox.ts),
@@ -613,6 +699,16 @@ async function advanceCounters(store: Store, serviceCode: string, file: Sorted):
   const highest = (ids: string[], pattern: RegExp): number =>
     Math.max(0, ...ids.map((id) => Number(pattern.exec(id)?.[1] ?? 0)));
   const targets = [
+    {
+      name: 'ext' as const,
+      last:
+        serviceCode === externalPartition
+          ? highest(
+              file.backups.filter((b) => b.row.backupKind === 'external').map((b) => b.row.id),
+              /^EXT-(\d+)$/,
+            )
+          : 0,
+    },
     {
       name: 'coc' as const,
       last: highest(

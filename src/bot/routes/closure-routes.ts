@@ -45,7 +45,7 @@ const RequestData = z.object({
   requestId: z.string().min(1).max(100),
 });
 const DecideData = RequestData.extend({
-  step: z.enum(['cos', 'hmi']),
+  step: z.enum(['cos', 'hmi', 'sro']),
   decision: z.enum(['approve', 'reject']),
   reason: z.string().max(2000).optional(),
 });
@@ -126,8 +126,28 @@ async function closureCardFor(
   return renderNoticeCard("Can't show this closure request", view.error.reason);
 }
 
+/** What the HMI or SRO reads after deciding on a recommendation to an external body. */
+function externalDecidedNotice(view: ClosureCardView): Notice {
+  const id = view.request.subject.id;
+  switch (view.request.status) {
+    case 'pendingSro':
+      return { text: `Agreed: ${id} goes to the senior responsible owner to close.`, tone: 'good' };
+    case 'approved':
+      return { text: `Closed: ${id}.`, tone: 'good' };
+    case 'rejected':
+      return {
+        text: `Rejected: ${id} goes back to the deputy portfolio director with your reason.`,
+        tone: 'good',
+      };
+    default:
+      return { text: 'Saved.', tone: 'good' };
+  }
+}
+
 function decidedNotice(view: ClosureCardView): Notice {
   const id = view.request.subject.id;
+  const external = view.request.cocId === undefined && view.request.subject.kind === 'recommendation';
+  if (external) return externalDecidedNotice(view);
   switch (view.request.status) {
     case 'pendingHmi':
       return { text: `Approved: ${id} goes to the HM Inspector to sign off.`, tone: 'good' };

@@ -9,6 +9,7 @@ import { registerBoardRoutes } from './board-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerClosureRoutes } from './closure-routes';
 import { registerEngagementRoutes } from './engagement-routes';
+import { registerExternalRoutes } from './external-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerIssueRoutes } from './issue-routes';
 import { registerPeopleRoutes } from './people-routes';
@@ -38,5 +39,6 @@ export function registerRoutes(app: BotApplication, tools: RouteTools): Register
   registerReportRoutes(app, tools);
   registerPeopleRoutes(app, tools);
   registerLetterRoutes(app, tools);
+  registerExternalRoutes(app, tools);
   return { home: homeCardFor(tools) };
 }

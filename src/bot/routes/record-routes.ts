@@ -33,7 +33,7 @@ import { undoQuickStatusUpdate } from '../../app/records/undo-quick-status-updat
 import { updateRecommendation } from '../../app/records/update-recommendation';
 import type { Notice } from '../../app/shared/notifier';
 import type { DomainError, Result } from '../../domain/errors';
-import { cocIdOfRecommendation } from '../../domain/ids';
+import { cocIdOfRecommendation, parseRecordId } from '../../domain/ids';
 import type { Person, Recommendation } from '../../domain/records';
 import {
   fieldMessages,
@@ -63,6 +63,7 @@ import {
   withArgs,
 } from '../gate';
 import { evidenceLinkInputs, linksTyped, textInputs, typedText } from './form-inputs';
+import { externalCardFor } from './external-routes';
 import { parseStatusShortcut, statusCommand, statusUsage } from './status-command';
 
 const text = typedText;
@@ -220,6 +221,7 @@ const showUsage = 'Type show and an id, for example: show BUC-1, show BUC-1.2 or
 
 /** The card of the record an id names (a CoC, a recommendation's CoC, an AFI), or why it can't be shown. */
 async function recordCard(tools: RouteTools, person: Person, id: string): Promise<AdaptiveCardJson> {
+  if (parseRecordId(id)?.kind === 'externalRecommendation') return externalCardFor(tools, person, id);
   const view = await loadRecordView(tools.app, person, id);
   if (!view.ok) return renderNoticeCard(`Can't show ${id}`, view.error.reason);
   return view.value.kind === 'coc' ? renderCocCard(view.value.view) : renderAfiCard(view.value.view);

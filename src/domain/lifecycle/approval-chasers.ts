@@ -49,8 +49,8 @@ export interface ApprovalChaser {
 export function stepWaitingSince(request: ClosureRequest): Instant | undefined {
   const step = pendingStep(request);
   if (step === null) return undefined;
-  if (step === 'cos') return request.requestedAt;
-  return request.steps.find((s) => s.role === 'cos')?.at ?? request.requestedAt;
+  const index = request.steps.findIndex((s) => s.role === step);
+  return (index > 0 ? request.steps[index - 1]?.at : undefined) ?? request.requestedAt;
 }
 
 function alreadySent(request: ClosureRequest, step: StepRole, kind: ApprovalChaser['kind']): boolean {

@@ -66,13 +66,31 @@ export const closureStepRoles: Record<ClosureTarget['kind'], readonly StepRole[]
   afi: ['cos'],
 };
 
+/** A recommendation to an external body (§31-32): an HM Inspector agrees, then the SRO closes it. */
+export const externalClosureStepRoles: readonly StepRole[] = ['hmi', 'sro'];
+
+/** Whether a closure target is a recommendation to an external body (no CoC). */
+export function isExternalTarget(target: ClosureTarget): boolean {
+  return target.kind === 'recommendation' && target.record.cocId === undefined;
+}
+
+/** The steps a target's closure request goes through, in order. */
+export function closureStepsOf(target: ClosureTarget): readonly StepRole[] {
+  return isExternalTarget(target) ? externalClosureStepRoles : closureStepRoles[target.kind];
+}
+
 /** The status a request has while waiting at each step. */
-export const pendingStatusOf: Record<StepRole, ClosureStatus> = { cos: 'pendingCos', hmi: 'pendingHmi' };
+export const pendingStatusOf: Record<StepRole, ClosureStatus> = {
+  cos: 'pendingCos',
+  hmi: 'pendingHmi',
+  sro: 'pendingSro',
+};
 
 /** The step a request is waiting at, or null once it is approved, rejected or withdrawn. */
 export function pendingStep(request: ClosureRequest): StepRole | null {
   if (request.status === 'pendingCos') return 'cos';
   if (request.status === 'pendingHmi') return 'hmi';
+  if (request.status === 'pendingSro') return 'sro';
   return null;
 }
 
@@ -174,8 +192,8 @@ export function requestClosure(
     requestedAt: context.now,
     evidenceLinks: input.evidenceLinks,
     validationNote,
-    steps: closureStepRoles[target.kind].map((role) => ({ role })),
-    status: 'pendingCos',
+    steps: closureStepsOf(target).map((role) => ({ role })),
+    status: pendingStatusOf[closureStepsOf(target)[0] ?? 'cos'],
   });
   if (!parsed.success) return invalidFromZod(parsed.error);
   const request = parsed.data;
@@ -191,7 +209,7 @@ export function requestClosure(
     context,
     'closure.requested',
     targetSubject(request),
-    [{ field: 'status', to: 'pendingCos' }],
+    [{ field: 'status', to: request.status }],
     validationNote || undefined,
   );
   return ok({ request, target: moved.value.target, events: [requested, ...moved.value.events] });
@@ -243,6 +261,16 @@ function withdraw(
     { field: 'status', from: request.status, to: 'withdrawn' },
   ]);
   return ok({ request: state, target: moved.value.target, events: [event, ...moved.value.events] });
+}
+
+/**
+ * What approving a step does to a recommendation: the CoS recommends closure and the HMI signs it
+ * off; for a recommendation to an external body the HMI's agreement leaves it waiting and the
+ * SRO's approval closes it.
+ */
+function approvalMove(target: ClosureTarget, step: StepRole): RecommendationCommand | null {
+  if (isExternalTarget(target)) return step === 'sro' ? { type: 'closeExternal' } : null;
+  return step === 'cos' ? { type: 'recommendClosure' } : { type: 'signOff' };
 }
 
 /**
@@ -298,12 +326,7 @@ export function decideClosureRequest(
           { type: 'reopen', note: reason },
           context,
         )
-      : applyToTarget(
-          target,
-          command.step === 'cos' ? { type: 'recommendClosure' } : { type: 'signOff' },
-          final ? { type: 'close' } : null,
-          context,
-        );
+      : applyToTarget(target, approvalMove(target, command.step), final ? { type: 'close' } : null, context);
   if (!moved.ok) return moved;
   const event = auditEvent(
     context,

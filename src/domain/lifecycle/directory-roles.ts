@@ -88,6 +88,7 @@ export const placeKindOfRole: Record<Role, RolePlace['kind']> = {
   hmi: 'region',
   admin: 'everywhere',
   deputyPortfolioDirector: 'everywhere',
+  sro: 'everywhere',
 };
 
 /** Roles one person may not hold together, and why. */

@@ -50,6 +50,9 @@ export {
 } from './area-for-improvement';
 export {
   closureStepRoles,
+  closureStepsOf,
+  externalClosureStepRoles,
+  isExternalTarget,
   decideClosureRequest,
   isPending,
   pendingStatusOf,
@@ -86,6 +89,7 @@ export {
   type LetterDatesInput,
   type RevisitCommand,
   type RevisitProposal,
+  type RevisitStepRole,
 } from './revisit';
 export { letterAddressees } from './closure-letter';
 export { draftRevisitLetter, type RevisitLetterInput } from './revisit-letter';
@@ -100,3 +104,12 @@ export {
   supportProviderNames,
   type MonitoringLevelInput,
 } from './monitoring-level';
+export {
+  createExternalRecommendation,
+  externalStatusesByHand,
+  readExternalDraft,
+  recordExternalProgress,
+  type ExternalDraft,
+  type ExternalDraftInput,
+  type ExternalProgressInput,
+} from './external-recommendation';

@@ -26,6 +26,7 @@ export type RecommendationMoveKind =
   | 'closureRequested'
   | 'cosApproval'
   | 'hmiSignOff'
+  | 'sroClosure'
   | 'closureRejected'
   | 'closureWithdrawn'
   | 'reopenedAfterInspection';
@@ -43,6 +44,8 @@ export const recommendationTransitions: readonly {
   { from: 'inProgress', to: 'evidenceComplete', via: 'closureRequested' },
   { from: 'evidenceComplete', to: 'cosRecommendedClosure', via: 'cosApproval' },
   { from: 'cosRecommendedClosure', to: 'closed', via: 'hmiSignOff' },
+  /** A recommendation to an external body (§31-32): an HMI agrees, then the SRO closes it. */
+  { from: 'evidenceComplete', to: 'closed', via: 'sroClosure' },
   { from: 'evidenceComplete', to: 'inProgress', via: 'closureRejected' },
   { from: 'cosRecommendedClosure', to: 'inProgress', via: 'closureRejected' },
   { from: 'evidenceComplete', to: 'inProgress', via: 'closureWithdrawn' },
@@ -68,6 +71,7 @@ export type RecommendationCommand =
   | { type: 'closureRequested' }
   | { type: 'recommendClosure' }
   | { type: 'signOff' }
+  | { type: 'closeExternal' }
   | { type: 'rejectClosure'; reason: string }
   | { type: 'withdrawClosure' }
   | { type: 'reopenAfterInspection'; text: string; evidenceLinks?: string[] };
@@ -331,6 +335,13 @@ export function decideRecommendation(
       return move(recommendation, 'cosRecommendedClosure', 'cosApproval', context);
     case 'signOff':
       return move(recommendation, 'closed', 'hmiSignOff', context, {
+        signedOffAt: context.now,
+        signedOffBy: context.actor.objectId,
+      });
+    case 'closeExternal':
+      if (recommendation.cocId !== undefined)
+        return fail('invalid-transition', `${recommendation.id} belongs to a cause of concern.`);
+      return move(recommendation, 'closed', 'sroClosure', context, {
         signedOffAt: context.now,
         signedOffBy: context.actor.objectId,
       });

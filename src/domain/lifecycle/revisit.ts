@@ -58,10 +58,14 @@ export function nextRevisitNumber(revisits: readonly Pick<Revisit, 'id'>[]): num
   return Math.max(0, ...numbers) + 1;
 }
 
+/** The steps a revisit has: the Chief of Staff endorses, the HM Inspector approves (§20). */
+export type RevisitStepRole = Exclude<StepRole, 'sro'>;
+
 /** The step a revisit waits at, or null once it is approved or refused. */
-export function revisitWaitingStep(revisit: Pick<Revisit, 'status' | 'steps'>): StepRole | null {
+export function revisitWaitingStep(revisit: Pick<Revisit, 'status' | 'steps'>): RevisitStepRole | null {
   if (revisit.status !== 'pendingCos' && revisit.status !== 'pendingHmi') return null;
-  return waitingStepOf(revisit.steps);
+  const step = waitingStepOf(revisit.steps);
+  return step === 'sro' ? null : step;
 }
 
 function subjectOf(revisit: Pick<Revisit, 'id' | 'cocId' | 'serviceCode'>): AuditSubject {

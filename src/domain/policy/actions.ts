@@ -35,6 +35,7 @@ export const actions = [
   'recordRevisitFindings',
   'recordRevisitLetter',
   'setMonitoringLevel',
+  'decideClosureAsSro',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -46,6 +47,8 @@ export type Action = (typeof actions)[number];
  * - `nationalInspectorate`: any SLL, CoS or HMI, for targets that belong to no service.
  * - `externalOwner`: the deputy portfolio director, for recommendations to external bodies (§31-32).
  * - `deputyPortfolioDirector` / `admin`: those roles, everywhere.
+ * - `sro`: the senior responsible owner, for targets that belong to no service (national views and
+ *   recommendations to external bodies, §31-32).
  */
 export type Grant =
   | 'admin'
@@ -55,7 +58,8 @@ export type Grant =
   | 'serviceSlo'
   | 'regionCos'
   | 'regionHmi'
-  | 'nationalInspectorate';
+  | 'nationalInspectorate'
+  | 'sro';
 
 const everyoneInScope: readonly Grant[] = [
   'admin',
@@ -65,6 +69,7 @@ const everyoneInScope: readonly Grant[] = [
   'regionCos',
   'regionHmi',
   'nationalInspectorate',
+  'sro',
 ];
 
 /**
@@ -101,13 +106,15 @@ export const grantsByAction: Record<Action, readonly Grant[]> = {
   recordRevisitFindings: ['serviceSll'],
   recordRevisitLetter: ['regionHmi', 'serviceSll'],
   setMonitoringLevel: ['regionHmi'],
+  decideClosureAsSro: ['sro'],
 };
 
 /** The action that decides each step of a closure request (§24-25, §30). */
 export const stepDecisionActions = {
   cos: 'decideClosureAsCos',
   hmi: 'decideClosureAsHmi',
-} as const satisfies Record<'cos' | 'hmi', Action>;
+  sro: 'decideClosureAsSro',
+} as const satisfies Record<'cos' | 'hmi' | 'sro', Action>;
 
 /** The action that decides each step of a revisit (§20): the CoS endorses, the HMI approves. */
 export const revisitStepActions = {
@@ -146,4 +153,5 @@ export const actionPhrases: Record<Action, string> = {
   recordRevisitFindings: 'record the findings of this revisit',
   recordRevisitLetter: 'record when the revisit letter was sent and published',
   setMonitoringLevel: 'set how closely this service is monitored',
+  decideClosureAsSro: 'close this recommendation as senior responsible owner',
 };

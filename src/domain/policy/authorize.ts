@@ -93,6 +93,8 @@ function match(actor: Person, grant: Grant, target: Target, context: PolicyConte
       return has(actor, 'deputyPortfolioDirector') ? {} : null;
     case 'externalOwner':
       return target.external === true && has(actor, 'deputyPortfolioDirector') ? {} : null;
+    case 'sro':
+      return target.serviceCode === undefined && has(actor, 'sro') ? {} : null;
     case 'serviceSll':
       return servesService(actor, 'sll', target) ? {} : null;
     case 'serviceSlo':
@@ -134,6 +136,8 @@ function whoMay(grant: Grant, target: Target): string {
       return `an ${roleNames.hmi} for ${regionLabel(target)} or their stand-in`;
     case 'nationalInspectorate':
       return 'inspectorate staff';
+    case 'sro':
+      return `the ${roleNames.sro}`;
   }
 }
 
@@ -182,7 +186,7 @@ export function authorize(
   if (permission === null) {
     return err({ code: 'not-allowed', reason: `You can't ${phrase}: ${whyNot(actor, grants, target)}.` });
   }
-  const step = (['cos', 'hmi'] as const).find((role) => stepDecisionActions[role] === action);
+  const step = (['cos', 'hmi', 'sro'] as const).find((role) => stepDecisionActions[role] === action);
   if (step !== undefined && target.closureRequest !== undefined) {
     const conflict = separationOfDutiesConflict(
       target.closureRequest,

@@ -127,6 +127,9 @@ export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson 
         ],
       };
     }),
+    external: (summary.external ?? []).map((r) => ({
+      line: `${r.id} (${r.status === 'closed' ? 'Closed' : 'Open'}), to ${escapeMarkdown(r.externalBody ?? 'an external body')}, connected to ${r.connectedCocId ?? ''}: ${escapeMarkdown(shorten(r.text, 160))}`,
+    })),
     more:
       openCount > maxBoardRows
         ? `…and ${String(openCount - maxBoardRows)} more open recommendations. Type list ${summary.serviceCode} to see them all.`

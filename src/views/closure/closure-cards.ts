@@ -5,7 +5,7 @@
  * `escapeMarkdown`; ids, names from the directory and dates are ours.
  */
 import { formatChangeTime, formatLongDate, toLondonDate } from '../../domain/clock';
-import type { ClosureTarget } from '../../domain/lifecycle';
+import { isExternalTarget, type ClosureTarget } from '../../domain/lifecycle';
 import { recommendationStatusNames, roleNames, type CauseOfConcern } from '../../domain/records';
 import { maxClosureEvidenceLinks } from '../../app/closure/raise-closure';
 import type { ClosureCardView, ClosureStepView } from '../../app/closure/show-closure';
@@ -23,6 +23,8 @@ export interface ClosureFormValues {
 const afiStatusNames = { open: 'Open', complete: 'Complete', closed: 'Closed' } as const;
 
 function subjectTitle(target: ClosureTarget): string {
+  if (target.kind === 'recommendation' && target.record.externalBody !== undefined)
+    return `Recommendation ${target.record.id} to ${escapeMarkdown(target.record.externalBody)}`;
   return target.kind === 'recommendation'
     ? `Recommendation ${target.record.id}`
     : `Area for improvement ${target.record.id} (${target.record.questionRef})`;
@@ -54,9 +56,11 @@ export function renderClosureForm(options: {
     serviceName: options.serviceName,
     text: escapeMarkdown(target.record.text),
     current: [{ title: 'Status now', value: statusName(target) }],
-    guidance: isRecommendation
-      ? 'Give at least one https link to the evidence, and say how you validated the improvement. The Chief of Staff, then the HM Inspector, will be asked to approve.'
-      : 'Evidence links and a note are optional for an area for improvement. The Chief of Staff will be asked to close it.',
+    guidance: isExternalTarget(target)
+      ? 'Give at least one https link to the evidence, and say how the body has met the recommendation. An HM Inspector will be asked to agree, then the senior responsible owner to close it.'
+      : isRecommendation
+        ? 'Give at least one https link to the evidence, and say how you validated the improvement. The Chief of Staff, then the HM Inspector, will be asked to approve.'
+        : 'Evidence links and a note are optional for an area for improvement. The Chief of Staff will be asked to close it.',
     errors: {
       evidenceLinks: errors.evidenceLinks ?? '',
       validationNote: errors.validationNote ?? '',
@@ -90,6 +94,7 @@ function stepValue(view: ClosureCardView, stepView: ClosureStepView): string {
     const standIn = approver.standingInFor ? ` (standing in for ${approver.standingInFor.name})` : '';
     return `Waiting for ${approver.person.name}${standIn}`;
   }
+  if (view.request.status === 'pendingHmi' && step.role === 'sro') return 'After the HM Inspector';
   return view.request.status === 'pendingCos' ? 'After the Chief of Staff' : 'Not needed now';
 }
 
@@ -99,7 +104,11 @@ function statusLine(view: ClosureCardView): string {
     case 'pendingCos':
       return 'Waiting for the Chief of Staff';
     case 'pendingHmi':
-      return 'Closure recommended by the Chief of Staff; waiting for the HM Inspector';
+      return isExternalTarget(target)
+        ? 'Waiting for an HM Inspector to agree'
+        : 'Closure recommended by the Chief of Staff; waiting for the HM Inspector';
+    case 'pendingSro':
+      return 'An HM Inspector agreed; waiting for the senior responsible owner to close it';
     case 'approved':
       return target.kind === 'recommendation'
         ? 'Signed off: the recommendation is closed'
@@ -109,7 +118,9 @@ function statusLine(view: ClosureCardView): string {
         ? 'Closure rejected: the recommendation is back in progress'
         : 'Closure rejected: the area for improvement is open again';
     case 'withdrawn':
-      return 'Withdrawn by the Service Liaison Lead';
+      return isExternalTarget(target)
+        ? 'Withdrawn by the deputy portfolio director'
+        : 'Withdrawn by the Service Liaison Lead';
   }
 }
 
@@ -149,7 +160,7 @@ export function renderClosureCard(view: ClosureCardView, options: ClosureCardOpt
       request.validationNote === '' ? 'No note was given.' : escapeMarkdown(request.validationNote),
     steps: view.steps.map((s) => ({ title: roleNames[s.step.role], value: stepValue(view, s) })),
     canDecide: actionable,
-    approveTitle: step === 'hmi' ? 'Sign off' : target.kind === 'afi' ? 'Close' : 'Approve',
+    approveTitle: approveTitleOf(step, target),
     reason: options.reason ?? '',
     reasonError: options.reasonError ?? '',
     serviceCode: request.serviceCode,
@@ -161,6 +172,12 @@ export function renderClosureCard(view: ClosureCardView, options: ClosureCardOpt
   // A card without a refresh must not carry `refresh: null` (the template drops it to null).
   if (card.refresh === null || card.refresh === undefined) delete card.refresh;
   return card;
+}
+
+/** The approve button's words for the waiting step. */
+function approveTitleOf(step: string, target: ClosureTarget): string {
+  if (isExternalTarget(target)) return step === 'sro' ? 'Close' : 'Agree';
+  return step === 'hmi' ? 'Sign off' : target.kind === 'afi' ? 'Close' : 'Approve';
 }
 
 /** The drafted closure letter, for the SLL to check and send. */

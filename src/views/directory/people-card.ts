@@ -43,6 +43,7 @@ const shortRoleNames: Record<Role, string> = {
   hmi: 'HM Inspector',
   deputyPortfolioDirector: 'deputy portfolio director',
   admin: 'Administrator',
+  sro: 'SRO',
 };
 
 function removal(holder: Holder): { title: string; objectId: string; role: Role; place: string } {
@@ -130,7 +131,7 @@ export interface RoleFormValues {
 export type RoleFormErrors = Partial<Record<keyof RoleFormValues, string>>;
 
 /** The roles an administrator can give, in the order the form lists them. */
-const formRoles: Role[] = ['sll', 'slo', 'cos', 'hmi', 'deputyPortfolioDirector', 'admin'];
+const formRoles: Role[] = ['sll', 'slo', 'cos', 'hmi', 'deputyPortfolioDirector', 'sro', 'admin'];
 
 /** The "Give someone a role" form. */
 export function renderRoleForm(

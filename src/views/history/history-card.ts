@@ -37,6 +37,7 @@ const subjectNames: Record<string, string> = {
 function closureDecisionPhrase(event: AuditEvent): string | undefined {
   if (event.action !== 'closure.approved') return undefined;
   const status = event.changes.find((change) => change.field === 'status');
+  if (status?.to === 'pendingSro') return 'Agreed, as HM Inspector, to close {subject}';
   if (status?.to !== 'approved') return undefined;
   return status.from === 'pendingHmi' ? 'Signed off a closure request for {subject}' : 'Closed {subject}';
 }
@@ -81,6 +82,7 @@ const actionPhrases: Record<string, string> = {
   'monitoring.raised': 'Put {subject} under closer monitoring',
   'monitoring.changed': 'Changed how closely {subject} is monitored',
   'monitoring.lifted': 'Lifted closer monitoring of {subject}: back to routine',
+  'external.added': 'Added {subject}, a recommendation to an external body',
 };
 
 function subjectOf(event: AuditEvent): string {
@@ -145,6 +147,11 @@ const fieldNames: Record<string, string> = {
   triggers: 'Triggers (§22)',
   support: 'Enhanced support from',
   note: 'Note',
+  externalBody: 'Addressed to',
+  connectedCocId: 'Connected cause of concern',
+  hmi: 'HM Inspector',
+  signedOffAt: 'Closed at',
+  signedOffBy: 'Closed by',
 };
 
 /** The words of revisit and monitoring values (enum keys never reach a card). */
@@ -162,6 +169,7 @@ const closureWords: Record<string, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
+  pendingSro: 'Waiting for the senior responsible owner',
 };
 
 /**
@@ -175,6 +183,17 @@ const internalFields: Record<string, { set: string; unset: string }> = {
 
 /** Who decides each step of a closure request, by its place in the request's steps. */
 const stepDeciders = ["Chief of Staff's decision", "HM Inspector's decision"];
+
+/** The steps of a closure request for a recommendation to an external body (§31-32). */
+const externalStepDeciders = ["HM Inspector's decision", "Senior responsible owner's decision"];
+
+/** A field's name in an event: a step of an external recommendation's closure is named for its own deciders. */
+function fieldNameIn(event: AuditEvent, field: string): string {
+  const step = /^steps\.(\d+)\.decision$/.exec(field);
+  if (step && event.subject.kind === 'closureRequest' && event.subject.about?.startsWith('EXT-'))
+    return externalStepDeciders[Number(step[1])] ?? 'Decision';
+  return fieldNameOf(field);
+}
 
 /** A field's name for people: known names, else its words ("checkCopySentDate" → "Check copy sent date"). */
 export function fieldNameOf(field: string): string {
@@ -260,7 +279,7 @@ function eventData(event: AuditEvent, names: Record<string, string>): Record<str
             : internal.set
           : shorten(readableValue(value, names), 120);
       return {
-        field: escapeMarkdown(fieldNameOf(change.field)),
+        field: escapeMarkdown(fieldNameIn(event, change.field)),
         fromTo: escapeMarkdown(`${said(change.from)} → ${said(change.to)}`),
       };
     }),

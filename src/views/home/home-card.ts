@@ -35,7 +35,14 @@ const everyday: Record<Role, CommandButton[]> = {
   ],
   slo: [{ title: 'My service’s records', command: 'list' }],
   deputyPortfolioDirector: [
+    { title: 'External recommendations', command: 'external' },
+    { title: 'New external recommendation', command: 'new external' },
     { title: 'All records', command: 'list' },
+    { title: 'Quarterly report', command: 'report quarterly' },
+  ],
+  sro: [
+    { title: 'Approvals', command: 'approvals' },
+    { title: 'External recommendations', command: 'external' },
     { title: 'Quarterly report', command: 'report quarterly' },
   ],
   admin: [

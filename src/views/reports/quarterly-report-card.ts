@@ -11,6 +11,19 @@ import { escapeMarkdown, shorten } from '../shared/escape-markdown';
 /** Above this many recommendations the card lists per-service totals only; the CSV has them all. */
 export const maxReportRowsOnCard = 60;
 
+/** The section on recommendations to external bodies (§31-32): each one open or closed. */
+function externalSection(report: QuarterlyReport): { externalCounts: string; externalRows: object[] } {
+  const rows = report.external ?? [];
+  const open = rows.filter((row) => row.publicStatus === 'Open').length;
+  return {
+    externalCounts: rows.length === 0 ? '' : `${String(open)} open, ${String(rows.length - open)} closed`,
+    externalRows: rows.map((row) => ({
+      title: row.recommendationId,
+      value: `${row.publicStatus}: to ${escapeMarkdown(row.externalBody)}${row.connectedCocId ? ` (connected to ${row.connectedCocId})` : ''}: ${escapeMarkdown(shorten(row.recommendation, 120))}${row.closedOn ? ` Closed on ${formatLongDate(row.closedOn)}.` : ''}`,
+    })),
+  };
+}
+
 /** The quarterly report card; `downloadUrl` empty when there is no link to offer, `note` under it. */
 export function renderQuarterlyReportCard(
   report: QuarterlyReport,
@@ -55,5 +68,6 @@ export function renderQuarterlyReportCard(
       .filter((text) => text !== '')
       .join(' '),
     downloadUrl,
+    ...externalSection(report),
   });
 }

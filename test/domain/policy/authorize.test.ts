@@ -52,6 +52,7 @@ const allowedOnBuckinghamshire: Record<Action, Who[]> = {
   recordRevisitFindings: ['sll'],
   recordRevisitLetter: ['sll', 'hmi'],
   setMonitoringLevel: ['hmi'],
+  decideClosureAsSro: [],
 };
 
 const everyone = Object.keys(people) as Who[];
