@@ -1,7 +1,7 @@
 /**
  * Whole backups: an export of the demo store, with one record of every kind the backup carries
  * (a recommendation to an external body with its progress and a decided closure request, an action
- * plan, a request for an update), imports into an empty store and exports again byte for byte, and
+ * plan, a request for an update, a revisit and a monitoring level), imports into an empty store and exports again byte for byte, and
  * the two stores hold the same records. A file with one bad backup row writes nothing.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,13 @@ import { backupKinds } from '../../src/app/transfer/backup-kinds';
 import { seedDemoData } from '../../src/demo/seed';
 import { demoPeople } from '../../src/demo/people';
 import { extraDemoPeople } from '../../src/demo/extra-people';
-import type { ClosureRequest, EngagementRequest, ProgressUpdate } from '../../src/domain/records';
+import type {
+  ClosureRequest,
+  EngagementRequest,
+  MonitoringLevel,
+  ProgressUpdate,
+  Revisit,
+} from '../../src/domain/records';
 import type { Store } from '../../src/store';
 import { aFreshStore } from '../support/storage';
 
@@ -93,7 +99,40 @@ async function addOneOfEachKind(store: Store): Promise<void> {
     { kind: 'append', entity: { type: 'progress', value: progress } },
     { kind: 'create', entity: { type: 'closure', value: closure } },
   ]);
-  await store.records.commit('BUC', [{ kind: 'create', entity: { type: 'engagement', value: engagement } }]);
+  const revisit: Revisit = {
+    id: 'BUC-1-R1',
+    cocId: 'BUC-1',
+    serviceCode: 'BUC',
+    firstDay: '2026-11-10',
+    lastDay: '2026-11-11',
+    purpose: 'Check the protection audits are back on track.',
+    team: 'Alex Carter, Sam Patel',
+    proposedBy: demoPeople.sll.objectId,
+    proposedAt: '2026-10-20T09:00:00.000Z',
+    steps: [
+      { role: 'cos', decision: 'approved', by: demoPeople.cos.objectId, at: '2026-10-21T09:00:00.000Z' },
+      { role: 'hmi', decision: 'approved', by: demoPeople.hmi.objectId, at: '2026-10-22T09:00:00.000Z' },
+    ],
+    status: 'approved',
+    initialFindingsDate: '2026-11-11',
+    findings: [],
+    updatedAt: '2026-11-11T16:00:00.000Z',
+    updatedBy: demoPeople.sll.objectId,
+  };
+  const monitoring: MonitoringLevel = {
+    serviceCode: 'BUC',
+    level: 'enhancedSupport',
+    triggers: [],
+    support: ['nfcc'],
+    note: 'Protection audits keep slipping.',
+    updatedAt: '2026-11-12T09:00:00.000Z',
+    updatedBy: demoPeople.hmi.objectId,
+  };
+  await store.records.commit('BUC', [
+    { kind: 'create', entity: { type: 'engagement', value: engagement } },
+    { kind: 'create', entity: { type: 'revisit', value: revisit } },
+    { kind: 'create', entity: { type: 'monitoring', value: monitoring } },
+  ]);
 }
 
 describe('a whole backup', () => {
@@ -126,9 +165,11 @@ describe('a whole backup', () => {
       'progress',
       'closure',
       'engagement',
+      'revisit',
+      'monitoring',
     ])
       expect(kinds).toContain(kind);
-    expect(csv.split('\n')[0]?.endsWith(',hmi,record')).toBe(true);
+    expect(csv.split('\n')[0]?.endsWith(',source,record')).toBe(true);
   });
 
   it('imports into an empty store, exports again byte for byte, and both stores hold the same records', async () => {
@@ -153,9 +194,9 @@ describe('a whole backup', () => {
 
   it.each([
     [
-      'a progress update about a record that is nowhere',
-      (line: string) => line.replace(/""subjectId"":""[^"]+""/, '""subjectId"":""ZZZ-1.1""'),
-      'progress',
+      'an action plan about a record that is nowhere',
+      (line: string) => line.replace(/""subjectId"":""[^"]+""/, '""subjectId"":""ZZZ-1""'),
+      'action-plan',
       'record',
       /neither in the file nor stored/,
     ],

@@ -1,8 +1,8 @@
 /**
  * The kinds of record a whole backup carries besides the spreadsheet-friendly ones (regions,
  * services, people, causes of concern, recommendations, areas for improvement): recommendations to
- * external bodies, action plans, closure requests and requests for an update (progress updates
- * have columns of their own).
+ * external bodies, action plans, closure requests, requests for an update, revisits and monitoring
+ * levels (progress updates have columns of their own).
  *
  * Each row of these kinds holds the whole record, as JSON, in its `record` cell (lists inside a
  * record, such as an action plan's actions or a closure request's steps, stay inside it); its other
@@ -12,7 +12,14 @@
  */
 import { z } from 'zod';
 import { parseRecordId } from '../../domain/ids';
-import { ActionPlan, ClosureRequest, EngagementRequest, Recommendation } from '../../domain/records';
+import {
+  ActionPlan,
+  ClosureRequest,
+  EngagementRequest,
+  MonitoringLevel,
+  Recommendation,
+  Revisit,
+} from '../../domain/records';
 import { externalPartition, type RecordEntity, type Store } from '../../store';
 
 /** Readable cells of a row by column name (csv-format.ts's columns; kept apart to avoid an import cycle). */
@@ -159,6 +166,38 @@ const engagement: BackupKind<EngagementRequest> = {
   auditSubject: (r) => ({ kind: 'engagementRequest', id: r.id, cocId: r.cocId }),
 };
 
+const revisit: BackupKind<Revisit> = {
+  kind: 'revisit',
+  name: 'revisit',
+  schema: Revisit,
+  key: (r) => `${r.serviceCode}|${r.id}`,
+  partitionOf: (r) => r.serviceCode,
+  build: (value) => ({ type: 'revisit', value }),
+  exportAll: async (store) =>
+    (await store.records.listRevisits()).map((r) => r.value).sort((a, b) => byText(a.id, b.id)),
+  cells: (r) => ({ id: r.id, service: r.serviceCode, coc: r.cocId, status: r.status, text: r.purpose }),
+  check: (r, known) => needs(known, r.cocId, 'record', 'the cause of concern'),
+  audited: true,
+  auditSubject: (r) => ({ kind: 'revisit', id: r.id, cocId: r.cocId }),
+};
+
+const monitoring: BackupKind<MonitoringLevel> = {
+  kind: 'monitoring',
+  name: 'monitoring level',
+  schema: MonitoringLevel,
+  key: (m) => m.serviceCode,
+  partitionOf: (m) => m.serviceCode,
+  build: (value) => ({ type: 'monitoring', value }),
+  exportAll: async (store) =>
+    (await store.records.listMonitoringLevels())
+      .map((m) => m.value)
+      .sort((a, b) => byText(a.serviceCode, b.serviceCode)),
+  cells: (m) => ({ id: m.serviceCode, service: m.serviceCode, status: m.level, text: m.note ?? '' }),
+  check: () => [],
+  audited: true,
+  auditSubject: (m) => ({ kind: 'monitoring', id: m.serviceCode }),
+};
+
 /**
  * Every backup kind, in the order the export writes them (each after what it refers to). Their
  * values are only ever the ones their own schema parsed, hence `unknown` here.
@@ -168,6 +207,8 @@ export const backupKinds = [
   actionPlan,
   closure,
   engagement,
+  revisit,
+  monitoring,
 ] as unknown as readonly BackupKind<unknown>[];
 
 /** The backup kind a `kind` cell names, if any. */
