@@ -123,6 +123,18 @@ export const AfiId = z.string().regex(/^[A-Z]{2,5}-AFI-\d+$/, 'must look like BU
 export const CocStatus = z.enum(['open', 'closed']);
 export type CocStatus = z.infer<typeof CocStatus>;
 
+/** A later inspection that found an open (or closed) CoC or some of its recommendations again (§27). */
+export const LaterInspection = z.object({
+  inspectionDate: LocalDate,
+  reportLink: EvidenceLink,
+  finding: z.string().min(1).max(4000),
+  /** The recommendations it found again; empty when it found the cause of concern as a whole. */
+  recommendationIds: z.array(RecommendationId).max(50).default([]),
+  by: ObjectId,
+  at: Instant,
+});
+export type LaterInspection = z.infer<typeof LaterInspection>;
+
 /** A cause of concern (§5): a serious, critical or systemic shortcoming with recommendations. */
 export const CauseOfConcern = z.object({
   id: CocId,
@@ -143,6 +155,8 @@ export const CauseOfConcern = z.object({
   actionPlanRule: ActionPlanRule,
   actionPlanReceivedDate: LocalDate.optional(),
   revisitDate: LocalDate.optional(),
+  /** §27: later inspections that found it again, oldest first, each with its evidence. */
+  identifiedAgain: z.array(LaterInspection).max(50).optional(),
   owners: Owners,
   rag: Rag.optional(),
   status: CocStatus,

@@ -20,6 +20,7 @@ import { currentTargetDate, isAboveRoutine, monitoringLevelInWords } from '../..
 import {
   type AuditEvent,
   type CauseOfConcern,
+  type LaterInspection,
   type RecommendationStatus,
   type LocalDate,
   type Person,
@@ -70,6 +71,8 @@ export interface BoardSummary {
   newCocs: { id: string; title: string }[];
   /** Each open CoC's action plan: when it is due, and whether it came on time once received. */
   actionPlans: BoardActionPlan[];
+  /** Every later inspection that found one of the service's CoCs again (§27), oldest first. */
+  foundAgain?: { cocId: string; inspection: LaterInspection }[];
   /** The service's monitoring level when above routine (§22-23), e.g. "Enhanced support (NFCC)". */
   monitoring?: { words: string; since: LocalDate };
   /** Recommendations to external bodies (§31-32) connected to the service's causes of concern. */
@@ -181,6 +184,9 @@ export async function buildBoardSummary(
         : cocs
             .filter(({ coc }) => Date.parse(coc.value.createdAt) > after)
             .map(({ coc }) => ({ id: coc.value.id, title: coc.value.title })),
+    foundAgain: cocs.flatMap(({ coc }) =>
+      (coc.value.identifiedAgain ?? []).map((inspection) => ({ cocId: coc.value.id, inspection })),
+    ),
     actionPlans: actionPlansOf(
       cocs.map(({ coc }) => coc.value),
       { extraHolidays: context.extraHolidays },

@@ -79,7 +79,13 @@ export type ListRow = {
   /** When the record (for a recommendation: its CoC) was issued; lists run newest first. */
   issuedAt: Instant;
 } & (
-  | { kind: 'coc'; status: 'open'; actionPlan?: ActionPlanTimeliness }
+  | {
+      kind: 'coc';
+      status: 'open';
+      actionPlan?: ActionPlanTimeliness;
+      /** The date of the latest later inspection that found it again (§27). */
+      foundAgainOn?: LocalDate;
+    }
   | { kind: 'recommendation'; cocId: string; status: RecommendationStatus }
   | { kind: 'afi'; questionRef: string; status: AfiStatus }
 );
@@ -226,9 +232,16 @@ function afiRow(afi: AreaForImprovement, today: LocalDate): ListRow {
 }
 
 /** Whether the CoC's action plan came on time, once it has come. */
-function planTimelinessOf(coc: CauseOfConcern, context: AppContext): { actionPlan?: ActionPlanTimeliness } {
+function planTimelinessOf(
+  coc: CauseOfConcern,
+  context: AppContext,
+): { actionPlan?: ActionPlanTimeliness; foundAgainOn?: LocalDate } {
   const timeliness = actionPlanTimeliness(coc, { extraHolidays: context.extraHolidays });
-  return timeliness ? { actionPlan: timeliness } : {};
+  const found = coc.identifiedAgain?.at(-1);
+  return {
+    ...(timeliness ? { actionPlan: timeliness } : {}),
+    ...(found ? { foundAgainOn: found.inspectionDate } : {}),
+  };
 }
 
 /** The rows of every open record in `data` that `include` keeps and the caller may see. */

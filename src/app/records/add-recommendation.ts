@@ -29,10 +29,10 @@ export interface AddRecommendationInput {
   expectedUpdatedAt?: string | undefined;
 }
 
-/** The CoC with the recommendations it has had. */
+/** The CoC with the recommendations it has had (the load of a change that writes them too). */
 export type LoadedCoc = Loaded<CauseOfConcern> & { recommendations: Versioned<Recommendation>[] };
 
-async function loadCoc(context: AppContext, cocId: string): Promise<Result<LoadedCoc>> {
+export async function loadCoc(context: AppContext, cocId: string): Promise<Result<LoadedCoc>> {
   const loaded = await loadById(context, causesOfConcern, cocId);
   if (!loaded.ok) return loaded;
   const coc = loaded.value.record.value;

@@ -67,6 +67,8 @@ export interface CocCardView {
   canRecordActionPlan: boolean;
   /** The SLL (or an administrator) may edit it: the CoC is open. */
   canEdit: boolean;
+  /** The SLL may record that a later inspection found it again (§27), open or closed. */
+  canRecordIdentifiedAgain?: boolean;
   /** The SLL (or an administrator) may add a recommendation: the CoC is open. */
   canAddRecommendation: boolean;
   /** The SLL may ask the service for an update: the CoC is open. */
@@ -245,6 +247,7 @@ async function cocCardViewOf(
     canRecordActionPlan: open && mayIn(viewer, 'recordActionPlan', scope),
     canAddRecommendation: open && mayIn(viewer, 'addRecommendation', scope),
     canEdit: open && mayIn(viewer, 'editCoc', scope),
+    canRecordIdentifiedAgain: mayIn(viewer, 'recordIdentifiedAgain', scope),
     canRequestEngagement: open && mayIn(viewer, 'requestEngagement', scope),
     refreshUserIds: await refreshUserIdsOf(context, people, coc.serviceCode, Object.values(coc.owners)),
     revisits: revisitsOfCoc,

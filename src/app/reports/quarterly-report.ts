@@ -54,6 +54,8 @@ export interface QuarterlyReport {
   services: QuarterlyServiceTotals[];
   /** The action plans of the open CoCs, by service code. */
   actionPlans: Record<string, BoardActionPlan[]>;
+  /** The CoCs a later inspection found again (§27), by service code, with the latest inspection's date. */
+  foundAgain?: Record<string, { cocId: string; inspectionDate: LocalDate }[]>;
   /** Recommendations to external bodies (§31-32), open or closed; kept apart from the services' rows. */
   external?: QuarterlyExternalRow[];
 }
@@ -166,9 +168,16 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
   const today = todayOf(context);
   const quarter = quarterOf(today);
   const actionPlans: Record<string, BoardActionPlan[]> = {};
+  const foundAgain: NonNullable<QuarterlyReport['foundAgain']> = {};
   for (const { coc } of cocs) {
     const [plan] = actionPlansOf([coc.value], { extraHolidays: context.extraHolidays });
     if (plan) (actionPlans[coc.value.serviceCode] ??= []).push(plan);
+    const found = coc.value.identifiedAgain?.at(-1);
+    if (found)
+      (foundAgain[coc.value.serviceCode] ??= []).push({
+        cocId: coc.value.id,
+        inspectionDate: found.inspectionDate,
+      });
   }
   return {
     id: quarter.id,
@@ -177,6 +186,7 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
     rows,
     services: [...totals.values()],
     actionPlans,
+    foundAgain,
     external: externalRowsOf(external.map((r) => r.value)),
   };
 }

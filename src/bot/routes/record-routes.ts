@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { approverSentence, pendingApproverOf } from '../../app/closure/closure-approvers';
 import { addProgressNote } from '../../app/records/add-progress-note';
 import { cocEditFields, editCauseOfConcern } from '../../app/records/edit-coc';
+import { identifiedAgain, identifiedAgainFields } from '../../app/records/identified-again';
 import { addRecommendation, cocAfterAddition } from '../../app/records/add-recommendation';
 import { cocViewAfter, type LoadedRecommendation } from '../../app/records/recommendation-in-coc';
 import { withdrawRecommendation } from '../../app/records/withdraw-recommendation';
@@ -40,6 +41,7 @@ import {
   renderActionPlanForm,
   renderAddRecommendationForm,
   renderCocEditForm,
+  renderIdentifiedAgainForm,
   renderRecommendationForm,
   valuesOf,
   type FormValues,
@@ -91,6 +93,7 @@ const OpenFormData = z.object({
 const CocData = z.object({ cocId: z.string().min(1).max(40) });
 const ActionPlanFormData = CocData.extend({ updatedAt: version, date: text });
 const CocEditData = CocData.extend({ updatedAt: version, ...textInputs(...cocEditFields) });
+const FoundAgainData = CocData.extend({ updatedAt: version, ...textInputs(...identifiedAgainFields) });
 const AddRecommendationData = CocData.extend({ updatedAt: version, text, targetDate: text });
 const AfiData = z.object({ afiId: z.string().min(1).max(40), updatedAt: version });
 const UndoData = z.object({
@@ -356,6 +359,21 @@ function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void 
     };
   onCardAction(app, tools, { verb: 'openCocEdit', data: CocEditData, handle: editCoc(false) });
   onCardAction(app, tools, { verb: 'saveCocEdit', data: CocEditData, handle: editCoc(true) });
+  const foundAgain =
+    (save: boolean) =>
+    async ({ person }: Turn, { cocId, updatedAt, ...values }: z.infer<typeof FoundAgainData>) => {
+      const found = await identifiedAgain(tools.app, person, cocId, save ? { values, updatedAt } : undefined);
+      if (!found.ok) return cocCardFor(tools, person, cocId, attention(found.error));
+      if (found.value.kind === 'form') return renderIdentifiedAgainForm(found.value.form);
+      const how = found.value.reopened ? ', so it is open again' : '. It stays open, with the new evidence';
+      return saved(tools, person, cocId, `Saved: ${cocId} was found again at a later inspection${how}.`);
+    };
+  onCardAction(app, tools, {
+    verb: 'openIdentifiedAgainForm',
+    data: FoundAgainData,
+    handle: foundAgain(false),
+  });
+  onCardAction(app, tools, { verb: 'recordIdentifiedAgain', data: FoundAgainData, handle: foundAgain(true) });
   onCardAction(app, tools, {
     verb: 'openActionPlanForm',
     data: CocData,

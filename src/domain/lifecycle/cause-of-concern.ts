@@ -6,9 +6,17 @@
  * (`afterRecommendationsChanged`), never a button. A closed CoC found again at a later inspection
  * (§27) is reopened by reopening the recommendations concerned, with the new evidence.
  */
+import { formatLongDate } from '../clock';
 import { fail, invalid, invalidFromZod, ok, type FieldIssue, type Result } from '../errors';
 import { recommendationId } from '../ids';
-import { CauseOfConcern, LocalDate, Recommendation, type FieldChange, type ProgressUpdate } from '../records';
+import {
+  CauseOfConcern,
+  LaterInspection,
+  LocalDate,
+  Recommendation,
+  type FieldChange,
+  type ProgressUpdate,
+} from '../records';
 import { auditEvent, changedFields, touched } from './decision';
 import type { AuditSubject, Decision, DecisionContext } from './decision';
 import { decideRecommendation } from './recommendation';
@@ -382,5 +390,115 @@ export function reopenCauseOfConcern(
     recommendations: updated,
     progressUpdates,
     events: [...events, ...rule.events],
+  });
+}
+
+/** What the Service Liaison Lead records when a later inspection finds a CoC again (§27). */
+export interface IdentifiedAgainInput {
+  inspectionDate: string;
+  reportLink: string;
+  finding: string;
+  /** The recommendations found again; may be empty for an open CoC found again as a whole. */
+  recommendationIds: readonly string[];
+}
+
+/** The CoC with the inspection appended, the recommendations it changed, and their new progress updates. */
+export interface IdentifiedAgain {
+  coc: CauseOfConcern;
+  /** Only the recommendations whose stored row changes. */
+  recommendations: Recommendation[];
+  progressUpdates: ProgressUpdate[];
+  events: Decision<CauseOfConcern>['events'];
+}
+
+/**
+ * Records that a later inspection found a CoC, or some of its recommendations, again (§27): "the
+ * original cause of concern / recommendation will remain open, and the monitoring portal will be
+ * updated with the evidence from the most recent inspection."
+ *
+ * - The inspection (its date, an https link to its report, what it found) is appended to the CoC.
+ * - Each recommendation named gets the evidence as a progress update (source: later inspection).
+ *   One still open stays as it is; one signed off is open again (back in progress), and a closed
+ *   CoC reopens by the §25 rule: the recommendation was not in fact complete.
+ * - A closed CoC must name at least one recommendation (that is what reopens it).
+ * - The inspection must be after the fieldwork the CoC came from; "not in the future" is the use case's.
+ *
+ * @example
+ * recordIdentifiedAgain(coc, recommendations, { inspectionDate: '2027-03-03', reportLink: 'https://…', finding: '…', recommendationIds: ['BUC-1.1'] }, context)
+ */
+export function recordIdentifiedAgain(
+  coc: CauseOfConcern,
+  recommendations: readonly Recommendation[],
+  input: IdentifiedAgainInput,
+  context: DecisionContext,
+): Result<IdentifiedAgain> {
+  const own = recommendations.filter((r) => r.cocId === coc.id && r.withdrawn === undefined);
+  const ids = [...new Set(input.recommendationIds)];
+  const unknown = ids.filter((id) => !own.some((r) => r.id === id));
+  if (unknown.length > 0)
+    return fail(
+      'not-found',
+      `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a recommendation' : 'are not recommendations'} of ${coc.id}.`,
+    );
+  if (coc.status === 'closed' && ids.length === 0)
+    return invalid(
+      [{ field: 'recommendationIds', message: 'must name at least one' }],
+      `${coc.id} is closed: choose the recommendations the inspection found again, and they will be open again.`,
+    );
+  const inspection = LaterInspection.safeParse({
+    inspectionDate: input.inspectionDate,
+    reportLink: input.reportLink.trim(),
+    finding: input.finding.trim(),
+    recommendationIds: ids,
+    by: context.actor.objectId,
+    at: context.now,
+  });
+  if (!inspection.success) return invalidFromZod(inspection.error);
+  if (inspection.data.inspectionDate <= coc.fieldworkEndDate)
+    return invalid(
+      [{ field: 'inspectionDate', message: 'must be after the fieldwork the cause of concern came from' }],
+      `The later inspection must be after the fieldwork that found ${coc.id} (it ended on ${formatLongDate(coc.fieldworkEndDate)}).`,
+    );
+
+  const changed: Recommendation[] = [];
+  const progressUpdates: ProgressUpdate[] = [];
+  const events: IdentifiedAgain['events'] = [];
+  const text = `Found again at the inspection of ${formatLongDate(inspection.data.inspectionDate)}: ${inspection.data.finding}`;
+  const evidenceLinks = [inspection.data.reportLink];
+  for (const recommendation of own.filter((r) => ids.includes(r.id))) {
+    const decided = decideRecommendation(
+      recommendation,
+      recommendation.status === 'closed'
+        ? { type: 'reopenAfterInspection', text, evidenceLinks }
+        : { type: 'addProgress', text, evidenceLinks, source: 'laterInspection' },
+      context,
+    );
+    if (!decided.ok) return decided;
+    changed.push(decided.value.state);
+    events.push(...decided.value.events);
+    if (decided.value.progressUpdate) progressUpdates.push(decided.value.progressUpdate);
+  }
+  const appended = touched(
+    { ...coc, identifiedAgain: [...(coc.identifiedAgain ?? []), inspection.data] },
+    context,
+  );
+  const found = auditEvent(
+    context,
+    'coc.identified-again',
+    subjectOf(coc),
+    [
+      { field: 'inspectionDate', from: undefined, to: inspection.data.inspectionDate },
+      { field: 'reportLink', from: undefined, to: inspection.data.reportLink },
+      ...(ids.length > 0 ? [{ field: 'recommendationsFoundAgain', from: undefined, to: ids }] : []),
+    ],
+    inspection.data.finding,
+  );
+  const everyone = own.map((r) => changed.find((c) => c.id === r.id) ?? r);
+  const rule = afterRecommendationsChanged(appended, everyone, context);
+  return ok({
+    coc: rule.state,
+    recommendations: changed,
+    progressUpdates,
+    events: [found, ...events, ...rule.events],
   });
 }

@@ -8,7 +8,7 @@ import { recommendationStatusNames, RecommendationStatus } from '../../domain/re
 import type { BoardSummary } from '../../app/boards/board-summary';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
-import { daysText, ragName, timelinessInWords } from '../records/record-cards';
+import { daysText, identifiedAgainInWords, ragName, timelinessInWords } from '../records/record-cards';
 import type { BoardActionPlan } from '../../app/boards/board-summary';
 
 /** The most open recommendations one card lists; the rest are counted. */
@@ -73,6 +73,10 @@ export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson 
   const changes = changeLines(summary);
   return renderCard('board-summary', {
     actionPlans: summary.actionPlans.map((plan) => ({ title: plan.cocId, value: actionPlanLine(plan) })),
+    foundAgain: (summary.foundAgain ?? []).map(({ cocId, inspection }) => ({
+      title: cocId,
+      value: identifiedAgainInWords(inspection),
+    })),
     heading: `Improvement board summary: ${summary.serviceName}`,
     monitoring: summary.monitoring
       ? `Closer monitoring: ${summary.monitoring.words}, since ${formatLongDate(summary.monitoring.since)}.`

@@ -61,7 +61,11 @@ function kindHeading(row: ListRow): string {
 function statusNameOf(row: ListRow): string {
   switch (row.kind) {
     case 'coc':
-      return row.actionPlan ? `Open · action plan ${timelinessInWords(row.actionPlan)}` : 'Open';
+      return [
+        'Open',
+        ...(row.actionPlan ? [`action plan ${timelinessInWords(row.actionPlan)}`] : []),
+        ...(row.foundAgainOn ? [`found again at the inspection of ${formatLongDate(row.foundAgainOn)}`] : []),
+      ].join(' · ');
     case 'recommendation':
       return recommendationStatusNames[row.status];
     case 'afi':

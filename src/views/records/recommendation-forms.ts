@@ -4,6 +4,7 @@
  * with the person's own values and a message next to each field at fault.
  */
 import { cocEditFields, type CocEditForm } from '../../app/records/edit-coc';
+import { identifiedAgainFields, type IdentifiedAgainForm } from '../../app/records/identified-again';
 import { formatLongDate } from '../../domain/clock';
 import type { FieldIssue } from '../../domain/errors';
 import { canMoveRecommendation } from '../../domain/lifecycle';
@@ -11,7 +12,7 @@ import { recommendationStatusNames, RecommendationStatus, type CauseOfConcern } 
 import type { RecommendationView } from '../../app/records/show-record';
 import { maxEvidenceLinksPerNote } from '../../app/records/add-progress-note';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
-import { escapeMarkdown } from '../shared/escape-markdown';
+import { escapeMarkdown, shorten } from '../shared/escape-markdown';
 import { ragName } from './record-cards';
 
 /** Which recommendation form. */
@@ -204,6 +205,32 @@ export function renderCocEditForm(form: CocEditForm): AdaptiveCardJson {
     values: form.values,
     errors: Object.fromEntries(cocEditFields.map((field) => [field, form.errors[field] ?? ''])),
     publicSafety: coc.publicSafetyRisk,
+    cocId: coc.id,
+    updatedAt: form.updatedAt,
+  });
+}
+
+/**
+ * Renders the §27 form: the later inspection's date, its report, what it found, and which of the
+ * CoC's recommendations it found again (a signed-off one will be open again: the form says so).
+ */
+export function renderIdentifiedAgainForm(form: IdentifiedAgainForm): AdaptiveCardJson {
+  const { coc } = form;
+  return renderCard('identified-again-form', {
+    notice: form.notice ? escapeMarkdown(form.notice) : '',
+    heading: `${coc.id} found again at a later inspection`,
+    explanation:
+      coc.status === 'closed'
+        ? `${coc.id} is closed. Choose the recommendations the inspection found again: they will be open again (in progress), and so will ${coc.id}, with this evidence added (rule book §27).`
+        : `${coc.id} stays open. The inspection's evidence is added to it and to the recommendations you choose; a signed-off one you choose is open again (rule book §27).`,
+    values: form.values,
+    errors: Object.fromEntries(identifiedAgainFields.map((field) => [field, form.errors[field] ?? ''])),
+    choices: form.recommendations
+      .filter((r) => r.withdrawn === undefined)
+      .map((r) => ({
+        title: `${r.id} (${recommendationStatusNames[r.status]}): ${escapeMarkdown(shorten(r.text, 100))}`,
+        value: r.id,
+      })),
     cocId: coc.id,
     updatedAt: form.updatedAt,
   });

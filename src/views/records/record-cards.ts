@@ -15,6 +15,7 @@ import {
 import {
   recommendationStatusNames,
   type CauseOfConcern,
+  type LaterInspection,
   type Rag,
   type Recommendation,
 } from '../../domain/records';
@@ -219,6 +220,16 @@ function recommendationData(view: RecommendationView) {
   };
 }
 
+/**
+ * A later inspection that found a CoC again (§27), in words; user text escaped.
+ * @example identifiedAgainInWords(inspection) // 'Found again at the inspection of 3 March 2027 (BUC-1.1): … Report: https://…'
+ */
+export function identifiedAgainInWords(inspection: LaterInspection): string {
+  const which =
+    inspection.recommendationIds.length > 0 ? ` (${inspection.recommendationIds.join(', ')})` : '';
+  return `Found again at the inspection of ${formatLongDate(inspection.inspectionDate)}${which}: ${escapeMarkdown(inspection.finding)} Report: ${escapeMarkdown(inspection.reportLink)}`;
+}
+
 /** The CoC card with no buttons: what everyone sees after a change until their own refresh arrives. */
 export function renderCocCardForEveryone(view: CocCardView): AdaptiveCardJson {
   const recommendations = view.recommendations.map((r) => ({
@@ -232,6 +243,7 @@ export function renderCocCardForEveryone(view: CocCardView): AdaptiveCardJson {
     ...view,
     canRecordActionPlan: false,
     canEdit: false,
+    canRecordIdentifiedAgain: false,
     canProposeRevisit: false,
     recommendations,
   });
@@ -294,6 +306,10 @@ export function renderCocCard(view: CocCardView, notice?: Notice): AdaptiveCardJ
     ...revisitAndMonitoringData(view),
     canRecordActionPlan: view.canRecordActionPlan,
     canEdit: view.canEdit,
+    canRecordIdentifiedAgain: view.canRecordIdentifiedAgain ?? false,
+    identifiedAgain: (coc.identifiedAgain ?? []).map((inspection) => ({
+      text: identifiedAgainInWords(inspection),
+    })),
     canAddRecommendation: view.canAddRecommendation,
     canRequestEngagement: view.canRequestEngagement,
     refreshUserIds: view.refreshUserIds,

@@ -44,6 +44,12 @@ export function renderQuarterlyReportCard(
     services: report.services.map((service) => ({
       heading: `${service.serviceName} (${service.serviceCode})`,
       counts: `${String(service.open)} open, ${String(service.closed)} closed${service.monitoring ? ` · closer monitoring: ${service.monitoring}` : ''}`,
+      foundAgain: (report.foundAgain?.[service.serviceCode] ?? [])
+        .map(
+          (found) =>
+            `${found.cocId} found again at the inspection of ${formatLongDate(found.inspectionDate)}.`,
+        )
+        .join(' '),
       actionPlans: (report.actionPlans[service.serviceCode] ?? [])
         .map(
           (plan) =>

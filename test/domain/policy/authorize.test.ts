@@ -27,6 +27,7 @@ const allowedOnBuckinghamshire: Record<Action, Who[]> = {
   viewReport: ['sll', 'cos', 'hmi', 'slo', 'admin', 'deputyPortfolioDirector'],
   issueCoc: ['sll', 'admin'],
   editCoc: ['sll', 'admin'],
+  recordIdentifiedAgain: ['sll'],
   updateRecommendation: ['sll', 'admin'],
   addRecommendation: ['sll', 'admin'],
   withdrawRecommendation: ['sll', 'admin'],
