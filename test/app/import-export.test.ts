@@ -191,7 +191,7 @@ describe('the names letters go to, in the file', () => {
     expect((await importText(store, demoCsv)).ok).toBe(true);
     expect(await store.directory.getService('CHS')).toMatchObject(names);
     expect((await exported(store)).split('\n').find((line) => line.startsWith('service,CHS,'))).toMatch(
-      /,Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority,,,,,,,,,,,,$/,
+      /,Alex Waller,Cllr Stef Nelson,Cheshire Fire Authority,,,,,,,,,,,,,"\{/,
     );
   });
 });
