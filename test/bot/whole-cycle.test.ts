@@ -41,7 +41,12 @@ describe('one cause of concern through the whole monitoring cycle', () => {
   }
 
   /** Presses the button titled `title` on `card` as `person`, with `values` typed into its form. */
-  async function press(card: Card, title: string, person: TestUser, values: Record<string, string> = {}) {
+  async function press(
+    card: Card | undefined,
+    title: string,
+    person: TestUser,
+    values: Record<string, string> = {},
+  ) {
     const pressed = action(card, title);
     return invokeCard(await app.client.sendInvoke(pressed.verb, { ...pressed.data, ...values }, person));
   }

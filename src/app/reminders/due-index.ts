@@ -1,7 +1,8 @@
 /**
  * Keeps the due index (src/store/due-index-repository.ts) in step with the records: a derived view
- * of every unmet obligation of the domain's clock (`obligationsOf`) for each cause of concern, and
- * of each open area for improvement's target date.
+ * of every unmet obligation of the domain's clock (`obligationsOf`) for each cause of concern, of
+ * each open area for improvement's target date, and of each open recommendation to an external
+ * body's target date (reminded in the deputy portfolio director's chat).
  *
  * Every write path keeps it the same way: the commit that changes a dated record also writes an
  * outbox entry (src/app/shared/outbox.ts) naming the records to re-index and the contacts with the
@@ -12,6 +13,7 @@
  * {@link checkDueIndex} compares the index with the records and mends what differs.
  */
 import { obligationsOf, toLondonDate, type HolidayOptions } from '../../domain/clock';
+import { currentTargetDate } from '../../domain/lifecycle';
 import { parseRecordId } from '../../domain/ids';
 import {
   type AreaForImprovement,
@@ -25,6 +27,7 @@ import {
 import {
   ConflictError,
   dueEntryRowKey,
+  externalPartition,
   type DueContacts,
   type DueEntry,
   type IndexedRecord,
@@ -135,6 +138,24 @@ export function dueEntriesOfAfi(afi: AreaForImprovement): DueEntry[] {
   ];
 }
 
+/** The index row of an open recommendation to an external body's target date in force (§31). Pure. */
+export function dueEntriesOfExternal(recommendation: Recommendation): DueEntry[] {
+  const dueDate = currentTargetDate(recommendation);
+  if (recommendation.status === 'closed' || dueDate === undefined) return [];
+  const { text } = recommendation;
+  return [
+    {
+      serviceCode: externalPartition,
+      recordId: recommendation.id,
+      recordTitle: text.length > 300 ? `${text.slice(0, 299)}…` : text,
+      subjectId: recommendation.id,
+      kind: 'targetDate',
+      dueDate,
+      ownerObjectId: recommendation.updatedBy,
+    },
+  ];
+}
+
 /** What the index should hold for a record as it is stored now, with the contacts known so far. */
 async function indexOfRecord(
   context: AppContext,
@@ -146,6 +167,12 @@ async function indexOfRecord(
   if (parseRecordId(job.recordId)?.kind === 'afi') {
     const afi = await records.getAfi(job.serviceCode, job.recordId);
     return afi ? { ...empty, entries: dueEntriesOfAfi(afi.value), version: afi.value.updatedAt } : empty;
+  }
+  if (parseRecordId(job.recordId)?.kind === 'externalRecommendation') {
+    const found = await records.getRecommendation(externalPartition, job.recordId);
+    return found
+      ? { ...empty, entries: dueEntriesOfExternal(found.value), version: found.value.updatedAt }
+      : empty;
   }
   const found = await records.getCocWithRecommendations(job.serviceCode, job.recordId);
   if (!found) return empty;
@@ -164,7 +191,8 @@ async function indexOfRecord(
 /** The contacts of a record the index has not held yet, from its progress and requests for an update. */
 async function contactsOfRecord(context: AppContext, job: IndexJob): Promise<DueContacts> {
   const { records } = context.store;
-  if (parseRecordId(job.recordId)?.kind === 'afi')
+  const kind = parseRecordId(job.recordId)?.kind;
+  if (kind === 'afi' || kind === 'externalRecommendation')
     return contactsFrom(await records.listProgress(job.serviceCode, job.recordId), []);
   const [progress, requests] = await Promise.all([
     records.listProgressOfCoc(job.serviceCode, job.recordId),
@@ -198,13 +226,15 @@ export async function refreshRecordIndex(context: AppContext, job: IndexJob): Pr
  */
 export async function indexFromRecords(context: AppContext, tally?: ReadTally): Promise<RecordIndex[]> {
   const { records } = context.store;
-  const [cocs, afis, progress, engagements] = await Promise.all([
+  const [cocs, afis, progress, engagements, external] = await Promise.all([
     records.listCocsWithRecommendations(),
     records.listAfis(),
     records.listServiceProgress(),
     records.listEngagementRequests(),
+    records.listExternalRecommendations(),
   ]);
-  if (tally) tally.entitiesRead += cocs.length + afis.length + progress.length + engagements.length;
+  if (tally)
+    tally.entitiesRead += cocs.length + afis.length + progress.length + engagements.length + external.length;
   const today = todayOf(context);
   const options = { extraHolidays: context.extraHolidays };
   const progressOf = groupBy(progress, (update) => recordOfSubject(update.subjectId) ?? '');
@@ -240,7 +270,14 @@ export async function indexFromRecords(context: AppContext, tally?: ReadTally): 
       version: afi.updatedAt,
     };
   });
-  return [...ofCocs, ...ofAfis];
+  const ofExternal = external.map(({ value }): RecordIndex => ({
+    serviceCode: externalPartition,
+    recordId: value.id,
+    entries: dueEntriesOfExternal(value),
+    contacts: contactsFrom(progressOf.get(value.id) ?? [], []),
+    version: value.updatedAt,
+  }));
+  return [...ofCocs, ...ofAfis, ...ofExternal];
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -1,6 +1,7 @@
 /**
  * The daily reminder sweep: for each registered service channel, one digest card a day of what is
- * overdue, due today or due within the window, claimed in the ledger before it is sent.
+ * overdue, due today or due within the window, claimed in the ledger before it is sent; the target
+ * dates of recommendations to external bodies go to the deputy portfolio director's chat.
  *
  * The sweep reads the due index up to the end of the window (overdue rows included) in one range
  * query, the service channels from the conversation cache, and the ledger rows of the channels with
@@ -10,7 +11,13 @@
  */
 import { addCalendarDays } from '../../domain/clock';
 import type { LocalDate } from '../../domain/records';
-import type { ChannelLedger, DueEntry, LedgerEntry, RegisteredChannel } from '../../store';
+import {
+  externalPartition,
+  type ChannelLedger,
+  type DueEntry,
+  type LedgerEntry,
+  type RegisteredChannel,
+} from '../../store';
 import { todayOf, type AppContext } from '../shared/app-context';
 import type { Notifier } from '../shared/notifier';
 import { teamsUserIdFrom } from '../shared/people';
@@ -167,7 +174,11 @@ async function sweepChannel(
     const digest: ReminderDigest = {
       ...{
         serviceCode: channel.serviceCode,
-        serviceName: service?.name ?? channel.serviceCode,
+        serviceName:
+          service?.name ??
+          (channel.serviceCode === externalPartition
+            ? 'recommendations to external bodies'
+            : channel.serviceCode),
         date: today,
         windowDays: options.windowDays,
       },
@@ -190,11 +201,31 @@ async function sweepChannel(
   }
 }
 
+/**
+ * Where the target dates of recommendations to external bodies (§31) are reminded: the personal chat
+ * of the deputy portfolio director who owns them (the first, by name, who has talked to the bot), as
+ * if it were a channel of its own, with its own ledger row. Null when none has a chat with the bot.
+ */
+async function externalChat(context: AppContext): Promise<RegisteredChannel | null> {
+  const directors = (await context.store.directory.listPeople())
+    .filter((person) => person.roles.includes('deputyPortfolioDirector'))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  for (const director of directors) {
+    const chat = await context.store.conversations.get('personal', director.objectId);
+    if (chat) return { ...chat, serviceCode: externalPartition, purpose: 'service' };
+  }
+  return null;
+}
+
 /** The index rows of each service that has a channel, and the services with none. */
 async function byChannel(context: AppContext, entries: readonly DueEntry[]) {
   const channels = new Map(
     (await context.store.conversations.serviceChannels()).map((c) => [c.serviceCode, c]),
   );
+  if (entries.some((entry) => entry.serviceCode === externalPartition)) {
+    const chat = await externalChat(context);
+    if (chat) channels.set(externalPartition, chat);
+  }
   const due = new Map<string, { channel: RegisteredChannel; entries: DueEntry[] }>();
   const withoutChannel = new Set<string>();
   for (const entry of entries) {

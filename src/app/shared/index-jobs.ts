@@ -40,6 +40,9 @@ export function indexJobsOf(serviceCode: string, changes: readonly RecordChange[
         touch(entity.value.id);
         break;
       case 'recommendation':
+        // A recommendation to an external body (§31) has no CoC: it is a record of its own.
+        touch(entity.value.cocId ?? entity.value.id);
+        break;
       case 'revisit':
         touch(entity.value.cocId);
         break;
@@ -65,9 +68,10 @@ export function indexJobsOf(serviceCode: string, changes: readonly RecordChange[
   return [...jobs.values()];
 }
 
-/** The CoC or AFI a progress update's subject belongs to. */
+/** The CoC, AFI or recommendation to an external body a progress update's subject belongs to. */
 export function recordOfSubject(subjectId: string): string | undefined {
   const parsed = parseRecordId(subjectId);
-  if (parsed?.kind === 'coc' || parsed?.kind === 'afi') return parsed.id;
+  if (parsed?.kind === 'coc' || parsed?.kind === 'afi' || parsed?.kind === 'externalRecommendation')
+    return parsed.id;
   return parsed?.kind === 'recommendation' ? cocIdOfRecommendation(parsed.id) : undefined;
 }
