@@ -11,6 +11,7 @@ import {
   createExternalRecommendation,
   readExternalDraft,
   type DecisionContext,
+  type ExternalDraft,
   type ExternalDraftInput,
 } from '../../domain/lifecycle';
 import type { Person, Recommendation } from '../../domain/records';
@@ -69,16 +70,8 @@ async function reserveNumber(context: AppContext): Promise<{ id: string; change:
   return { id: externalRecommendationId(next), change };
 }
 
-/** Adds the recommendation; see the module comment. */
-export async function addExternalRecommendation(
-  context: AppContext,
-  actor: Person,
-  input: AddExternalInput,
-): Promise<Result<ExternalAdded>> {
-  const allowed = await checkMayAddExternal(context, actor);
-  if (!allowed.ok) return allowed;
-  const earlier = await addedBefore(context, input.formId);
-  if (earlier) return ok({ recommendation: earlier, alreadyAdded: true });
+/** The draft the form describes, with the connected CoC (if named) checked to exist. */
+async function readDraft(context: AppContext, input: AddExternalInput): Promise<Result<ExternalDraft>> {
   const people = await context.store.directory.listPeople();
   const draft = readExternalDraft(
     input,
@@ -94,36 +87,71 @@ export async function addExternalRecommendation(
         'Check the fields marked below.',
       );
   }
+  return draft;
+}
+
+/** What one attempt writes: the counter, the recommendation, its audit events and the form's submission row. */
+function additionOf(
+  draft: ExternalDraft,
+  reserved: { id: string; change: RecordChange },
+  formId: string,
+  decision: DecisionContext,
+): { record: Recommendation; changes: RecordChange[] } {
+  const { record, events } = createExternalRecommendation(draft, reserved.id, decision);
+  const submission = {
+    formId,
+    subjectId: record.id,
+    serviceCode: externalPartition,
+    by: decision.actor.objectId,
+    at: decision.now,
+  };
+  const changes: RecordChange[] = [
+    reserved.change,
+    { kind: 'create', entity: { type: 'recommendation', value: record } },
+    ...events.map((value): RecordChange => ({ kind: 'append', entity: { type: 'audit', value } })),
+    { kind: 'create', entity: { type: 'submission', value: submission } },
+  ];
+  return { record, changes };
+}
+
+/**
+ * One attempt to save the recommendation under the next number; null when another addition took
+ * the number first (try again), or the recommendation the same form added meanwhile.
+ */
+async function attemptToAdd(
+  context: AppContext,
+  actor: Person,
+  formId: string,
+  draft: ExternalDraft,
+): Promise<ExternalAdded | null> {
+  const reserved = await reserveNumber(context);
+  const decision: DecisionContext = { actor, now: nowOf(context), newId: context.newId };
+  const { record, changes } = additionOf(draft, reserved, formId, decision);
+  try {
+    await commitWithFollowUps(context, externalPartition, changes);
+    return { recommendation: record, alreadyAdded: false };
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const meanwhile = await addedBefore(context, formId);
+    return meanwhile ? { recommendation: meanwhile, alreadyAdded: true } : null;
+  }
+}
+
+/** Adds the recommendation; see the module comment. */
+export async function addExternalRecommendation(
+  context: AppContext,
+  actor: Person,
+  input: AddExternalInput,
+): Promise<Result<ExternalAdded>> {
+  const allowed = await checkMayAddExternal(context, actor);
+  if (!allowed.ok) return allowed;
+  const earlier = await addedBefore(context, input.formId);
+  if (earlier) return ok({ recommendation: earlier, alreadyAdded: true });
+  const draft = await readDraft(context, input);
+  if (!draft.ok) return draft;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    const reserved = await reserveNumber(context);
-    const decision: DecisionContext = { actor, now: nowOf(context), newId: context.newId };
-    const { record, events } = createExternalRecommendation(draft.value, reserved.id, decision);
-    const changes: RecordChange[] = [
-      reserved.change,
-      { kind: 'create', entity: { type: 'recommendation', value: record } },
-      ...events.map((value): RecordChange => ({ kind: 'append', entity: { type: 'audit', value } })),
-      {
-        kind: 'create',
-        entity: {
-          type: 'submission',
-          value: {
-            formId: input.formId,
-            subjectId: record.id,
-            serviceCode: externalPartition,
-            by: actor.objectId,
-            at: decision.now,
-          },
-        },
-      },
-    ];
-    try {
-      await commitWithFollowUps(context, externalPartition, changes);
-      return ok({ recommendation: record, alreadyAdded: false });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      const meanwhile = await addedBefore(context, input.formId);
-      if (meanwhile) return ok({ recommendation: meanwhile, alreadyAdded: true });
-    }
+    const added = await attemptToAdd(context, actor, input.formId, draft.value);
+    if (added) return ok(added);
   }
   return fail(
     'conflict',

@@ -39,6 +39,34 @@ export interface ExternalCardView {
 /** How many progress updates the card shows. */
 export const progressShown = 5;
 
+/** What the card shows around the recommendation: its progress, the closure waiting, the names. */
+async function surroundingsOf(
+  context: AppContext,
+  recommendation: Recommendation,
+): Promise<Pick<ExternalCardView, 'progress' | 'pendingClosure' | 'connectedCocTitle' | 'hmiName'>> {
+  const { records } = context.store;
+  const [people, progress, requests] = await Promise.all([
+    peopleById(context),
+    records.listProgress(externalPartition, recommendation.id),
+    records.listClosureRequests(externalPartition),
+  ]);
+  const name = (objectId: string) => people.get(objectId)?.name ?? 'someone no longer in the directory';
+  const connected = recommendation.connectedCocId;
+  const coc = connected ? await records.getCoc(connected.split('-')[0] ?? '', connected) : null;
+  const pendingClosure = requests
+    .map((r) => r.value)
+    .find((r) => r.subject.id === recommendation.id && isPending(r));
+  return {
+    progress: [...progress]
+      .reverse()
+      .slice(0, progressShown)
+      .map((update) => ({ update, byName: name(update.by) })),
+    ...(coc ? { connectedCocTitle: coc.value.title } : {}),
+    ...(recommendation.hmi ? { hmiName: name(recommendation.hmi) } : {}),
+    ...(pendingClosure ? { pendingClosure } : {}),
+  };
+}
+
 /** The card of `id` (`EXT-1`) for `viewer`, or why not. */
 export async function loadExternalView(
   context: AppContext,
@@ -51,35 +79,21 @@ export async function loadExternalView(
   const scope = await scopeOf(context, viewer, externalPartition);
   const allowed = authorizeIn(viewer, 'view', scope);
   if (!allowed.ok) return allowed;
-  const { records } = context.store;
-  const found = await records.getRecommendation(externalPartition, parsed.id);
+  const found = await context.store.records.getRecommendation(externalPartition, parsed.id);
   if (!found) return fail('not-found', `There is no recommendation ${parsed.id}.`);
   const recommendation = found.value;
-  const [people, progress, requests] = await Promise.all([
-    peopleById(context),
-    records.listProgress(externalPartition, parsed.id),
-    records.listClosureRequests(externalPartition),
-  ]);
-  const name = (objectId: string) => people.get(objectId)?.name ?? 'someone no longer in the directory';
-  const connected = recommendation.connectedCocId;
-  const coc = connected ? await records.getCoc(connected.split('-')[0] ?? '', connected) : null;
-  const pendingClosure = requests.map((r) => r.value).find((r) => r.subject.id === parsed.id && isPending(r));
+  const around = await surroundingsOf(context, recommendation);
+  const waiting = around.pendingClosure !== undefined;
   const live = recommendation.status !== 'closed';
   const closable = recommendation.status === 'inProgress' || recommendation.status === 'evidenceComplete';
   const target = currentTargetDate(recommendation);
   return ok({
     recommendation,
     today: todayOf(context),
-    progress: [...progress]
-      .reverse()
-      .slice(0, progressShown)
-      .map((update) => ({ update, byName: name(update.by) })),
-    canRecordProgress: live && pendingClosure === undefined && mayIn(viewer, 'addProgressNote', scope),
-    canRequestClosure: closable && pendingClosure === undefined && mayIn(viewer, 'requestClosure', scope),
+    canRecordProgress: live && !waiting && mayIn(viewer, 'addProgressNote', scope),
+    canRequestClosure: closable && !waiting && mayIn(viewer, 'requestClosure', scope),
     ...(target ? { targetDate: target } : {}),
-    ...(coc ? { connectedCocTitle: coc.value.title } : {}),
-    ...(recommendation.hmi ? { hmiName: name(recommendation.hmi) } : {}),
-    ...(pendingClosure ? { pendingClosure } : {}),
+    ...around,
   });
 }
 

@@ -2,21 +2,20 @@
  * Requests for an update (rule book §13-14): `request update <CoC id> by <date>` or the CoC card's
  * "Request update" button asks the service; the request is posted in the service channel with the
  * SLOs @mentioned; an SLO's answer (`answerEngagement`) is recorded and the SLL told in their chat.
+ * What each answers is src/app/engagement/engagement-answers.ts.
  */
 import { z } from 'zod';
-import { answerEngagementRequest, type EngagementAnswered } from '../../app/engagement/answer-request';
-import { postEngagementRequest, tellRequesterOfAnswer } from '../../app/engagement/notify-engagement';
-import { loadEngagementContext, requestEngagementUpdate } from '../../app/engagement/request-update';
+import {
+  answerUpdateRequest,
+  formUpdateRequest,
+  typedUpdateRequest,
+  type EngagementTelling,
+} from '../../app/engagement/engagement-answers';
 import { todayOf } from '../../app/shared/app-context';
 import { addCalendarDays } from '../../domain/clock';
-import type { Result } from '../../domain/errors';
-import { ServiceCode, type Person } from '../../domain/records';
-import {
-  renderEngagementAnsweredCard,
-  renderEngagementAskForm,
-  renderEngagementRequestCard,
-} from '../../views/engagement/engagement-cards';
-import { renderNoticeCard } from '../../views/records/record-cards';
+import { ServiceCode } from '../../domain/records';
+import { renderEngagementAnswer, renderEngagementAskForm } from '../../views/engagement/engagement-cards';
+import { renderNoticeAnswer, renderNoticeCard } from '../../views/records/record-cards';
 import type { BotApplication } from '../create-bot';
 import { onCardAction, onCommand, onFormOpen, type RouteTools, usage, withArgs } from '../gate';
 
@@ -27,34 +26,6 @@ const AnswerData = z.looseObject({ serviceCode: ServiceCode, requestId: z.string
 /** Days ahead the "by when?" form suggests. */
 const suggestedAnswerDays = 28;
 
-/** Saves the request and posts it in the service channel; the sentence for the SLL. */
-async function ask(
-  tools: RouteTools,
-  person: Person,
-  cocId: string,
-  dueDate: string,
-): Promise<Result<string>> {
-  const made = await requestEngagementUpdate(tools.app, person, { cocId, dueDate });
-  if (!made.ok) return made;
-  const onFailure = (error: unknown) =>
-    tools.logger.error(
-      { err: error, requestId: made.value.request.id },
-      'could not post a request for an update',
-    );
-  return { ok: true, value: await postEngagementRequest(tools.app, tools.notifier, made.value, onFailure) };
-}
-
-/** Sends the answer to the SLL who asked; a failure is logged, the answer is already saved. */
-async function tellRequester(tools: RouteTools, answered: EngagementAnswered): Promise<void> {
-  const { id: requestId } = answered.request;
-  try {
-    const reached = await tellRequesterOfAnswer(tools.app, tools.notifier, answered);
-    if (!reached) tools.logger.warn({ requestId }, 'the requester has no personal chat with the bot');
-  } catch (error) {
-    tools.logger.error({ err: error, requestId }, 'could not tell the requester');
-  }
-}
-
 function stringValues(data: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(data).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
@@ -63,6 +34,12 @@ function stringValues(data: Record<string, unknown>): Record<string, string> {
 
 /** Registers `request update`, the "Request update" form and the SLOs' answer. */
 export function registerEngagementRoutes(app: BotApplication, tools: RouteTools): void {
+  const telling: EngagementTelling = {
+    notifier: tools.notifier,
+    report: ({ level, requestId, message, error }) =>
+      tools.logger[level]({ ...(error === undefined ? {} : { err: error }), requestId }, message),
+  };
+
   onCommand(app, tools, {
     pattern: /^request\s+update(?:\s+(\S+))?(?:\s+by\s+(.+))?$/i,
     read: ([, cocId, dueDate]) =>
@@ -74,12 +51,8 @@ export function registerEngagementRoutes(app: BotApplication, tools: RouteTools)
             ),
           )
         : withArgs({ cocId, dueDate }),
-    handle: async ({ person }, { cocId, dueDate }) => {
-      const result = await ask(tools, person, cocId, dueDate);
-      return result.ok
-        ? renderNoticeCard('Request for an update sent', result.value, cocId.toUpperCase())
-        : renderNoticeCard("Can't request an update", result.error.reason, '');
-    },
+    handle: async ({ person }, asked) =>
+      renderNoticeAnswer(await typedUpdateRequest(tools.app, person, asked, telling)),
   });
 
   onFormOpen(app, {
@@ -94,17 +67,8 @@ export function registerEngagementRoutes(app: BotApplication, tools: RouteTools)
     verb: 'requestEngagement',
     data: AskData,
     unreadable: renderNoticeCard("Can't send this", 'The card did not say which cause of concern.'),
-    handle: async ({ person }, { cocId, dueDate = '' }) => {
-      const result = await ask(tools, person, cocId, dueDate);
-      if (result.ok) return renderNoticeCard('Request for an update sent', result.value, cocId);
-      if (result.error.code !== 'validation')
-        return renderNoticeCard("Can't request an update", result.error.reason, cocId);
-      return renderEngagementAskForm(
-        cocId,
-        dueDate,
-        `Answer by ${result.error.issues[0]?.message ?? 'is not valid'}`,
-      );
-    },
+    handle: async ({ person }, { cocId, dueDate = '' }) =>
+      renderEngagementAnswer(await formUpdateRequest(tools.app, person, { cocId, dueDate }, telling)),
   });
 
   onCardAction(app, tools, {
@@ -112,22 +76,8 @@ export function registerEngagementRoutes(app: BotApplication, tools: RouteTools)
     data: AnswerData,
     unreadable: renderNoticeCard("Can't send this", 'The card did not say which request it answers.'),
     handle: async ({ person }, data) => {
-      const { serviceCode, requestId } = data;
-      const values = stringValues(data);
-      const result = await answerEngagementRequest(tools.app, person, { serviceCode, requestId, values });
-      if (result.ok) {
-        await tellRequester(tools, result.value);
-        const card = renderEngagementAnsweredCard(result.value, false);
-        return { card, forEveryone: card };
-      }
-      const loaded = await loadEngagementContext(tools.app, serviceCode, requestId);
-      if (!loaded) return renderNoticeCard("Can't send this", result.error.reason);
-      const issues = result.error.code === 'validation' ? result.error.issues : [];
-      return renderEngagementRequestCard(loaded.value, todayOf(tools.app), {
-        values,
-        issues,
-        notice: result.error.reason,
-      });
+      const sent = { serviceCode: data.serviceCode, requestId: data.requestId, values: stringValues(data) };
+      return renderEngagementAnswer(await answerUpdateRequest(tools.app, person, sent, telling));
     },
   });
 }

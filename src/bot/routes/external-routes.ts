@@ -3,33 +3,23 @@
  * submit adds one (a form submitted twice adds one); `external` lists them; `show EXT-1` (and the
  * list's lines, `showExternal`) opens one, where the deputy portfolio director records progress
  * (`recordExternalProgress`) and asks for it to be closed (the closure chain's own form and cards).
+ * What each answers is src/app/external/external-answers.ts.
  */
 import { z } from 'zod';
 import {
-  addExternalRecommendation,
-  checkMayAddExternal,
-} from '../../app/external/add-external-recommendation';
-import { recordProgressOnExternal } from '../../app/external/record-external-progress';
-import { hmiChoices, listExternal, loadExternalView } from '../../app/external/show-external';
-import type { Notice } from '../../app/shared/notifier';
+  addExternalAnswer,
+  blankExternalForm,
+  externalCard,
+  externalList,
+  recordExternalProgressAnswer,
+  type ExternalAnswer,
+} from '../../app/external/external-answers';
 import type { Person } from '../../domain/records';
-import {
-  renderExternalCard,
-  renderExternalForm,
-  renderExternalList,
-  type ExternalFormValues,
-  type ExternalProgressTyped,
-} from '../../views/external/external-cards';
-import { renderNoticeCard } from '../../views/records/record-cards';
+import { renderExternalAnswer } from '../../views/external/external-cards';
 import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
 import type { BotApplication } from '../create-bot';
 import { onCardAction, onCommand, withArgs, type RouteTools } from '../gate';
-
-const typed = z
-  .string()
-  .max(20_000)
-  .nullish()
-  .transform((value) => value ?? '');
+import { formText as typed } from './form-inputs';
 
 const AddData = z.object({
   formId: z.string().min(1).max(100),
@@ -47,32 +37,11 @@ const ProgressData = ShowData.extend({
   status: typed,
 });
 
-/** The card of one external recommendation for this person, or why not. */
-export async function externalCardFor(
-  tools: RouteTools,
-  person: Person,
-  id: string,
-  options: { notice?: Notice; typed?: ExternalProgressTyped } = {},
-): Promise<AdaptiveCardJson> {
-  const view = await loadExternalView(tools.app, person, id);
-  return view.ok
-    ? renderExternalCard(view.value, options)
-    : renderNoticeCard(`Can't show ${id}`, view.error.reason);
-}
+const draw = async (answer: Promise<ExternalAnswer>) => renderExternalAnswer(await answer);
 
-async function blankForm(tools: RouteTools, person: Person): Promise<AdaptiveCardJson> {
-  const allowed = await checkMayAddExternal(tools.app, person);
-  if (!allowed.ok)
-    return renderNoticeCard("Can't add a recommendation to an external body", allowed.error.reason);
-  const values: ExternalFormValues = {
-    formId: tools.app.newId(),
-    externalBody: '',
-    text: '',
-    targetDate: '',
-    connectedCocId: '',
-    hmi: '',
-  };
-  return renderExternalForm(values, await hmiChoices(tools.app));
+/** The card of one external recommendation for this person, or why not (`show EXT-1`). */
+export function externalCardFor(tools: RouteTools, person: Person, id: string): Promise<AdaptiveCardJson> {
+  return draw(externalCard(tools.app, person, id));
 }
 
 /** Registers `new external`, `external` and the external-recommendation card's verbs. */
@@ -80,41 +49,19 @@ export function registerExternalRoutes(app: BotApplication, tools: RouteTools): 
   onCommand(app, tools, {
     pattern: /^new\s+external\s*$/i,
     read: () => withArgs(true),
-    handle: ({ person }) => blankForm(tools, person),
+    handle: ({ person }) => draw(blankExternalForm(tools.app, person)),
   });
 
   onCommand(app, tools, {
     pattern: /^external\s*$/i,
     read: () => withArgs(true),
-    handle: async ({ person }) => {
-      const listed = await listExternal(tools.app, person);
-      return listed.ok
-        ? renderExternalList(listed.value.items, listed.value.canAdd)
-        : renderNoticeCard("Can't list recommendations to external bodies", listed.error.reason);
-    },
+    handle: ({ person }) => draw(externalList(tools.app, person)),
   });
 
   onCardAction(app, tools, {
     verb: 'addExternal',
     data: AddData,
-    handle: async ({ person }, data) => {
-      const added = await addExternalRecommendation(tools.app, person, data);
-      if (!added.ok) {
-        if (added.error.code !== 'validation')
-          return renderNoticeCard('Recommendation not added', added.error.reason);
-        return renderExternalForm(
-          data,
-          await hmiChoices(tools.app),
-          added.error.issues,
-          `Nothing was saved. ${added.error.reason}`,
-        );
-      }
-      const { recommendation, alreadyAdded } = added.value;
-      const text = alreadyAdded
-        ? `This form was already submitted: it added ${recommendation.id}. Type new external for another.`
-        : `Added ${recommendation.id}, the recommendation to ${recommendation.externalBody ?? 'the body'}.`;
-      return externalCardFor(tools, person, recommendation.id, { notice: { text, tone: 'good' } });
-    },
+    handle: ({ person }, data) => draw(addExternalAnswer(tools.app, person, data)),
   });
 
   onCardAction(app, tools, {
@@ -126,26 +73,6 @@ export function registerExternalRoutes(app: BotApplication, tools: RouteTools): 
   onCardAction(app, tools, {
     verb: 'recordExternalProgress',
     data: ProgressData,
-    handle: async ({ person }, data) => {
-      const saved = await recordProgressOnExternal(tools.app, person, {
-        id: data.id,
-        text: data.progressText,
-        rag: data.rag,
-        status: data.status,
-        expectedUpdatedAt: data.updatedAt,
-      });
-      if (saved.ok)
-        return externalCardFor(tools, person, data.id, {
-          notice: { text: `Saved: progress recorded on ${data.id}.`, tone: 'good' },
-        });
-      const typedValues = { progressText: data.progressText, rag: data.rag, status: data.status };
-      return externalCardFor(tools, person, data.id, {
-        notice: { text: `Nothing was saved. ${saved.error.reason}`, tone: 'attention' },
-        typed: {
-          values: typedValues,
-          ...(saved.error.code === 'validation' ? { issues: saved.error.issues } : {}),
-        },
-      });
-    },
+    handle: ({ person }, data) => draw(recordExternalProgressAnswer(tools.app, person, data)),
   });
 }

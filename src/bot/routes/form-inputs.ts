@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** One typed value from a form; absurd lengths are refused outright. */
 export const typedText = z.string().max(10_000).optional();
 
+/** A {@link typedText}, '' when the card leaves it out. */
+export const typedOrEmpty = typedText.transform((value) => value ?? '');
+
 /** A form's text input: text, '' when the card leaves it out. */
 export const formText = z
   .string()

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { formText as typed, textInputs } from './form-inputs';
-import { announceIssued, type ChannelOutcome, type IssueMessage } from '../../app/issue/announce-issued';
+import type { ChannelOutcome } from '../../app/issue/announce-issued';
+import { issueAndAnnounce, type IssueKind } from '../../app/issue/issue-answers';
 import {
   issueAreaForImprovement,
   type AfiFormInput,
@@ -18,8 +19,7 @@ import {
   type IssuedCoc,
 } from '../../app/issue/issue-cause-of-concern';
 import { loadIssueFormOptions, type IssueFormOptions } from '../../app/issue/issue-form-options';
-import type { FieldIssue, Result } from '../../domain/errors';
-import type { Person } from '../../domain/records';
+import type { FieldIssue } from '../../domain/errors';
 import { blankAfiForm, renderAfiForm, renderAfiIssuedCard } from '../../views/issue/afi-cards';
 import { blankCocForm, renderCocForm, renderCocIssuedCard } from '../../views/issue/coc-cards';
 import { renderRefusalCard } from '../../views/issue/issue-card-parts';
@@ -82,13 +82,12 @@ const AfiSubmission = z
   .transform((data): AfiFormInput => ({ ...data, serviceCode: data.serviceCode.trim() }));
 
 /** What differs between the CoC form and the AFI form. */
-interface IssueForm<Input, Issued extends { alreadyIssued: boolean }> {
+interface IssueForm<Input, Issued extends { alreadyIssued: boolean }> extends IssueKind<Input, Issued> {
   command: RegExp;
   verb: string;
   heading: string;
   /** `new coc`, to name in "type … for a fresh one". */
   fresh: string;
-  action: 'issueCoc' | 'issueAfi';
   data: z.ZodType<Input>;
   blank: (options: IssueFormOptions, formId: string) => Input;
   renderForm: (
@@ -97,8 +96,6 @@ interface IssueForm<Input, Issued extends { alreadyIssued: boolean }> {
     issues?: readonly FieldIssue[],
     message?: string,
   ) => AdaptiveCardJson;
-  issue: (tools: RouteTools, person: Person, input: Input) => Promise<Result<Issued>>;
-  summary: (issued: Issued, issuedBy: Person) => IssueMessage;
   renderIssued: (issued: Issued, channel: ChannelOutcome) => AdaptiveCardJson;
 }
 
@@ -111,7 +108,7 @@ const cocForm: IssueForm<CocFormInput, IssuedCoc> = {
   data: CocSubmission,
   blank: blankCocForm,
   renderForm: renderCocForm,
-  issue: (tools, person, input) => issueCauseOfConcern(tools.app, person, input),
+  issue: issueCauseOfConcern,
   summary: (issued, issuedBy) => ({ kind: 'coc-summary', issued, issuedBy }),
   renderIssued: renderCocIssuedCard,
 };
@@ -125,7 +122,7 @@ const afiForm: IssueForm<AfiFormInput, IssuedAfi> = {
   data: AfiSubmission,
   blank: blankAfiForm,
   renderForm: renderAfiForm,
-  issue: (tools, person, input) => issueAreaForImprovement(tools.app, person, input),
+  issue: issueAreaForImprovement,
   summary: (issued, issuedBy) => ({ kind: 'afi-summary', issued, issuedBy }),
   renderIssued: renderAfiIssuedCard,
 };
@@ -137,6 +134,11 @@ function registerIssueForm<Input, Issued extends { alreadyIssued: boolean }>(
   form: IssueForm<Input, Issued>,
 ): void {
   const refused = { heading: form.heading };
+  const announcing = {
+    notifier: tools.notifier,
+    onFailure: (error: unknown) =>
+      tools.logger.warn({ err: error }, 'could not post the summary to the service channel'),
+  };
   onCommand(app, tools, {
     pattern: form.command,
     read: () => withArgs(true),
@@ -156,27 +158,10 @@ function registerIssueForm<Input, Issued extends { alreadyIssued: boolean }>(
     ),
     refused,
     handle: async ({ person }, input) => {
-      const result = await form.issue(tools, person, input);
-      if (result.ok) {
-        const onFailure = (error: unknown) =>
-          tools.logger.warn({ err: error }, 'could not post the summary to the service channel');
-        const channel = await announceIssued(
-          tools.app,
-          tools.notifier,
-          form.summary(result.value, person),
-          onFailure,
-        );
-        return form.renderIssued(result.value, channel);
-      }
-      const options = await loadIssueFormOptions(tools.app, person, form.action);
-      if (!options.ok) return renderRefusalCard(form.heading, result.error.reason);
-      const { error } = result;
-      const issues = error.code === 'validation' ? error.issues : [];
-      const message =
-        error.code === 'validation'
-          ? 'Nothing was saved. Please correct the fields marked below.'
-          : `${error.reason} Nothing was saved.`;
-      return form.renderForm(options.value, input, issues, message);
+      const answer = await issueAndAnnounce(tools.app, person, input, form, announcing);
+      if (answer.kind === 'issued') return form.renderIssued(answer.issued, answer.channel);
+      if (answer.kind === 'refused') return renderRefusalCard(form.heading, answer.reason);
+      return form.renderForm(answer.options, input, answer.issues, answer.message);
     },
   });
 }

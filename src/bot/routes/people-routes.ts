@@ -2,34 +2,24 @@
  * Who is who, and roles given and taken away from Teams: `people` (and `people <service or
  * region>`), `add @Name as sll for BUC` / `remove @Name as …` in a channel the person is in, and the
  * people card's buttons: "Give someone a role" (a form with the people picker), Remove, and the
- * question of who takes open records over.
+ * question of who takes open records over. What each answers is src/app/directory/people-answers.ts;
+ * finding someone Teams knows (an @mention, the picker) is done here.
  */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { changeRole, type RoleChangeOutcome, type RoleChangeRequest } from '../../app/directory/change-role';
-import { peopleOf, roleFormChoices } from '../../app/directory/people-of';
 import {
-  placeFor,
-  placeWords,
-  readRoleForm,
-  roleFromWords,
-  someoneKnownAs,
-  someoneOnCard,
-} from '../../app/directory/read-role-request';
-import { tellRoleChanged } from '../../app/directory/tell-role-changed';
-import type { Result } from '../../domain/errors';
-import type { RolePlace, Someone } from '../../domain/lifecycle/directory-roles';
-import { Role, type Person } from '../../domain/records';
-import {
-  placeFromValue,
-  renderHandOverCard,
-  renderPeopleCard,
-  renderRoleForm,
-  type RoleFormErrors,
-  type RoleFormValues,
-} from '../../views/directory/people-card';
-import { renderNoticeCard } from '../../views/records/record-cards';
-import type { AdaptiveCardJson } from '../../views/shared/card-renderer';
+  givenRole,
+  peopleCard,
+  roleChangeOnCard,
+  roleForm,
+  typedRoleChange,
+  type PeopleAnswer,
+  type RoleChangeTelling,
+} from '../../app/directory/people-answers';
+import { roleFromWords, someoneKnownAs } from '../../app/directory/read-role-request';
+import type { Someone } from '../../domain/lifecycle/directory-roles';
+import { Role } from '../../domain/records';
+import { placeFromValue, renderPeopleAnswer } from '../../views/directory/people-card';
 import type { BotApplication } from '../create-bot';
 import { onCardAction, onCommand, type RouteTools, usage, withArgs } from '../gate';
 import { memberOf, mentionedPeople } from '../members';
@@ -40,18 +30,6 @@ const peopleHeading = 'Who is who';
 const roleUsage =
   'Type add @name as sll for BUC (or slo for a service; cos or hmi for a region; admin or dpd), or remove @name as … — or press Give someone a role on the people card.';
 
-/** The people card, with a notice over it; the place is the one the change was about. */
-async function peopleCard(
-  tools: RouteTools,
-  person: Person,
-  place: string,
-  notice: { text: string; style: 'good' | 'attention' } | null = null,
-): Promise<AdaptiveCardJson> {
-  const view = await peopleOf(tools.app, person, place);
-  if (!view.ok) return renderNoticeCard(peopleHeading, view.error.reason);
-  return renderPeopleCard(view.value, notice);
-}
-
 /** Someone the words or the picker name: a member Teams knows here, or someone the bot knows. */
 async function someoneNamed(tools: RouteTools, context: TurnContext, text: string): Promise<Someone | null> {
   const mention = mentionedPeople(context).find((m) => m.text !== '' && text.includes(m.text));
@@ -59,46 +37,22 @@ async function someoneNamed(tools: RouteTools, context: TurnContext, text: strin
   return member ?? someoneKnownAs(tools.app, mention ? mention.name : text.replace(/^@/, ''));
 }
 
-/** Answers a role change: the people card with what was saved, the hand-over question, or why not. */
-async function answerChange(
-  tools: RouteTools,
-  person: Person,
-  result: Result<RoleChangeOutcome>,
-  place: RolePlace,
-): Promise<AdaptiveCardJson> {
-  if (!result.ok)
-    return peopleCard(tools, person, placeWords(place), {
-      text: `Nothing was changed: ${result.error.reason}`,
-      style: 'attention',
-    });
-  const outcome = result.value;
-  if (outcome.kind === 'needsHandOver') return renderHandOverCard(outcome.request, outcome.handOver);
-  tellRoleChanged(tools.app, tools.notifier, person, outcome).catch((error: unknown) => {
-    tools.logger.warn({ err: error }, 'could not tell people their roles changed');
-  });
-  const moved = outcome.handedOver.length === 0 ? '' : ` ${outcome.handedOver.join(', ')} handed over.`;
-  return peopleCard(tools, person, placeWords(place), { text: `${outcome.summary}${moved}`, style: 'good' });
-}
-
-async function drawForm(
-  tools: RouteTools,
-  person: Person,
-  values: RoleFormValues,
-  errors: RoleFormErrors = {},
-  notice = '',
-): Promise<AdaptiveCardJson> {
-  const choices = await roleFormChoices(tools.app, person);
-  if (!choices.ok) return renderNoticeCard(refusedHeading, choices.error.reason);
-  return renderRoleForm(choices.value, values, errors, notice);
-}
+const draw = async (answer: Promise<PeopleAnswer>) => renderPeopleAnswer(await answer);
 
 /** Registers `people`, `add … as …`, `remove … as …` and the people card's buttons. */
 export function registerPeopleRoutes(app: BotApplication, tools: RouteTools): void {
+  const telling: RoleChangeTelling = {
+    notifier: tools.notifier,
+    onFailure: (error: unknown) => {
+      tools.logger.warn({ err: error }, 'could not tell people their roles changed');
+    },
+  };
+
   onCommand(app, tools, {
     pattern: /^people(?:\s+(.+?))?\s*$/i,
     read: ([, place]) => withArgs(place ?? ''),
     refused: { heading: peopleHeading },
-    handle: ({ person }, place) => peopleCard(tools, person, place),
+    handle: ({ person }, place) => draw(peopleCard(tools.app, person, place)),
   });
 
   onCommand(app, tools, {
@@ -114,32 +68,23 @@ export function registerPeopleRoutes(app: BotApplication, tools: RouteTools): vo
       });
     },
     refused: { heading: refusedHeading },
-    handle: async ({ context, person }, args) => {
-      const place = await placeFor(tools.app, args.role, args.place);
-      if (!place.ok) return renderNoticeCard(refusedHeading, place.error.reason);
-      const who = await someoneNamed(tools, context, args.who);
-      if (!who)
-        return renderNoticeCard(
-          refusedHeading,
-          `I can't find ${args.who.replace(/<\/?at>/g, '')}: @mention them in a channel they are in, or use the name or email address the directory has.`,
-        );
-      const request: RoleChangeRequest = { kind: args.kind, who, role: args.role, place: place.value };
-      return answerChange(tools, person, await changeRole(tools.app, person, request), request.place);
-    },
+    handle: ({ context, person }, typed) =>
+      draw(typedRoleChange(tools.app, person, typed, (text) => someoneNamed(tools, context, text), telling)),
   });
 
   onCardAction(app, tools, {
     verb: 'showPeople',
     data: z.object({}).passthrough(),
     refused: { heading: peopleHeading },
-    handle: ({ person }) => peopleCard(tools, person, ''),
+    handle: ({ person }) => draw(peopleCard(tools.app, person, '')),
   });
 
   onCardAction(app, tools, {
     verb: 'openRoleForm',
     data: z.object({ place: z.string().optional() }),
     refused: { heading: refusedHeading },
-    handle: ({ person }, { place }) => drawForm(tools, person, { person: '', role: '', place: place ?? '' }),
+    handle: ({ person }, { place }) =>
+      draw(roleForm(tools.app, person, { person: '', role: '', place: place ?? '' })),
   });
 
   onCardAction(app, tools, {
@@ -150,16 +95,10 @@ export function registerPeopleRoutes(app: BotApplication, tools: RouteTools): vo
       place: z.string().default(''),
     }),
     refused: { heading: refusedHeading },
-    handle: async ({ context, person }, data) => {
-      const values: RoleFormValues = data;
-      const who = data.person.trim() === '' ? null : await someoneNamed(tools, context, data.person);
-      const read = readRoleForm({ ...data, place: placeFromValue(data.place) }, who);
-      if (!read.ok) return drawForm(tools, person, values, read.problems);
-      const result = await changeRole(tools.app, person, read.request);
-      if (!result.ok && result.error.code === 'validation')
-        return drawForm(tools, person, values, { place: result.error.reason });
-      if (!result.ok) return drawForm(tools, person, values, {}, result.error.reason);
-      return answerChange(tools, person, result, read.request.place);
+    handle: async ({ context, person }, values) => {
+      const who = values.person.trim() === '' ? null : await someoneNamed(tools, context, values.person);
+      const place = placeFromValue(values.place);
+      return draw(givenRole(tools.app, person, { values, place, who }, telling));
     },
   });
 
@@ -168,24 +107,13 @@ export function registerPeopleRoutes(app: BotApplication, tools: RouteTools): vo
     data: z.object({
       objectId: z.string().min(1),
       role: Role,
-      place: z.string(),
+      place: z.string().transform(placeFromValue),
       kind: z.enum(['add', 'remove']).default('remove'),
       tenantId: z.string().optional(),
       name: z.string().optional(),
       handOverTo: z.string().min(1).optional(),
     }),
     refused: { heading: refusedHeading },
-    handle: async ({ person }, data) => {
-      const place = placeFromValue(data.place);
-      const who = await someoneOnCard(tools.app, data);
-      if (!place || !who)
-        return peopleCard(tools, person, '', {
-          text: 'That person no longer holds the role.',
-          style: 'attention',
-        });
-      const { kind, role, handOverTo } = data;
-      const request: RoleChangeRequest = { kind, who, role, place, ...(handOverTo ? { handOverTo } : {}) };
-      return answerChange(tools, person, await changeRole(tools.app, person, request), place);
-    },
+    handle: ({ person }, card) => draw(roleChangeOnCard(tools.app, person, card, telling)),
   });
 }

@@ -8,17 +8,12 @@ import { formatChangeTime, formatLongDate, toLondonDate } from '../../domain/clo
 import { isExternalTarget, type ClosureTarget } from '../../domain/lifecycle';
 import { recommendationStatusNames, roleNames, type CauseOfConcern } from '../../domain/records';
 import { maxClosureEvidenceLinks } from '../../app/closure/raise-closure';
+import type { ClosureFormValues } from '../../app/closure/closure-answers';
 import type { ClosureCardView, ClosureStepView } from '../../app/closure/show-closure';
 import type { DelegationSaved } from '../../app/closure/delegate-role';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
 import type { Notice } from '../../app/shared/notifier';
-
-/** What the SLL typed on the closure form. */
-export interface ClosureFormValues {
-  links: string[];
-  validationNote: string;
-}
 
 const afiStatusNames = { open: 'Open', complete: 'Complete', closed: 'Closed' } as const;
 

@@ -8,8 +8,9 @@ import type { HandOver, RolePlace } from '../../domain/lifecycle/directory-roles
 import { roleNames, type Role } from '../../domain/records';
 import type { Holder, PeopleView, RoleFormChoices } from '../../app/directory/people-of';
 import type { RoleChangeRequest } from '../../app/directory/change-role';
+import type { PeopleAnswer, RoleFormValues } from '../../app/directory/people-answers';
 import type { RoleChangedMessage } from '../../app/directory/tell-role-changed';
-import { renderNoticeCard } from '../records/record-cards';
+import { renderNoticeAnswer, renderNoticeCard } from '../records/record-cards';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
 
@@ -120,13 +121,6 @@ export function renderPeopleCard(
   });
 }
 
-/** What the role form was given, kept when it is drawn again with messages. */
-export interface RoleFormValues {
-  person: string;
-  role: string;
-  place: string;
-}
-
 /** Messages under the form's fields, by field; empty for a field that is fine. */
 export type RoleFormErrors = Partial<Record<keyof RoleFormValues, string>>;
 
@@ -199,4 +193,18 @@ export function renderRoleChangedCard(message: RoleChangedMessage): AdaptiveCard
     'Your roles in CoC Monitor changed',
     `${message.by} changed them: ${message.summary} ${now} Type help to see what needs you.`,
   );
+}
+
+/** A people command's or button's answer, drawn. */
+export function renderPeopleAnswer(answer: PeopleAnswer): AdaptiveCardJson {
+  switch (answer.kind) {
+    case 'notice':
+      return renderNoticeAnswer(answer);
+    case 'people':
+      return renderPeopleCard(answer.view, answer.notice);
+    case 'needsHandOver':
+      return renderHandOverCard(answer.request, answer.handOver);
+    case 'roleForm':
+      return renderRoleForm(answer.choices, answer.values, answer.errors, answer.notice);
+  }
 }

@@ -12,12 +12,13 @@ import {
   type EngagementAnswered,
   type RawRecommendationAnswer,
 } from '../../app/engagement/answer-request';
+import type { EngagementAnswer } from '../../app/engagement/engagement-answers';
 import type { EngagementContext } from '../../app/engagement/request-update';
 import type { Mentionable } from '../../app/shared/people';
 import type { FieldIssue } from '../../domain/errors';
-import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
+import { renderCard, type AdaptiveCardJson, type CardForEveryone } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-import { daysText, ragName } from '../records/record-cards';
+import { daysText, ragName, renderNoticeAnswer } from '../records/record-cards';
 
 /** A Teams mention entity for an Adaptive Card's `msteams.entities`. */
 interface MentionEntity {
@@ -161,4 +162,20 @@ export function renderEngagementReminderCard(engagement: EngagementContext, toda
     heading: `${coc.id}: the update is late`,
     message: `${who}the update on ${coc.id}, ${escapeMarkdown(coc.title)}, asked for by ${formatLongDate(request.dueDate)} has not been sent yet (${late === 1 ? '1 day' : `${String(late)} days`} late). Please answer the request for an update posted in this channel on ${formatLongDate(toLondonDate(request.requestedAt))}.`,
   });
+}
+
+/** A request-for-an-update button's answer, drawn (an answer saved is the same card for everyone). */
+export function renderEngagementAnswer(answer: EngagementAnswer): AdaptiveCardJson | CardForEveryone {
+  switch (answer.kind) {
+    case 'notice':
+      return renderNoticeAnswer(answer);
+    case 'askForm':
+      return renderEngagementAskForm(answer.cocId, answer.dueDate, answer.message);
+    case 'answered': {
+      const card = renderEngagementAnsweredCard(answer.answered, false);
+      return { card, forEveryone: card };
+    }
+    case 'request':
+      return renderEngagementRequestCard(answer.engagement, answer.today, answer.typed);
+  }
 }

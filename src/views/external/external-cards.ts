@@ -6,21 +6,14 @@
 import { formatChangeTime, formatLongDate } from '../../domain/clock';
 import type { FieldIssue } from '../../domain/errors';
 import { recommendationStatusNames, type Rag } from '../../domain/records';
+import type { AddExternalInput } from '../../app/external/add-external-recommendation';
+import type { ExternalAnswer, ExternalProgressTyped } from '../../app/external/external-answers';
 import type { ExternalCardView, ExternalListItem } from '../../app/external/show-external';
 import type { Notice } from '../../app/shared/notifier';
+import { renderNoticeAnswer } from '../records/record-cards';
 import { fieldMessages } from '../records/recommendation-forms';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-
-/** What the deputy portfolio director typed on the `new external` form. */
-export interface ExternalFormValues {
-  formId: string;
-  externalBody: string;
-  text: string;
-  targetDate: string;
-  connectedCocId: string;
-  hmi: string;
-}
 
 const formFieldNames: Record<string, string> = {
   externalBody: 'The body',
@@ -32,7 +25,7 @@ const formFieldNames: Record<string, string> = {
 
 /** Renders the `new external` form, with what was typed and a message by each field at fault. */
 export function renderExternalForm(
-  values: ExternalFormValues,
+  values: AddExternalInput,
   hmis: readonly { title: string; value: string }[],
   issues: readonly FieldIssue[] = [],
   message = '',
@@ -51,12 +44,6 @@ export function renderExternalForm(
 }
 
 const ragNames: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-
-/** What the progress inputs held, with messages, when a save was refused. */
-export interface ExternalProgressTyped {
-  values: { progressText: string; rag: string; status: string };
-  issues?: readonly FieldIssue[];
-}
 
 function targetLine(view: { targetDate?: string; today: string }): string {
   return view.targetDate ? formatLongDate(view.targetDate) : 'None set';
@@ -153,4 +140,20 @@ export function renderExternalList(items: readonly ExternalListItem[], canAdd: b
     }),
     canAdd,
   });
+}
+
+/** An external recommendation command's or button's answer, drawn. */
+export function renderExternalAnswer(answer: ExternalAnswer): AdaptiveCardJson {
+  switch (answer.kind) {
+    case 'notice':
+      return renderNoticeAnswer(answer);
+    case 'form':
+      return renderExternalForm(answer.values, answer.hmis, answer.refused?.issues, answer.refused?.message);
+    case 'external': {
+      const { kind: _kind, view, ...options } = answer;
+      return renderExternalCard(view, options);
+    }
+    case 'list':
+      return renderExternalList(answer.items, answer.canAdd);
+  }
 }

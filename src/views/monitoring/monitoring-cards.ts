@@ -12,18 +12,12 @@ import {
   supportProviderNames,
 } from '../../domain/lifecycle';
 import { MonitoringLevelKind, MonitoringTrigger, SupportProvider } from '../../domain/records';
+import type { MonitoringAnswer, MonitoringFormValues } from '../../app/monitoring/monitoring-answers';
 import type { MonitoringCardView } from '../../app/monitoring/show-monitoring';
 import type { Notice } from '../../app/shared/notifier';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-
-/** What the HM Inspector typed, after a refused save. */
-export interface MonitoringFormValues {
-  level: string;
-  triggers: string[];
-  support: string[];
-  note: string;
-}
+import { renderNoticeAnswer } from '../records/record-cards';
 
 const fieldLabels: Record<string, string> = {
   level: 'Level',
@@ -33,7 +27,7 @@ const fieldLabels: Record<string, string> = {
 };
 
 /** "Triggers must have at least one trigger above routine monitoring." */
-export function monitoringFieldSentence(field: string, message: string): string {
+function monitoringFieldSentence(field: string, message: string): string {
   return `${fieldLabels[field] ?? field} ${message}.`;
 }
 
@@ -94,4 +88,17 @@ export function renderMonitoringCard(
 /** The card the service's SLLs and the region's CoS get when the level changes. */
 export function renderMonitoringChangedCard(view: MonitoringCardView, notice: Notice): AdaptiveCardJson {
   return renderMonitoringCard({ ...view, canSet: false }, { notice });
+}
+
+/** A monitoring command's or button's answer, drawn. */
+export function renderMonitoringAnswer(answer: MonitoringAnswer): AdaptiveCardJson {
+  if (answer.kind === 'notice') return renderNoticeAnswer(answer);
+  const { view, notice, refused } = answer;
+  const errors = Object.fromEntries(
+    (refused?.issues ?? []).map((i) => [i.field, monitoringFieldSentence(i.field, i.message)]),
+  );
+  return renderMonitoringCard(view, {
+    ...(notice ? { notice } : {}),
+    ...(refused ? { values: refused.values, errors } : {}),
+  });
 }

@@ -21,6 +21,7 @@ import {
 } from '../../domain/records';
 import type { AfiCardView, CocCardView, RecommendationView } from '../../app/records/show-record';
 import { monitoringLevelInWords, revisitStatusNames } from '../../domain/lifecycle';
+import type { NoticeAnswer } from '../../app/shared/answer';
 import type { Notice } from '../../app/shared/notifier';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
@@ -356,6 +357,11 @@ export function renderAfiCard(view: AfiCardView, notice?: Notice): AdaptiveCardJ
 /** A short card saying why something could not be done, with a way back to the CoC if known. */
 export function renderNoticeCard(title: string, message: string, cocId = ''): AdaptiveCardJson {
   return renderCard('record-notice', { title, message: escapeMarkdown(message), cocId });
+}
+
+/** A use case's notice answer, drawn. */
+export function renderNoticeAnswer(notice: NoticeAnswer): AdaptiveCardJson {
+  return renderNoticeCard(notice.heading, notice.text, notice.cocId);
 }
 
 /** The Chief of Staff's flag of a late action plan. */

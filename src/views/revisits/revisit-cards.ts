@@ -9,19 +9,12 @@ import { revisitStatusNames } from '../../domain/lifecycle';
 import { roleNames, type Recommendation, type Revisit } from '../../domain/records';
 import { findingInputIds } from '../../app/revisits/record-revisit-findings';
 import type { RevisitFormSubject } from '../../app/revisits/propose-revisit';
+import type { FindingsFormValues, RevisitFormValues } from '../../app/revisits/revisit-answers';
 import type { RevisitCardView, RevisitStepView } from '../../app/revisits/show-revisit';
 import type { Notice } from '../../app/shared/notifier';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
 import { ragName } from '../records/record-cards';
-
-/** What the proposer typed. */
-export interface RevisitFormValues {
-  firstDay: string;
-  lastDay: string;
-  purpose: string;
-  team: string;
-}
 
 const fieldLabels: Record<string, string> = {
   firstDay: 'First day',
@@ -177,13 +170,6 @@ export function renderRevisitCard(view: RevisitCardView, options: RevisitCardOpt
   });
   if (card.refresh === null || card.refresh === undefined) delete card.refresh;
   return card;
-}
-
-/** What the SLL typed on the findings form, by row. */
-export interface FindingsFormValues {
-  initialFindingsDate: string;
-  nextSteps: string;
-  rows: { finding: string; rag: string }[];
 }
 
 /** The findings form: one row per recommendation still live, with the values typed and messages. */

@@ -16,6 +16,12 @@ export interface AdaptiveCardJson {
   [property: string]: unknown;
 }
 
+/** A decided change's answer: the decider's card, and the card that replaces it for everyone else. */
+export interface CardForEveryone {
+  card: AdaptiveCardJson;
+  forEveryone: AdaptiveCardJson;
+}
+
 /** Works from `src/views/shared` (tsx, ts-jest) and from `dist/views/shared` (build): both sit three levels below the root. */
 const defaultCardsDirectory = path.resolve(__dirname, '..', '..', '..', 'cards');
 

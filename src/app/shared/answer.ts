@@ -1,0 +1,23 @@
+/**
+ * What a command or button answers, as data: a feature's answer is its own cards' views or this
+ * notice, and src/views draws it (as with the notifier's messages, this layer draws no card).
+ */
+import type { DomainError, FieldIssue } from '../../domain/errors';
+
+/** A notice card: a heading, a sentence, and the cause of concern it offers to open (if any). */
+export interface NoticeAnswer {
+  kind: 'notice';
+  heading: string;
+  text: string;
+  cocId?: string;
+}
+
+/** The notice with this heading and sentence. */
+export function noticeAnswer(heading: string, text: string, cocId?: string): NoticeAnswer {
+  return { kind: 'notice', heading, text, ...(cocId === undefined ? {} : { cocId }) };
+}
+
+/** The fields a refused save names (none unless it was refused for what was typed). */
+export function issuesOf(error: DomainError): readonly FieldIssue[] {
+  return error.code === 'validation' ? error.issues : [];
+}
