@@ -19,15 +19,25 @@ const maxNoteLength = ProgressUpdate.shape.text.maxLength ?? 4000;
 /** The fields of the progress-note form. */
 export const ProgressNoteFields = z.object({
   text: requiredText(maxNoteLength),
-  evidenceLinks: z
-    .array(EvidenceLink)
-    .max(maxEvidenceLinksPerNote, `can hold at most ${String(maxEvidenceLinksPerNote)} links`),
+  // The links as typed: each trimmed, the empty inputs left out.
+  evidenceLinks: z.preprocess(
+    (links: unknown) =>
+      Array.isArray(links)
+        ? links
+            .map((link: unknown) => (typeof link === 'string' ? link.trim() : link))
+            .filter((link) => link !== '')
+        : links,
+    z
+      .array(EvidenceLink)
+      .max(maxEvidenceLinksPerNote, `can hold at most ${String(maxEvidenceLinksPerNote)} links`),
+  ),
 });
 
 /** What the caller asks for; `expectedUpdatedAt` is the version their form showed. */
 export interface AddProgressNoteInput {
   recommendationId: string;
   text: string;
+  /** As typed: blanks are left out and each link is trimmed. */
   evidenceLinks: string[];
   expectedUpdatedAt?: string | undefined;
 }

@@ -36,9 +36,9 @@ export interface IdentifiedAgainForm {
   notice?: string;
 }
 
-/** What it answers: the form (fresh, or again with messages), or the saved CoC. */
+/** What it answers: the form (fresh, or again with messages), or what was saved, in a sentence. */
 export type IdentifiedAgainOutcome =
-  { kind: 'form'; form: IdentifiedAgainForm } | { kind: 'saved'; coc: CauseOfConcern; reopened: boolean };
+  { kind: 'form'; form: IdentifiedAgainForm } | { kind: 'saved'; message: string };
 
 type Read = { inspectionDate: string; reportLink: string; finding: string; recommendationIds: string[] };
 
@@ -69,31 +69,14 @@ function readForm(context: AppContext, values: IdentifiedAgainValues): Result<Re
   return ok({ inspectionDate, reportLink: link, finding, recommendationIds });
 }
 
-/**
- * The §27 form of a CoC for `actor`, fresh or after saving what it sent; refused, with the policy's
- * reason, for anyone who may not record it.
- */
-export async function identifiedAgain(
+/** Saves the later inspection through the change pipeline: the CoC, the recommendations it moved, their progress. */
+function saveIdentifiedAgain(
   context: AppContext,
   actor: Person,
   cocId: string,
-  sent?: { values: IdentifiedAgainValues; updatedAt: string | undefined },
-): Promise<Result<IdentifiedAgainOutcome>> {
-  const view = await loadCocView(context, actor, cocId);
-  if (!view.ok) return view;
-  const { coc } = view.value;
-  const blank = { inspectionDate: '', reportLink: '', finding: '', recommendationIds: '' };
-  const recommendations = view.value.recommendations.map((r) => r.recommendation);
-  const form = (extra: Partial<IdentifiedAgainForm> = {}): Result<IdentifiedAgainOutcome> =>
-    ok({
-      kind: 'form',
-      form: { coc, recommendations, values: blank, updatedAt: coc.updatedAt, errors: {}, ...extra },
-    });
-  if (!sent)
-    return view.value.canRecordIdentifiedAgain
-      ? form()
-      : refusalOf(context, actor, coc, 'recordIdentifiedAgain', `You can't record that for ${coc.id}.`);
-  const saved = await changeRecord(context, actor, {
+  sent: { values: IdentifiedAgainValues; updatedAt: string | undefined },
+) {
+  return changeRecord(context, actor, {
     action: 'recordIdentifiedAgain',
     load: () => loadCoc(context, cocId),
     expectedUpdatedAt: sent.updatedAt,
@@ -121,9 +104,37 @@ export async function identifiedAgain(
       return ok({ state: decided.value.coc, events: decided.value.events, also });
     },
   });
+}
+
+/**
+ * The §27 form of a CoC for `actor`, fresh or after saving what it sent; refused, with the policy's
+ * reason, for anyone who may not record it.
+ */
+export async function identifiedAgain(
+  context: AppContext,
+  actor: Person,
+  cocId: string,
+  sent?: { values: IdentifiedAgainValues; updatedAt: string | undefined },
+): Promise<Result<IdentifiedAgainOutcome>> {
+  const view = await loadCocView(context, actor, cocId);
+  if (!view.ok) return view;
+  const { coc } = view.value;
+  const blank = { inspectionDate: '', reportLink: '', finding: '', recommendationIds: '' };
+  const recommendations = view.value.recommendations.map((r) => r.recommendation);
+  const form = (extra: Partial<IdentifiedAgainForm> = {}): Result<IdentifiedAgainOutcome> =>
+    ok({
+      kind: 'form',
+      form: { coc, recommendations, values: blank, updatedAt: coc.updatedAt, errors: {}, ...extra },
+    });
+  if (!sent)
+    return view.value.canRecordIdentifiedAgain
+      ? form()
+      : refusalOf(context, actor, coc, 'recordIdentifiedAgain', `You can't record that for ${coc.id}.`);
+  const saved = await saveIdentifiedAgain(context, actor, cocId, sent);
   if (saved.ok) {
     const reopened = saved.value.previous.status === 'closed' && saved.value.state.status === 'open';
-    return ok({ kind: 'saved', coc: saved.value.state, reopened });
+    const how = reopened ? ', so it is open again' : '. It stays open, with the new evidence';
+    return ok({ kind: 'saved', message: `Saved: ${coc.id} was found again at a later inspection${how}.` });
   }
   const { error } = saved;
   if (error.code !== 'validation' && error.code !== 'conflict') return saved;

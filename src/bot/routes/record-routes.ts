@@ -188,16 +188,12 @@ const recommendationSaves: {
   {
     verb: 'addProgressNote',
     form: 'progressNote',
-    save: (tools, person, data) => {
-      const evidenceLinks = linksTyped(data)
-        .map((link) => link.trim())
-        .filter((link) => link !== '');
-      return addProgressNote(tools.app, person, {
+    save: (tools, person, data) =>
+      addProgressNote(tools.app, person, {
         ...data,
-        evidenceLinks,
+        evidenceLinks: linksTyped(data),
         expectedUpdatedAt: data.updatedAt,
-      });
-    },
+      }),
     saved: (id) => `Saved: progress note added to ${id}.`,
   },
   {
@@ -365,8 +361,7 @@ function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void 
       const found = await identifiedAgain(tools.app, person, cocId, save ? { values, updatedAt } : undefined);
       if (!found.ok) return cocCardFor(tools, person, cocId, attention(found.error));
       if (found.value.kind === 'form') return renderIdentifiedAgainForm(found.value.form);
-      const how = found.value.reopened ? ', so it is open again' : '. It stays open, with the new evidence';
-      return saved(tools, person, cocId, `Saved: ${cocId} was found again at a later inspection${how}.`);
+      return saved(tools, person, cocId, found.value.message);
     };
   onCardAction(app, tools, {
     verb: 'openIdentifiedAgainForm',
