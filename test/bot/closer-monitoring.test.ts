@@ -3,31 +3,18 @@ import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 import { action, actionsOf, inputValue, invokeCard } from '../support/cards';
-import { waitFor, waitLimitMs } from '../support/wait-for';
-
-type Card = Record<string, unknown>;
+import { cardInChat, cardsPostedTo, personalChat } from '../support/chats';
+import { waitLimitMs } from '../support/wait-for';
 
 jest.setTimeout(waitLimitMs + 30_000);
-
-const personalChat = (person: TestUser): string => `a:personal-${person.objectId}`;
 
 describe('closer monitoring (§22-23): the HM Inspector sets a service’s level and lifts it', () => {
   const app = useAppUnderTest();
 
-  function postedTo(person: TestUser, since: number): Card[] {
-    return app.connector.calls
-      .slice(since)
-      .filter((call) => call.method === 'POST' && call.conversationId === personalChat(person))
-      .flatMap((call) => (call.activity.attachments ?? []).map((a) => a.content as Card));
-  }
-
-  function cardFor(person: TestUser, text: string, since: number): Promise<Card> {
-    return waitFor(`a card for ${person.name} saying "${text}"`, () => {
-      const card = postedTo(person, since).find((c) => visibleText(c).includes(text));
-      if (card) expect(findCardProblems(card)).toEqual([]);
-      return card;
-    });
-  }
+  const postedTo = (person: TestUser, since: number) =>
+    cardsPostedTo(app.connector, personalChat(person), since);
+  const cardFor = (person: TestUser, text: string, since: number) =>
+    cardInChat(app.connector, person, text, since);
 
   const save = async (person: TestUser, data: Record<string, unknown>) =>
     invokeCard(await app.client.sendInvoke('setMonitoringLevel', { serviceCode: 'BUC', ...data }, person));

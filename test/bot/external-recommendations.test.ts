@@ -5,34 +5,20 @@ import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 import { action, actionsOf, invokeCard } from '../support/cards';
-import { waitFor, waitLimitMs } from '../support/wait-for';
-
-type Card = Record<string, unknown>;
+import { cardInChat } from '../support/chats';
+import { waitLimitMs } from '../support/wait-for';
 
 jest.setTimeout(waitLimitMs + 30_000);
 
 const dpd = demoPeople.deputyPortfolioDirector;
 const hmi = demoPeople.hmi;
 const sro = extraDemoPeople.sro;
-const personalChat = (person: TestUser): string => `a:personal-${person.objectId}`;
 
 describe('recommendations to external bodies (deputy portfolio director → HM Inspector → SRO)', () => {
   const app = useAppUnderTest();
 
-  function postedTo(conversationId: string, since = 0): Card[] {
-    return app.connector.calls
-      .slice(since)
-      .filter((call) => call.method === 'POST' && call.conversationId === conversationId)
-      .flatMap((call) => (call.activity.attachments ?? []).map((a) => a.content as Card));
-  }
-
-  function cardFor(person: TestUser, text: string, since: number): Promise<Card> {
-    return waitFor(`a card for ${person.name} saying "${text}"`, () => {
-      const card = postedTo(personalChat(person), since).find((c) => visibleText(c).includes(text));
-      if (card) expect(findCardProblems(card)).toEqual([]);
-      return card;
-    });
-  }
+  const cardFor = (person: TestUser, text: string, since: number) =>
+    cardInChat(app.connector, person, text, since);
 
   async function requestOf(subjectId: string): Promise<ClosureRequest> {
     const found = (await app.store.records.listClosureRequests('EXT'))

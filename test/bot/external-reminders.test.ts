@@ -10,9 +10,8 @@ import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText } from '../support/bot-client';
 import { findCardProblems } from '../support/card-validator';
 import { action, invokeCard } from '../support/cards';
+import { cardsPostedTo, personalChat } from '../support/chats';
 import { waitFor, waitLimitMs } from '../support/wait-for';
-
-type Card = Record<string, unknown>;
 
 jest.setTimeout(waitLimitMs + 30_000);
 
@@ -22,12 +21,10 @@ describe('reminders of the target dates of recommendations to external bodies', 
   const app = useAppUnderTest();
   let externalId = '';
 
-  const digestsToDirector = (since = 0): Card[] =>
-    app.connector.calls
-      .slice(since)
-      .filter((call) => call.method === 'POST' && call.conversationId === `a:personal-${dpd.objectId}`)
-      .flatMap((call) => (call.activity.attachments ?? []).map((a) => a.content as Card))
-      .filter((card) => visibleText(card).startsWith('Reminders for'));
+  const digestsToDirector = (since = 0) =>
+    cardsPostedTo(app.connector, personalChat(dpd), since).filter((card) =>
+      visibleText(card).startsWith('Reminders for'),
+    );
 
   const sweepNow = async (): Promise<string> =>
     (await app.client.sendMessage('sweep now', demoPeople.admin)).texts.join('\n');

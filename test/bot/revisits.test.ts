@@ -1,36 +1,18 @@
 import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
-import { findCardProblems } from '../support/card-validator';
 import { action, actionsOf, inputValue, invokeCard } from '../support/cards';
+import { cardInChat } from '../support/chats';
 import { waitFor, waitLimitMs } from '../support/wait-for';
-
-type Card = Record<string, unknown>;
 
 // Approval cards and the letter are posted after the answer; a busy machine may take a while.
 jest.setTimeout(waitLimitMs + 30_000);
 
-const personalChat = (person: TestUser): string => `a:personal-${person.objectId}`;
-
 describe('revisits (§17-21): proposed, endorsed, approved, findings and the letter', () => {
   const app = useAppUnderTest();
 
-  /** Cards the bot posted to someone's personal chat since call number `since`. */
-  function postedTo(person: TestUser, since: number): Card[] {
-    return app.connector.calls
-      .slice(since)
-      .filter((call) => call.method === 'POST' && call.conversationId === personalChat(person))
-      .flatMap((call) => (call.activity.attachments ?? []).map((a) => a.content as Card));
-  }
-
-  /** The next card posted to someone's personal chat whose text contains `text`. */
-  function cardFor(person: TestUser, text: string, since: number): Promise<Card> {
-    return waitFor(`a card for ${person.name} saying "${text}"`, () => {
-      const card = postedTo(person, since).find((c) => visibleText(c).includes(text));
-      if (card) expect(findCardProblems(card)).toEqual([]);
-      return card;
-    });
-  }
+  const cardFor = (person: TestUser, text: string, since: number) =>
+    cardInChat(app.connector, person, text, since);
 
   /** Opens the proposal form for `cocId` as `person` and submits it with `values`. */
   async function propose(

@@ -11,9 +11,9 @@ import { demoPeople } from '../../src/demo/people';
 import { useAppUnderTest } from '../support/app-under-test';
 import { visibleText, type TestUser } from '../support/bot-client';
 import { aCocFormSubmission } from '../support/builders';
-import { findCardProblems } from '../support/card-validator';
 import { action, invokeCard, shownIn } from '../support/cards';
-import { waitFor, waitLimitMs } from '../support/wait-for';
+import { cardInChat } from '../support/chats';
+import { waitLimitMs } from '../support/wait-for';
 
 type Card = Record<string, unknown>;
 
@@ -27,18 +27,8 @@ describe('one cause of concern through the whole monitoring cycle', () => {
   let cocId = '';
   let recommendationId = '';
 
-  /** The next card posted to someone's personal chat, after call `since`, whose text has `text`. */
-  function cardFor(person: TestUser, text: string, since: number): Promise<Card> {
-    return waitFor(`a card for ${person.name} saying "${text}"`, () => {
-      const card = app.connector.calls
-        .slice(since)
-        .filter((call) => call.method === 'POST' && call.conversationId === `a:personal-${person.objectId}`)
-        .flatMap((call) => (call.activity.attachments ?? []).map((a) => a.content as Card))
-        .find((c) => visibleText(c).includes(text));
-      if (card) expect(findCardProblems(card)).toEqual([]);
-      return card;
-    });
-  }
+  const cardFor = (person: TestUser, text: string, since: number) =>
+    cardInChat(app.connector, person, text, since);
 
   /** Presses the button titled `title` on `card` as `person`, with `values` typed into its form. */
   async function press(

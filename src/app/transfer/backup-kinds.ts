@@ -60,6 +60,14 @@ export interface BackupKind<T> {
 }
 
 const byText = (a: string, b: string): number => a.localeCompare(b, 'en-GB', { numeric: true });
+/** Requests (closure, engagement) by service, then oldest first. */
+const byServiceThenRequested = (
+  a: { serviceCode: string; requestedAt: string; id: string },
+  b: { serviceCode: string; requestedAt: string; id: string },
+): number =>
+  byText(a.serviceCode, b.serviceCode) ||
+  a.requestedAt.localeCompare(b.requestedAt) ||
+  a.id.localeCompare(b.id);
 const needs = (known: KnownRecords, id: string | undefined, column: string, what: string) =>
   id === undefined || known.ids.has(id)
     ? []
@@ -118,14 +126,7 @@ const closure: BackupKind<ClosureRequest> = {
   partitionOf: (r) => r.serviceCode,
   build: (value) => ({ type: 'closure', value }),
   exportAll: async (store) =>
-    (await store.records.listClosureRequests())
-      .map((r) => r.value)
-      .sort(
-        (a, b) =>
-          byText(a.serviceCode, b.serviceCode) ||
-          a.requestedAt.localeCompare(b.requestedAt) ||
-          a.id.localeCompare(b.id),
-      ),
+    (await store.records.listClosureRequests()).map((r) => r.value).sort(byServiceThenRequested),
   cells: (r) => ({
     id: r.id,
     service: r.serviceCode,
@@ -146,14 +147,7 @@ const engagement: BackupKind<EngagementRequest> = {
   partitionOf: (r) => r.serviceCode,
   build: (value) => ({ type: 'engagement', value }),
   exportAll: async (store) =>
-    (await store.records.listEngagementRequests())
-      .map((r) => r.value)
-      .sort(
-        (a, b) =>
-          byText(a.serviceCode, b.serviceCode) ||
-          a.requestedAt.localeCompare(b.requestedAt) ||
-          a.id.localeCompare(b.id),
-      ),
+    (await store.records.listEngagementRequests()).map((r) => r.value).sort(byServiceThenRequested),
   cells: (r) => ({
     id: r.id,
     service: r.serviceCode,

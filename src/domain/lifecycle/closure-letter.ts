@@ -56,6 +56,19 @@ export function letterAddressees(
   };
 }
 
+/**
+ * The opening lines of a letter to the service: its date, the addressees by name, the greeting and
+ * the subject line, each followed by a blank line.
+ */
+export function letterOpening(
+  service: Pick<Service, 'name' | 'chiefFireOfficer' | 'authorityChair' | 'authorityName'>,
+  date: LocalDate,
+  subject: string,
+): string[] {
+  const { to, greeting } = letterAddressees(service);
+  return [formatLongDate(date), '', ...to, '', greeting, '', `${service.name}: ${subject}`, ''];
+}
+
 function inspectedWhen(coc: CauseOfConcern): string {
   const published = coc.reportPublishedDate
     ? ` and set out in our report published on ${formatLongDate(coc.reportPublishedDate)}`
@@ -89,7 +102,6 @@ function reasonLines(input: ClosureLetterInput): string[] {
  */
 export function draftClosureLetter(input: ClosureLetterInput): string {
   const { service, coc } = input;
-  const { to, greeting } = letterAddressees(service);
   const lastSignOff = input.recommendations
     .map((r) => r.signedOffAt)
     .filter((at): at is string => at !== undefined)
@@ -97,14 +109,7 @@ export function draftClosureLetter(input: ClosureLetterInput): string {
     .at(-1);
   const closedOn = formatLongDate(lastSignOff ? toLondonDate(lastSignOff) : input.date);
   return [
-    formatLongDate(input.date),
-    '',
-    ...to,
-    '',
-    greeting,
-    '',
-    `${service.name}: closure of cause of concern ${coc.id}, ${coc.title}`,
-    '',
+    ...letterOpening(service, input.date, `closure of cause of concern ${coc.id}, ${coc.title}`),
     inspectedWhen(coc),
     '',
     'Our finding was:',

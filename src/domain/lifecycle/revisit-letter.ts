@@ -6,7 +6,7 @@
  * Pure: everything comes in as data, and the text is plain (no Markdown), ready to paste.
  */
 import { formatLongDate } from '../clock';
-import { letterAddressees } from './closure-letter';
+import { letterOpening } from './closure-letter';
 import {
   recommendationStatusNames,
   type CauseOfConcern,
@@ -47,7 +47,6 @@ function visitDays(revisit: Revisit): string {
  */
 export function draftRevisitLetter(input: RevisitLetterInput): string {
   const { coc, revisit } = input;
-  const { to, greeting } = letterAddressees(input.service);
   const findings = revisit.findings.map((finding) => {
     const recommendation = input.recommendations.find((r) => r.id === finding.recommendationId);
     const about = recommendation ? ` (${recommendation.text.trim().replace(/\.?$/, '')})` : '';
@@ -69,14 +68,7 @@ export function draftRevisitLetter(input: RevisitLetterInput): string {
     ? revisit.nextSteps.trim()
     : 'We will continue to monitor your progress through your Service Liaison Lead, and we will consider whether a further revisit is needed.';
   return [
-    formatLongDate(input.date),
-    '',
-    ...to,
-    '',
-    greeting,
-    '',
-    `${input.service.name}: revisit of cause of concern ${coc.id}, ${coc.title}`,
-    '',
+    ...letterOpening(input.service, input.date, `revisit of cause of concern ${coc.id}, ${coc.title}`),
     `We revisited your service ${visitDays(revisit)} to review your progress against the cause of concern ${coc.id}. The purpose of the revisit was: ${revisit.purpose.trim().replace(/\.?$/, '.')}`,
     '',
     `We gave you our initial findings on ${formatLongDate(revisit.initialFindingsDate ?? input.date)}.`,
