@@ -163,10 +163,15 @@ export class RecordsRepository {
     serviceCode: string,
     cocId: string,
   ): Promise<CocWithRecommendations | null> {
+    // The service's monitoring level comes in the same query: every CoC card shows it.
+    const partition = parseServiceCode(serviceCode);
     const rows = await queryEntities(
       this.client,
-      rowKeyPrefixFilter(parseServiceCode(serviceCode), 'coc', cocId),
+      `(${rowKeyPrefixFilter(partition, 'coc', cocId)}) or (${odata`PartitionKey eq ${partition} and RowKey eq ${monitoringRowKey}`})`,
     );
+    const levelRow = rows.find((row) => row.recordType === 'monitoring');
+    const level = levelRow ? this.parse(levelRow, 'monitoring') : null;
+    this.monitoringCache.set(partition, { at: Date.now(), read: Promise.resolve(level) });
     const cocRow = rows.find((row) => row.recordType === 'coc');
     if (!cocRow) return null;
     const recommendations = rows
