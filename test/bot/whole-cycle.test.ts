@@ -130,6 +130,9 @@ describe('one cause of concern through the whole monitoring cycle', () => {
     });
     expect(visibleText(dated)).toContain('Saved: the letter’s dates are recorded.');
     expect(visibleText(await showCoc(sll))).toContain(`${revisitId} · 1 December 2026 to 2 December 2026`);
+    const revisited = `${revisitId}, 1 December 2026 to 2 December 2026: Approved; findings recorded; letter sent and published (published 3 December 2026)`;
+    expect(shownIn(await app.client.sendMessage('summary BUC', sll))).toContain(revisited);
+    expect(shownIn(await app.client.sendMessage('report quarterly', cos))).toContain(`Revisit ${revisited}.`);
   });
 
   it('puts the service under closer monitoring and lifts it, with the SLL told each time', async () => {

@@ -21,6 +21,7 @@ import {
   type AuditEvent,
   type CauseOfConcern,
   type LaterInspection,
+  type Revisit,
   type RecommendationStatus,
   type LocalDate,
   type Person,
@@ -71,6 +72,8 @@ export interface BoardSummary {
   newCocs: { id: string; title: string }[];
   /** Each open CoC's action plan: when it is due, and whether it came on time once received. */
   actionPlans: BoardActionPlan[];
+  /** Every revisit of the service's CoCs (§17-21), by CoC then number. */
+  revisits?: Revisit[];
   /** Every later inspection that found one of the service's CoCs again (§27), oldest first. */
   foundAgain?: { cocId: string; inspection: LaterInspection }[];
   /** The service's monitoring level when above routine (§22-23), e.g. "Enhanced support (NFCC)". */
@@ -184,6 +187,7 @@ export async function buildBoardSummary(
         : cocs
             .filter(({ coc }) => Date.parse(coc.value.createdAt) > after)
             .map(({ coc }) => ({ id: coc.value.id, title: coc.value.title })),
+    revisits: cocs.flatMap(({ revisits }) => (revisits ?? []).map((r) => r.value)),
     foundAgain: cocs.flatMap(({ coc }) =>
       (coc.value.identifiedAgain ?? []).map((inspection) => ({ cocId: coc.value.id, inspection })),
     ),

@@ -13,6 +13,7 @@ import {
   type LocalDate,
   type Person,
   type Recommendation,
+  type Revisit,
 } from '../../domain/records';
 import { todayOf, type AppContext } from '../shared/app-context';
 import { actionPlansOf, type BoardActionPlan } from '../boards/board-summary';
@@ -54,6 +55,8 @@ export interface QuarterlyReport {
   services: QuarterlyServiceTotals[];
   /** The action plans of the open CoCs, by service code. */
   actionPlans: Record<string, BoardActionPlan[]>;
+  /** The revisits (§17-21), by service code. */
+  revisits?: Record<string, Revisit[]>;
   /** The CoCs a later inspection found again (§27), by service code, with the latest inspection's date. */
   foundAgain?: Record<string, { cocId: string; inspectionDate: LocalDate }[]>;
   /** Recommendations to external bodies (§31-32), open or closed; kept apart from the services' rows. */
@@ -169,7 +172,9 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
   const quarter = quarterOf(today);
   const actionPlans: Record<string, BoardActionPlan[]> = {};
   const foundAgain: NonNullable<QuarterlyReport['foundAgain']> = {};
-  for (const { coc } of cocs) {
+  const revisits: NonNullable<QuarterlyReport['revisits']> = {};
+  for (const { coc, revisits: ofCoc } of cocs) {
+    for (const revisit of ofCoc ?? []) (revisits[coc.value.serviceCode] ??= []).push(revisit.value);
     const [plan] = actionPlansOf([coc.value], { extraHolidays: context.extraHolidays });
     if (plan) (actionPlans[coc.value.serviceCode] ??= []).push(plan);
     const found = coc.value.identifiedAgain?.at(-1);
@@ -187,6 +192,7 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
     services: [...totals.values()],
     actionPlans,
     foundAgain,
+    revisits,
     external: externalRowsOf(external.map((r) => r.value)),
   };
 }

@@ -10,6 +10,7 @@ import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
 import { daysText, identifiedAgainInWords, ragName, timelinessInWords } from '../records/record-cards';
 import type { BoardActionPlan } from '../../app/boards/board-summary';
+import { revisitInWords } from '../revisits/revisit-cards';
 
 /** The most open recommendations one card lists; the rest are counted. */
 export const maxBoardRows = 25;
@@ -73,6 +74,7 @@ export function renderBoardSummaryCard(summary: BoardSummary): AdaptiveCardJson 
   const changes = changeLines(summary);
   return renderCard('board-summary', {
     actionPlans: summary.actionPlans.map((plan) => ({ title: plan.cocId, value: actionPlanLine(plan) })),
+    revisits: (summary.revisits ?? []).map((revisit) => ({ line: revisitInWords(revisit) })),
     foundAgain: (summary.foundAgain ?? []).map(({ cocId, inspection }) => ({
       title: cocId,
       value: identifiedAgainInWords(inspection),

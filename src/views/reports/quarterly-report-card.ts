@@ -4,6 +4,7 @@
  */
 import type { QuarterlyReport } from '../../app/reports/quarterly-report';
 import { formatLongDate } from '../../domain/clock';
+import { revisitInWords } from '../revisits/revisit-cards';
 import { actionPlanLine } from '../boards/board-summary-card';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown, shorten } from '../shared/escape-markdown';
@@ -44,6 +45,9 @@ export function renderQuarterlyReportCard(
     services: report.services.map((service) => ({
       heading: `${service.serviceName} (${service.serviceCode})`,
       counts: `${String(service.open)} open, ${String(service.closed)} closed${service.monitoring ? ` · closer monitoring: ${service.monitoring}` : ''}`,
+      revisits: (report.revisits?.[service.serviceCode] ?? [])
+        .map((revisit) => `Revisit ${revisitInWords(revisit)}.`)
+        .join(' '),
       foundAgain: (report.foundAgain?.[service.serviceCode] ?? [])
         .map(
           (found) =>

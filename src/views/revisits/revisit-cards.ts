@@ -88,6 +88,21 @@ function statusLine(revisit: Revisit): string {
   return 'Approved: findings to be recorded after the revisit';
 }
 
+/**
+ * A revisit in one line, for the board summary and the quarterly report.
+ * @example revisitInWords(revisit) // 'BUC-1-R1, 1 December 2026 to 3 December 2026: Approved; findings recorded; letter sent and published (published 4 December 2026)'
+ */
+export function revisitInWords(revisit: Revisit): string {
+  const days =
+    revisit.firstDay === revisit.lastDay
+      ? formatLongDate(revisit.firstDay)
+      : `${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
+  const published = revisit.letterPublishedDate
+    ? ` (published ${formatLongDate(revisit.letterPublishedDate)})`
+    : '';
+  return `${revisit.id}, ${days}: ${statusLine(revisit)}${published}`;
+}
+
 function letterFacts(revisit: Revisit): { title: string; value: string }[] {
   if (revisit.letter === undefined) return [];
   return [
