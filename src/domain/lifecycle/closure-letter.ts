@@ -69,6 +69,11 @@ export function letterOpening(
   return [formatLongDate(date), '', ...to, '', greeting, '', `${service.name}: ${subject}`, ''];
 }
 
+/** The closing lines of a letter from the HM Inspector who signs it. */
+export function letterClosing(signedBy: string): string[] {
+  return ['Yours sincerely,', '', signedBy, "His Majesty's Inspector of Fire & Rescue Services"];
+}
+
 function inspectedWhen(coc: CauseOfConcern): string {
   const published = coc.reportPublishedDate
     ? ` and set out in our report published on ${formatLongDate(coc.reportPublishedDate)}`
@@ -128,9 +133,6 @@ export function draftClosureLetter(input: ClosureLetterInput): string {
     '',
     'Thank you for the work you and your staff have done to address this cause of concern.',
     '',
-    'Yours sincerely,',
-    '',
-    input.signedBy,
-    "His Majesty's Inspector of Fire & Rescue Services",
+    ...letterClosing(input.signedBy),
   ].join('\n');
 }

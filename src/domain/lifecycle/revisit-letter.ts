@@ -6,7 +6,7 @@
  * Pure: everything comes in as data, and the text is plain (no Markdown), ready to paste.
  */
 import { formatLongDate } from '../clock';
-import { letterOpening } from './closure-letter';
+import { letterClosing, letterOpening } from './closure-letter';
 import {
   recommendationStatusNames,
   type CauseOfConcern,
@@ -84,9 +84,6 @@ export function draftRevisitLetter(input: RevisitLetterInput): string {
     '',
     'This letter will be published on our website.',
     '',
-    'Yours sincerely,',
-    '',
-    input.signedBy,
-    "His Majesty's Inspector of Fire & Rescue Services",
+    ...letterClosing(input.signedBy),
   ].join('\n');
 }
