@@ -453,6 +453,41 @@ const verbCases: VerbCase[] = [
     }),
   },
   {
+    // §27: the service's SLL records that a later inspection found the CoC again.
+    verb: 'recordIdentifiedAgain',
+    kind: 'change',
+    allowed: { 'in scope': ['SLL'], 'out of scope': [] },
+    data: (_app, scope) =>
+      Promise.resolve({
+        cocId: scopes[scope].cocId,
+        inspectionDate: nextDate('2026-11'),
+        reportLink: 'https://www.hmicfrs.gov.uk/frs-assessment/frs-2026/',
+        finding: 'Found again at the inspection.',
+        recommendationIds: '',
+      }),
+  },
+  {
+    // The SLL or an administrator edits a CoC from its card.
+    verb: 'saveCocEdit',
+    kind: 'change',
+    allowed: { 'in scope': ['SLL', 'admin'], 'out of scope': ['admin'] },
+    data: async (app, scope) => {
+      const { serviceCode, cocId } = scopes[scope];
+      const coc = (await app.store.records.getCoc(serviceCode, cocId))?.value;
+      return {
+        cocId,
+        title: `${coc?.title ?? 'A cause of concern'} (${nextDate('2026-10')})`,
+        finding: coc?.finding ?? 'The finding.',
+        fieldworkStartDate: coc?.fieldworkStartDate ?? '',
+        fieldworkEndDate: coc?.fieldworkEndDate ?? '',
+        letterDate: coc?.letterDate ?? '',
+        reportPublishedDate: coc?.reportPublishedDate ?? '',
+        checkCopySentDate: coc?.checkCopySentDate ?? '',
+        websitePublishedDate: coc?.websitePublishedDate ?? '',
+      };
+    },
+  },
+  {
     // §22-23: only the region's HM Inspector sets how closely a service is monitored.
     verb: 'setMonitoringLevel',
     kind: 'change',
