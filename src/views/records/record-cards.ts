@@ -89,10 +89,30 @@ export function timelinessInWords(timeliness: ActionPlanTimeliness): string {
   return `${days} ${difference > 0 ? 'late' : 'early'}`;
 }
 
+/** The inspection's dates: its fieldwork, the report, and a public-safety CoC's early publication. */
+function inspectionFacts(coc: CauseOfConcern): Fact[] {
+  const end = formatLongDate(coc.fieldworkEndDate);
+  const facts: Fact[] = [
+    {
+      title: 'Fieldwork',
+      value: coc.fieldworkStartDate
+        ? `${formatLongDate(coc.fieldworkStartDate)} to ${end}`
+        : `Ended on ${end}`,
+    },
+  ];
+  if (coc.publicSafetyRisk && coc.checkCopySentDate)
+    facts.push({ title: 'Factual-accuracy copy sent', value: formatLongDate(coc.checkCopySentDate) });
+  if (coc.publicSafetyRisk && coc.websitePublishedDate)
+    facts.push({ title: 'Published on the website', value: formatLongDate(coc.websitePublishedDate) });
+  if (coc.reportPublishedDate)
+    facts.push({ title: 'Report published', value: formatLongDate(coc.reportPublishedDate) });
+  return facts;
+}
+
 function dateFacts(view: CocCardView): Fact[] {
   const { coc } = view;
   const find = (kind: Obligation['kind']) => view.obligations.find((o) => o.kind === kind);
-  const facts: Fact[] = [];
+  const facts: Fact[] = [...inspectionFacts(coc)];
   if (coc.publicSafetyRisk) {
     if (coc.letterDate)
       facts.push({ title: 'Notification letter', value: `Sent on ${formatLongDate(coc.letterDate)}` });
