@@ -180,9 +180,9 @@ const closureWords: Record<string, string> = {
  * Fields whose values are internal ids (of a Teams message, of a progress update): said as what
  * they stand for, set or not.
  */
-const internalFields: Record<string, { set: string; unset: string }> = {
+const internalFields: Record<string, { set: string; unset: string; replaced?: string }> = {
   channelActivityId: { set: 'Posted', unset: 'Not posted' },
-  latestUpdate: { set: 'A progress note', unset: '(none)' },
+  latestUpdate: { set: 'A progress note', unset: '(none)', replaced: 'An earlier progress note' },
 };
 
 /** Who decides each step of a closure request, by its place in the request's steps. */
@@ -280,7 +280,9 @@ function eventData(event: AuditEvent, names: Record<string, string>): Record<str
         internal
           ? value === undefined || value === null || value === ''
             ? internal.unset
-            : internal.set
+            : value === change.from && change.to !== undefined && internal.replaced
+              ? internal.replaced
+              : internal.set
           : shorten(readableValue(value, names), 120);
       return {
         field: escapeMarkdown(fieldNameIn(event, change.field)),
