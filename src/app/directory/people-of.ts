@@ -46,12 +46,14 @@ export interface PeopleView {
   regions: RegionPeople[];
   admins: Holder[];
   deputies: Holder[];
+  /** The senior responsible owners, who close recommendations to external bodies (§31-32). */
+  sros: Holder[];
   /** Whether the viewer may give and take away roles. */
   canManage: boolean;
   changes: PeopleChange[];
 }
 
-const inspectorateRoles: readonly Role[] = ['sll', 'cos', 'hmi', 'deputyPortfolioDirector', 'admin'];
+const inspectorateRoles: readonly Role[] = ['sll', 'cos', 'hmi', 'deputyPortfolioDirector', 'sro', 'admin'];
 
 function holders(people: readonly Person[], role: Role, place: RolePlace): Holder[] {
   return holdersOf(people, role, place).map((p) => ({ objectId: p.objectId, name: p.name, role, place }));
@@ -138,7 +140,7 @@ function focusedView(
   place: NonNullable<ReturnType<typeof findPlace>>,
   canManage: boolean,
 ): PeopleView {
-  const national = { admins: [], deputies: [], canManage, changes: [] };
+  const national = { admins: [], deputies: [], sros: [], canManage, changes: [] };
   if (place.kind === 'region')
     return {
       focus: {
@@ -190,6 +192,7 @@ export async function peopleOf(
     regions: regions.map((region) => regionPeople(people, services, region)),
     admins: holders(people, 'admin', everywhere),
     deputies: holders(people, 'deputyPortfolioDirector', everywhere),
+    sros: holders(people, 'sro', everywhere),
     canManage,
     changes: canManage ? await latestChanges(context) : [],
   });

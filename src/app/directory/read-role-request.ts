@@ -26,6 +26,8 @@ const roleWords: Record<string, Role> = {
   'hm inspector': 'hmi',
   dpd: 'deputyPortfolioDirector',
   'deputy portfolio director': 'deputyPortfolioDirector',
+  sro: 'sro',
+  'senior responsible owner': 'sro',
   admin: 'admin',
   administrator: 'admin',
 };

@@ -96,12 +96,14 @@ export function renderPeopleCard(
       ? [
           { title: 'Administrators', value: names(view.admins) },
           { title: 'Deputy portfolio directors', value: names(view.deputies) },
+          { title: 'Senior responsible owners', value: names(view.sros) },
         ]
       : [];
-  if (view.canManage) for (const holder of [...view.admins, ...view.deputies]) removals.push(removal(holder));
+  if (view.canManage)
+    for (const holder of [...view.admins, ...view.deputies, ...view.sros]) removals.push(removal(holder));
 
   const hint = view.canManage
-    ? `To give a role in a channel, type add @name as sll for BUC (or slo; cos or hmi for a region; admin; dpd); to take one away, remove @name as …${view.focus ? '' : ' Type people BUC or people Central for the Remove buttons of one place.'}`
+    ? `To give a role in a channel, type add @name as sll for BUC (or slo; cos or hmi for a region; admin; dpd; sro); to take one away, remove @name as …${view.focus ? '' : ' Type people BUC or people Central for the Remove buttons of one place.'}`
     : view.focus === undefined
       ? 'Type people followed by a service or region, for example people BUC, to see one place.'
       : '';
