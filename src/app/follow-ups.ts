@@ -76,7 +76,7 @@ export function registerFollowUps(
     notifyRevisitDecided(context, notifier, RevisitDecidedJob.parse(job)),
   );
   outbox.handle('revisit-findings', (job) =>
-    notifyRevisitFindings(context, notifier, RevisitFindingsJob.parse(job).facts),
+    notifyRevisitFindings(context, notifier, RevisitFindingsJob.parse(job).revisitId),
   );
   outbox.handle('monitoring-changed', (job) =>
     notifyMonitoringChanged(context, notifier, MonitoringChangedJob.parse(job)),

@@ -10,7 +10,14 @@ import type { AppContext } from '../shared/app-context';
 import { notifyPerson } from '../shared/deliver';
 import type { Notice, Notifier } from '../shared/notifier';
 import type { OutboxJob } from '../shared/outbox';
-import { revisitApproverOf, revisitViewFor, type RevisitCardView, type RevisitFacts } from './show-revisit';
+import {
+  loadRevisit,
+  revisitApproverOf,
+  revisitFactsOf,
+  revisitViewFor,
+  type RevisitCardView,
+  type RevisitFacts,
+} from './show-revisit';
 
 /** The messages of revisits. */
 export type RevisitMessage =
@@ -31,8 +38,14 @@ export const RevisitDecidedJob = z.object({
   facts: RevisitFactsJson,
 });
 
-/** The job of recorded findings: the letter draft to the HM Inspector. */
-export const RevisitFindingsJob = z.object({ kind: z.literal('revisit-findings'), facts: RevisitFactsJson });
+/**
+ * The job of recorded findings: the letter draft to the HM Inspector. It names the revisit only (the
+ * letter is read when the job is done): a whole letter would not fit in the outbox row.
+ */
+export const RevisitFindingsJob = z.object({
+  kind: z.literal('revisit-findings'),
+  revisitId: z.string().min(1),
+});
 
 export const revisitProposedJob = (facts: RevisitFacts): OutboxJob => ({ kind: 'revisit-proposed', facts });
 export const revisitDecidedJob = (actor: Person, facts: RevisitFacts): OutboxJob => ({
@@ -40,7 +53,10 @@ export const revisitDecidedJob = (actor: Person, facts: RevisitFacts): OutboxJob
   actorId: actor.objectId,
   facts,
 });
-export const revisitFindingsJob = (facts: RevisitFacts): OutboxJob => ({ kind: 'revisit-findings', facts });
+export const revisitFindingsJob = (facts: RevisitFacts): OutboxJob => ({
+  kind: 'revisit-findings',
+  revisitId: facts.revisit.id,
+});
 
 /** Sends the approver of the waiting step their card, with `intro` on top; whether it went. */
 async function sendToApprover(
@@ -118,8 +134,11 @@ export async function notifyRevisitDecided(
 export async function notifyRevisitFindings(
   context: AppContext,
   notifier: RevisitNotifier,
-  facts: RevisitFacts,
+  revisitId: string,
 ): Promise<void> {
+  const loaded = await loadRevisit(context, revisitId);
+  if (!loaded.ok) return;
+  const facts = revisitFactsOf(loaded.value);
   const { revisit } = facts;
   if (revisit.letter === undefined) return;
   const serviceName =

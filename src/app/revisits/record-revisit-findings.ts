@@ -41,6 +41,9 @@ export const findingInputIds = (n: number): { text: string; rag: string } => ({
   rag: `rag${String(n)}`,
 });
 
+/** How long the findings may be together: they all go into the revisit letter, which is kept whole. */
+export const maxFindingsLength = 12_000;
+
 /** The findings typed: rows with text; a row with text needs a RAG. Blank rows are left out. */
 export function findingsOf(entries: readonly FindingEntry[]): Result<FindingInput[]> {
   const issues: FieldIssue[] = [];
@@ -57,7 +60,19 @@ export function findingsOf(entries: readonly FindingEntry[]): Result<FindingInpu
       issues.push({ field: findingInputIds(index + 1).text, message: 'must be at most 4000 characters' });
     else findings.push({ recommendationId: entry.recommendationId, rag: rag.data, text });
   });
-  return issues.length > 0 ? invalid(issues, 'Give a RAG with each finding.') : ok(findings);
+  if (issues.length > 0) return invalid(issues, 'Give a RAG with each finding.');
+  const total = findings.reduce((sum, finding) => sum + finding.text.length, 0);
+  if (total > maxFindingsLength)
+    return invalid(
+      [
+        {
+          field: findingInputIds(1).text,
+          message: `and the others must be at most ${maxFindingsLength.toLocaleString('en-GB')} characters together`,
+        },
+      ],
+      `The findings are ${total.toLocaleString('en-GB')} characters together; the letter holds at most ${maxFindingsLength.toLocaleString('en-GB')}. Shorten them.`,
+    );
+  return ok(findings);
 }
 
 /** The letter of the recorded findings, signed by the CoC's HM Inspector. */

@@ -38,8 +38,16 @@ function visitDays(revisit: Revisit): string {
     : `from ${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
 }
 
+/** A recommendation's text as the letter quotes it: whole up to 300 characters, else cut there. */
+function quoted(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return trimmed.length <= 300 ? trimmed : `${trimmed.slice(0, 299).trimEnd()}…`;
+}
+
 /**
- * Drafts the revisit letter.
+ * Drafts the revisit letter. It stays within what a revisit keeps (30,000 characters): the findings
+ * are limited where they are typed, and the recommendations are quoted up to 300 characters.
+
  *
  * @example
  * draftRevisitLetter({ service, coc, revisit, recommendations, signedBy: 'Alex Carter', date: '2024-03-05' })
@@ -49,7 +57,7 @@ export function draftRevisitLetter(input: RevisitLetterInput): string {
   const { coc, revisit } = input;
   const findings = revisit.findings.map((finding) => {
     const recommendation = input.recommendations.find((r) => r.id === finding.recommendationId);
-    const about = recommendation ? ` (${recommendation.text.trim().replace(/\.?$/, '')})` : '';
+    const about = recommendation ? ` (${quoted(recommendation.text).replace(/\.?$/, '')})` : '';
     return `- ${finding.recommendationId}${about}: ${finding.text.trim().replace(/\.?$/, '.')} We assessed progress as ${ragWords[finding.rag]}.`;
   });
   const open = input.recommendations.filter((r) => r.withdrawn === undefined && r.status !== 'closed');
@@ -61,7 +69,7 @@ export function draftRevisitLetter(input: RevisitLetterInput): string {
             ? 'This recommendation remains open:'
             : `These ${String(open.length)} recommendations remain open:`,
           ...open.map(
-            (r) => `- ${r.id}: ${r.text.trim()} (${recommendationStatusNames[r.status].toLowerCase()})`,
+            (r) => `- ${r.id}: ${quoted(r.text)} (${recommendationStatusNames[r.status].toLowerCase()})`,
           ),
         ];
   const nextSteps = revisit.nextSteps?.trim()

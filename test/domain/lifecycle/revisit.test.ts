@@ -349,6 +349,24 @@ describe('the revisit letter', () => {
     expect(letter).toContain('Next steps\nWe will close the cause of concern once BUC-1.2 is evidenced.');
     expect(letter).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
+
+  it('quotes a long recommendation up to 300 characters, so the letter fits where it is kept', () => {
+    const long = `Make sure ${'every station '.repeat(150)}is inspected.`;
+    const letter = draftRevisitLetter({
+      service: aService(),
+      coc,
+      revisit: aRevisit({ status: 'approved', initialFindingsDate: '2024-03-05' }),
+      recommendations: Array.from({ length: 20 }, (_, i) =>
+        aRecommendation({ id: `BUC-1.${String(i + 1)}`, text: long, status: 'inProgress' }),
+      ),
+      signedBy: 'Alex Carter',
+      date: '2024-03-08',
+    });
+    const line = letter.split('\n').find((l) => l.startsWith('- BUC-1.1:')) ?? '';
+    expect(line).toMatch(/^- BUC-1\.1: Make sure every station .*… \(in progress\)$/);
+    expect(line.length).toBeLessThan(340);
+    expect(letter.length).toBeLessThan(30_000);
+  });
 });
 
 describe('revisits in the obligations', () => {
