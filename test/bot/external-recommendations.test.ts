@@ -154,6 +154,30 @@ describe('recommendations to external bodies (deputy portfolio director → HM I
     expect((await requestOf('EXT-2')).status).toBe('pendingHmi');
   });
 
+  it('keeps the status as it was asked to close while the closure request waits', async () => {
+    const card = (await app.client.sendMessage('show EXT-2', dpd)).cards[0];
+    const save = actionsOf(card).find((a) => a.title === 'Save progress');
+    const refused = invokeCard(
+      await app.client.sendInvoke(
+        'recordExternalProgress',
+        {
+          ...(save?.data ?? { id: 'EXT-2' }),
+          progressText: 'Back to the drawing board.',
+          rag: 'red',
+          status: 'open',
+        },
+        dpd,
+      ),
+    );
+    expect(visibleText(refused)).toContain(
+      "The status of EXT-2 can't change while its closure request waits for a decision.",
+    );
+    expect((await app.store.records.getRecommendation('EXT', 'EXT-2'))?.value.status).toBe(
+      'evidenceComplete',
+    );
+    expect((await requestOf('EXT-2')).status).toBe('pendingHmi');
+  });
+
   it('refuses the SRO before an HM Inspector agrees; the HMI agrees; nobody decides twice; the SRO closes it', async () => {
     const request = await requestOf('EXT-2');
     const early = invokeCard(

@@ -3,10 +3,11 @@
  * (a note, optionally a RAG and its status: open, in progress or evidence complete), through the
  * change pipeline with the version their card showed.
  */
-import { fail, ok, type Result } from '../../domain/errors';
+import { fail, invalid, ok, type Result } from '../../domain/errors';
 import { parseRecordId } from '../../domain/ids';
 import { recordExternalProgress, type ExternalProgressInput } from '../../domain/lifecycle';
 import type { Person, Recommendation } from '../../domain/records';
+import { externalPartition } from '../../store';
 import type { AppContext } from '../shared/app-context';
 import { byId, changeRecord, type Changed, type Loaded } from '../shared/change-record';
 import { recommendations } from '../shared/record-kinds';
@@ -17,20 +18,42 @@ export interface RecordExternalProgressInput extends ExternalProgressInput {
   expectedUpdatedAt?: string | undefined;
 }
 
+/** Whether a closure request of the recommendation waits for the HM Inspector or the SRO. */
+async function closureRequestWaits(context: AppContext, id: string): Promise<boolean> {
+  const requests = await context.store.records.listClosureRequests(externalPartition);
+  return requests.some(
+    ({ value }) =>
+      value.subject.id === id && (value.status === 'pendingHmi' || value.status === 'pendingSro'),
+  );
+}
+
 /** Saves the progress and the status move in one transaction. */
 export async function recordProgressOnExternal(
   context: AppContext,
   actor: Person,
   input: RecordExternalProgressInput,
 ): Promise<Result<Changed<Recommendation, Loaded<Recommendation>>>> {
+  let closureWaits = false;
   return changeRecord(context, actor, {
     action: 'addProgressNote',
-    load: () =>
-      parseRecordId(input.id)?.kind === 'externalRecommendation'
-        ? byId(context, recommendations, input.id)()
-        : Promise.resolve(fail('not-found', `There is no recommendation to an external body ${input.id}.`)),
+    load: async () => {
+      if (parseRecordId(input.id)?.kind !== 'externalRecommendation')
+        return fail('not-found', `There is no recommendation to an external body ${input.id}.`);
+      closureWaits = await closureRequestWaits(context, input.id.trim().toUpperCase());
+      return byId(context, recommendations, input.id)();
+    },
     expectedUpdatedAt: input.expectedUpdatedAt,
     fields: ok(input),
-    decide: (loaded, fields, decision) => recordExternalProgress(loaded.record.value, fields, decision),
+    decide: (loaded, fields, decision) => {
+      const current = loaded.record.value;
+      const status = fields.status.trim();
+      // The status is the closure chain's while a request waits: the SRO's close needs it as it was asked.
+      if (closureWaits && status !== '' && status !== current.status)
+        return invalid(
+          [{ field: 'status', message: "can't change while its closure request waits for a decision" }],
+          `The status of ${current.id} can't change while its closure request waits for a decision.`,
+        );
+      return recordExternalProgress(current, fields, decision);
+    },
   });
 }
