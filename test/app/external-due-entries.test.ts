@@ -1,6 +1,6 @@
 /**
  * Which date of a recommendation to an external body (§31) the due index holds: its target date in
- * force (the latest revision, else the original) while it is not closed, reminded in the
+ * force (the latest revision, else the original) until its evidence is complete, reminded in the
  * deputy portfolio director's chat (partition EXT) and naming whoever last changed it.
  */
 import { dueEntriesOfExternal } from '../../src/app/reminders/due-index';
@@ -26,7 +26,7 @@ describe('the due index row of a recommendation to an external body', () => {
   it.each<[string, string, Partial<Recommendation>]>([
     ['open, with its original target date', '2027-03-31', {}],
     ['in progress', '2027-03-31', { status: 'inProgress' }],
-    ['awaiting its closure decision', '2027-03-31', { status: 'evidenceComplete' }],
+    ['with its evidence complete', 'never', { status: 'evidenceComplete' }],
     [
       'with a revised target date',
       '2027-06-30',

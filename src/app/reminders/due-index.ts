@@ -138,10 +138,14 @@ export function dueEntriesOfAfi(afi: AreaForImprovement): DueEntry[] {
   ];
 }
 
-/** The index row of an open recommendation to an external body's target date in force (§31). Pure. */
+/**
+ * The index row of a recommendation to an external body's target date in force (§31), until its
+ * evidence is complete (what is left then is the closure chain's, as for a CoC's). Pure.
+ */
 export function dueEntriesOfExternal(recommendation: Recommendation): DueEntry[] {
   const dueDate = currentTargetDate(recommendation);
-  if (recommendation.status === 'closed' || dueDate === undefined) return [];
+  const stillToDo = recommendation.status === 'open' || recommendation.status === 'inProgress';
+  if (!stillToDo || dueDate === undefined) return [];
   const { text } = recommendation;
   return [
     {
