@@ -42,6 +42,19 @@ export type IdentifiedAgainOutcome =
 
 type Read = { inspectionDate: string; reportLink: string; finding: string; recommendationIds: string[] };
 
+/** What the form calls each field, for the domain's messages ("must be after …"). */
+const fieldLabels: Record<string, string> = {
+  inspectionDate: 'The date of the inspection',
+  reportLink: 'The link to the inspection report',
+  finding: 'What the inspection found',
+  recommendationIds: 'The recommendations found again',
+};
+
+/** A field's message as a sentence: the form's own are already; the domain's start with the field's name. */
+function sentenceOf(field: string, message: string): string {
+  return /^[a-z]/.test(message) ? `${fieldLabels[field] ?? 'This'} ${message}.` : message;
+}
+
 /** The form read: every field at fault with a sentence, or the values the domain decides on. */
 function readForm(context: AppContext, values: IdentifiedAgainValues): Result<Read> {
   const issues = new IssueList();
@@ -137,9 +150,12 @@ export async function identifiedAgain(
     return ok({ kind: 'saved', message: `Saved: ${coc.id} was found again at a later inspection${how}.` });
   }
   const { error } = saved;
-  if (error.code !== 'validation' && error.code !== 'conflict') return saved;
+  // A recommendation gone from the CoC since the form was drawn: the form again, with what was typed.
+  if (error.code !== 'validation' && error.code !== 'conflict' && error.code !== 'not-found') return saved;
   const errors =
-    error.code === 'validation' ? Object.fromEntries(error.issues.map((i) => [i.field, i.message])) : {};
+    error.code === 'validation'
+      ? Object.fromEntries(error.issues.map((i) => [i.field, sentenceOf(i.field, i.message)]))
+      : {};
   // After someone else's change, the form is drawn from the new version, keeping what was typed.
   return form({
     values: sent.values,

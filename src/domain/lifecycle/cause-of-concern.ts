@@ -442,7 +442,7 @@ export function recordIdentifiedAgain(
     );
   if (coc.status === 'closed' && ids.length === 0)
     return invalid(
-      [{ field: 'recommendationIds', message: 'must name at least one' }],
+      [{ field: 'recommendationIds', message: 'must include at least one: the cause of concern is closed' }],
       `${coc.id} is closed: choose the recommendations the inspection found again, and they will be open again.`,
     );
   const inspection = LaterInspection.safeParse({

@@ -228,7 +228,8 @@ export function renderIdentifiedAgainForm(form: IdentifiedAgainForm): AdaptiveCa
     choices: form.recommendations
       .filter((r) => r.withdrawn === undefined)
       .map((r) => ({
-        title: `${r.id} (${recommendationStatusNames[r.status]}): ${escapeMarkdown(shorten(r.text, 100))}`,
+        // Choice titles are plain text in Teams (no Markdown), so the text goes as typed.
+        title: `${r.id} (${recommendationStatusNames[r.status]}): ${shorten(r.text, 100)}`,
         value: r.id,
       })),
     cocId: coc.id,
