@@ -256,4 +256,37 @@ describe('a whole backup', () => {
     ]);
     expect(await exported(target)).toBe(before);
   });
+
+  it('names every field an older backup puts back in the re-import’s audit event, not only the columns', async () => {
+    const target = await aFreshStore();
+    await importText(target, csv);
+    const stored = await target.records.getRecommendation('BUC', 'BUC-1.1');
+    if (!stored) throw new Error('not restored');
+    const revision = {
+      date: '2027-12-31',
+      reason: 'The audit slipped.',
+      by: demoPeople.sll.objectId,
+      at: '2026-11-29T09:00:00.000Z',
+    };
+    await target.records.commit('BUC', [
+      {
+        kind: 'update',
+        etag: stored.etag,
+        entity: {
+          type: 'recommendation',
+          value: { ...stored.value, targetDateRevisions: [...stored.value.targetDateRevisions, revision] },
+        },
+      },
+    ]);
+
+    expect((await importText(target, csv)).ok).toBe(true);
+
+    const reimported = (await target.records.listAudit('BUC', 'BUC-1')).find(
+      (event) => event.action === 'record.reimported' && event.subject.id === 'BUC-1.1',
+    );
+    expect(reimported?.changes.map((change) => change.field)).toContain('targetDateRevisions');
+    expect((await target.records.getRecommendation('BUC', 'BUC-1.1'))?.value.targetDateRevisions).toEqual(
+      stored.value.targetDateRevisions,
+    );
+  });
 });

@@ -437,6 +437,17 @@ export async function importRows(
   }
 
   // Record changes, per service partition, a CoC with its recommendations and audit events together.
+  /**
+   * The columns first, then every other field either side holds (a backup's `record` cell can change
+   * any of them), the stamps aside: so a re-import's audit event names everything it changed.
+   */
+  const everyField = <T extends object>(before: T, after: T, columns: readonly (keyof T)[]): (keyof T)[] => {
+    const stamps = new Set<PropertyKey>(['createdAt', 'createdBy', 'updatedAt', 'updatedBy']);
+    const others = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (key) => !stamps.has(key) && !columns.includes(key as keyof T),
+    ) as (keyof T)[];
+    return [...columns, ...others];
+  };
   const groups = new Map<string, RecordChange[][]>();
   const addGroup = (serviceCode: string, changes: RecordChange[]): void => {
     if (changes.length === 0) return;
@@ -465,7 +476,9 @@ export async function importRows(
       subject: { kind: entity(imported).type, id: imported.id },
       serviceCode,
       ...(cocId === undefined ? {} : { cocId }),
-      changes: before ? changedFields(before.value, imported, fields) : [],
+      changes: before
+        ? changedFields(before.value, imported, everyField(before.value, imported, fields))
+        : [],
       note: `Imported from ${options.source}`,
     };
     return [
