@@ -44,7 +44,16 @@ export async function decideRevisitStep(
       : { type: 'refuse', step: input.step, reason: input.reason ?? '' };
   const result = await changeRecord(context, actor, {
     action: revisitStepActions[input.step],
-    load: () => loadRevisit(context, input.revisitId),
+    load: async () => {
+      const loaded = await loadRevisit(context, input.revisitId);
+      // A revisit is of an open CoC: once its CoC is closed, a waiting proposal can't go on.
+      if (loaded.ok && loaded.value.coc.value.status === 'closed')
+        return fail(
+          'invalid-transition',
+          `${loaded.value.coc.value.id} is closed, so revisit ${loaded.value.record.value.id} can't be approved now.`,
+        );
+      return loaded;
+    },
     fields: ok(command),
     decide: async (loaded, fields, decision) => {
       const decided = decideRevisit(loaded.record.value, fields, decision);
