@@ -84,11 +84,13 @@ export async function approverOfStep(
   const { directory, conversations } = context.store;
   const named = namedId === undefined ? null : await directory.getPerson(namedId);
   if (!named) return null;
-  const delegations = step === 'sro' ? [] : await directory.listDelegations(named.objectId);
-  const { decider } =
-    step === 'sro'
-      ? { decider: named.objectId }
-      : deciderFor(delegations, named.objectId, step, todayOf(context));
+  // Stand-ins (§24 delegations) are for a service's CoS and HMI; a recommendation to an external body
+  // (no SLL) goes to its named HM Inspector, whom any HMI may stand for, and to the SRO.
+  const standsIn = step !== 'sro' && owners.sll !== undefined;
+  const delegations = standsIn ? await directory.listDelegations(named.objectId) : [];
+  const { decider } = standsIn
+    ? deciderFor(delegations, named.objectId, step, todayOf(context))
+    : { decider: named.objectId };
   const delegate = decider === named.objectId ? null : await directory.getPerson(decider);
   const person = delegate ?? named;
   const reachable =
