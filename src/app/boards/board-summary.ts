@@ -72,7 +72,7 @@ export interface BoardSummary {
   newCocs: { id: string; title: string }[];
   /** Each open CoC's action plan: when it is due, and whether it came on time once received. */
   actionPlans: BoardActionPlan[];
-  /** Every revisit of the service's CoCs (§17-21), by CoC then number. */
+  /** The approved revisits of the service's CoCs (§17-21), by CoC then number. */
   revisits?: Revisit[];
   /** Every later inspection that found one of the service's CoCs again (§27), oldest first. */
   foundAgain?: { cocId: string; inspection: LaterInspection }[];
@@ -187,7 +187,10 @@ export async function buildBoardSummary(
         : cocs
             .filter(({ coc }) => Date.parse(coc.value.createdAt) > after)
             .map(({ coc }) => ({ id: coc.value.id, title: coc.value.title })),
-    revisits: cocs.flatMap(({ revisits }) => (revisits ?? []).map((r) => r.value)),
+    // Approved revisits only: a proposal still waiting, or refused, is the inspectorate's own business.
+    revisits: cocs.flatMap(({ revisits }) =>
+      (revisits ?? []).map((r) => r.value).filter((r) => r.status === 'approved'),
+    ),
     foundAgain: cocs.flatMap(({ coc }) =>
       (coc.value.identifiedAgain ?? []).map((inspection) => ({ cocId: coc.value.id, inspection })),
     ),

@@ -55,7 +55,7 @@ export interface QuarterlyReport {
   services: QuarterlyServiceTotals[];
   /** The action plans of the open CoCs, by service code. */
   actionPlans: Record<string, BoardActionPlan[]>;
-  /** The revisits (§17-21), by service code. */
+  /** The approved revisits (§17-21), by service code: proposals waiting or refused are not published. */
   revisits?: Record<string, Revisit[]>;
   /** The CoCs a later inspection found again (§27), by service code, with the latest inspection's date. */
   foundAgain?: Record<string, { cocId: string; inspectionDate: LocalDate }[]>;
@@ -174,7 +174,8 @@ export async function buildQuarterlyReport(context: AppContext): Promise<Quarter
   const foundAgain: NonNullable<QuarterlyReport['foundAgain']> = {};
   const revisits: NonNullable<QuarterlyReport['revisits']> = {};
   for (const { coc, revisits: ofCoc } of cocs) {
-    for (const revisit of ofCoc ?? []) (revisits[coc.value.serviceCode] ??= []).push(revisit.value);
+    for (const revisit of ofCoc ?? [])
+      if (revisit.value.status === 'approved') (revisits[coc.value.serviceCode] ??= []).push(revisit.value);
     const [plan] = actionPlansOf([coc.value], { extraHolidays: context.extraHolidays });
     if (plan) (actionPlans[coc.value.serviceCode] ??= []).push(plan);
     const found = coc.value.identifiedAgain?.at(-1);

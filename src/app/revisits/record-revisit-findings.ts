@@ -144,7 +144,12 @@ export async function recordFindings(
     action: 'recordRevisitFindings',
     load: () => loadRevisit(context, input.revisitId),
     expectedUpdatedAt: input.updatedAt,
-    fields: findingsOf(input.entries),
+    // One row per recommendation: a form sent with one twice keeps the first.
+    fields: findingsOf(
+      input.entries.filter(
+        (entry, index, all) => all.findIndex((e) => e.recommendationId === entry.recommendationId) === index,
+      ),
+    ),
     decide: (loaded, findings, decision) => decide(context, loaded, input, findings, decision),
   });
   if (!result.ok) return result;

@@ -170,7 +170,12 @@ const revisit: BackupKind<Revisit> = {
   exportAll: async (store) =>
     (await store.records.listRevisits()).map((r) => r.value).sort((a, b) => byText(a.id, b.id)),
   cells: (r) => ({ id: r.id, service: r.serviceCode, coc: r.cocId, status: r.status, text: r.purpose }),
-  check: (r, known) => needs(known, r.cocId, 'record', 'the cause of concern'),
+  check: (r, known) => [
+    ...needs(known, r.cocId, 'record', 'the cause of concern'),
+    ...(r.cocId.startsWith(`${r.serviceCode}-`) && r.id.startsWith(`${r.cocId}-R`)
+      ? []
+      : [{ column: 'record', message: `${r.id} is not a revisit of ${r.cocId} of ${r.serviceCode}` }]),
+  ],
   audited: true,
   auditSubject: (r) => ({ kind: 'revisit', id: r.id, cocId: r.cocId }),
 };
