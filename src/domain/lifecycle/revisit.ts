@@ -164,6 +164,14 @@ export function proposeRevisit(
       ],
       revisit.purpose,
     ),
+    // A Chief of Staff who proposes has endorsed it (§20): history says so, as for any endorsement.
+    ...(input.endorsedByProposer
+      ? [
+          auditEvent(context, 'revisit.endorsed', subjectOf(revisit), [
+            { field: 'steps.0.decision', to: 'approved' },
+          ]),
+        ]
+      : []),
   ];
   return ok({ revisit, events });
 }

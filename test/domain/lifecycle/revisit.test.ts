@@ -59,18 +59,25 @@ describe('proposeRevisit', () => {
     }
   });
 
-  it.each<[string, Person, boolean, RevisitStatus, ApprovalStep['decision']]>([
-    ['the SLL', people.sll, false, 'pendingCos', undefined],
-    ['the Chief of Staff, whose proposal is their endorsement', people.cos, true, 'pendingHmi', 'approved'],
+  it.each<[string, Person, boolean, RevisitStatus, ApprovalStep['decision'], string[]]>([
+    ['the SLL', people.sll, false, 'pendingCos', undefined, ['revisit.proposed']],
+    [
+      'the Chief of Staff, whose proposal is their endorsement',
+      people.cos,
+      true,
+      'pendingHmi',
+      'approved',
+      ['revisit.proposed', 'revisit.endorsed'],
+    ],
   ])(
     'numbers the revisit and sends a proposal by %s to the right step',
-    (_who, actor, endorses, status, cos) => {
+    (_who, actor, endorses, status, cos, actions) => {
       const { revisit, events } = expectOk(
         proposeRevisit({ ...proposal, number: 2, endorsedByProposer: endorses }, aContext(actor)),
       );
       expect(revisit).toMatchObject({ id: 'BUC-1-R2', cocId: 'BUC-1', status, proposedBy: actor.objectId });
       expect(revisit.steps[0]?.decision).toBe(cos);
-      expect(events.map((e) => e.action)).toEqual(['revisit.proposed']);
+      expect(events.map((e) => e.action)).toEqual(actions);
     },
   );
 
