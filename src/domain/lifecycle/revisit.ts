@@ -428,6 +428,11 @@ export function recordRevisitLetterDates(
       issues.push({ field: 'publishedDate', message: 'can’t be before the day it was sent' });
     else if (revisit.initialFindingsDate && sent !== '' && sent < revisit.initialFindingsDate)
       issues.push({ field: 'sentDate', message: 'can’t be before the initial findings were given' });
+    else if (published === '' && revisit.letterPublishedDate && sent > revisit.letterPublishedDate)
+      issues.push({
+        field: 'sentDate',
+        message: `can’t be after the day it was published (${formatLongDate(revisit.letterPublishedDate)})`,
+      });
   }
   if (issues.length > 0) return invalid(issues, 'Check the letter’s dates.');
   const state = touched(

@@ -304,6 +304,16 @@ describe('recordRevisitLetterDates', () => {
       expect(error.code === 'validation' ? error.issues.map((i) => i.field) : []).toEqual([field]);
     }
   });
+
+  it('refuses a sent date after the published date already recorded, when only the sent date is changed', () => {
+    const published = { ...withLetter, letterSentDate: '2023-10-20', letterPublishedDate: '2023-10-27' };
+    const error = expectError(
+      recordRevisitLetterDates(published, { sentDate: '2023-10-30', publishedDate: '' }, later),
+    );
+    expect(error.code === 'validation' && error.issues).toEqual([
+      { field: 'sentDate', message: 'can’t be after the day it was published (27 October 2023)' },
+    ]);
+  });
 });
 
 describe('the revisit letter', () => {
