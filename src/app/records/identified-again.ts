@@ -42,6 +42,14 @@ export type IdentifiedAgainOutcome =
 
 type Read = { inspectionDate: string; reportLink: string; finding: string; recommendationIds: string[] };
 
+/** The form as it first opens. */
+const blankForm: IdentifiedAgainValues = {
+  inspectionDate: '',
+  reportLink: '',
+  finding: '',
+  recommendationIds: '',
+};
+
 /** What the form calls each field, for the domain's messages ("must be after …"). */
 const fieldLabels: Record<string, string> = {
   inspectionDate: 'The date of the inspection',
@@ -132,12 +140,11 @@ export async function identifiedAgain(
   const view = await loadCocView(context, actor, cocId);
   if (!view.ok) return view;
   const { coc } = view.value;
-  const blank = { inspectionDate: '', reportLink: '', finding: '', recommendationIds: '' };
   const recommendations = view.value.recommendations.map((r) => r.recommendation);
   const form = (extra: Partial<IdentifiedAgainForm> = {}): Result<IdentifiedAgainOutcome> =>
     ok({
       kind: 'form',
-      form: { coc, recommendations, values: blank, updatedAt: coc.updatedAt, errors: {}, ...extra },
+      form: { coc, recommendations, values: blankForm, updatedAt: coc.updatedAt, errors: {}, ...extra },
     });
   if (!sent)
     return view.value.canRecordIdentifiedAgain
