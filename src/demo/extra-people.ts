@@ -78,7 +78,7 @@ export const extraDemoPeople = {
     roles: ['slo'],
     serviceCodes: ['BUC'],
   },
-  /** The senior responsible owner, who closes recommendations to external bodies once an HMI agrees (§31-32). */
+  /** The Senior Responsible Officer, who closes recommendations to external bodies once an HMI agrees (§31-32). */
   sro: {
     objectId: '00000000-0000-0000-0000-00000000b008',
     tenantId: demoTenantId,

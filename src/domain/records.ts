@@ -47,7 +47,7 @@ export const roleNames: Record<Role, string> = {
   slo: 'Service Liaison Officer',
   deputyPortfolioDirector: 'Deputy portfolio director',
   admin: 'Administrator',
-  sro: 'Senior responsible owner',
+  sro: 'Senior Responsible Officer',
 };
 
 /** Short code of a fire and rescue service, e.g. `BUC`; also the prefix of its record ids. */
@@ -313,7 +313,7 @@ export const ClosureSubject = z.object({
 export type ClosureSubject = z.infer<typeof ClosureSubject>;
 
 export const ApprovalStep = z.object({
-  /** `sro`: the senior responsible owner's step of an external recommendation's closure (§31-32). */
+  /** `sro`: the Senior Responsible Officer's step of an external recommendation's closure (§31-32). */
   role: z.enum(['cos', 'hmi', 'sro']),
   decision: z.enum(['approved', 'rejected']).optional(),
   by: ObjectId.optional(),

@@ -188,7 +188,7 @@ describe('recommendations to external bodies (deputy portfolio director → HM I
       ),
     );
     expect(visibleText(early)).toContain(
-      'This closure request is waiting for the HM Inspector, not the Senior responsible owner.',
+      'This closure request is waiting for the HM Inspector, not the Senior Responsible Officer.',
     );
     const byDpd = invokeCard(
       await app.client.sendInvoke(
@@ -207,7 +207,7 @@ describe('recommendations to external bodies (deputy portfolio director → HM I
         hmi,
       ),
     );
-    expect(visibleText(agreed)).toContain('Agreed: EXT-2 goes to the senior responsible owner to close.');
+    expect(visibleText(agreed)).toContain('Agreed: EXT-2 goes to the Senior Responsible Officer to close.');
     const sroCard = await cardFor(sro, 'agrees to close EXT-2', since);
     expect(action(sroCard, 'Close').data).toMatchObject({ step: 'sro' });
     expect((await app.store.records.getRecommendation('EXT', 'EXT-2'))?.value.status).toBe(
@@ -253,8 +253,8 @@ describe('recommendations to external bodies (deputy portfolio director → HM I
     expect(text).toContain('Asked to close recommendation EXT-2');
     expect(text).toContain('Agreed, as HM Inspector, to close recommendation EXT-2');
     expect(text).toContain('Closed recommendation EXT-2');
-    expect(text).toContain("Senior responsible owner's decision");
-    expect(text).toContain('Waiting for the senior responsible owner → Approved');
+    expect(text).toContain("Senior Responsible Officer's decision");
+    expect(text).toContain('Waiting for the Senior Responsible Officer → Approved');
     expect(text).not.toMatch(/pendingSro|evidenceComplete|external\.added/);
   });
 });

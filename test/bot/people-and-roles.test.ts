@@ -320,12 +320,12 @@ describe('people and roles in Teams', () => {
       casey.objectId,
     ]);
   });
-  it('shows the senior responsible owners, and gives the role to someone typed as sro', async () => {
+  it('shows the Senior Responsible Officers, and gives the role to someone typed as sro', async () => {
     const everyone = shownIn(await app.client.sendMessage('people', admin));
-    expect(everyone).toContain('Senior responsible owners');
+    expect(everyone).toContain('Senior Responsible Officers');
     expect(everyone).toContain(extraDemoPeople.sro.name);
 
-    const turn = await inChannel(`add ${mention(newCos)} as senior responsible owner`, [newCos]);
+    const turn = await inChannel(`add ${mention(newCos)} as senior responsible officer`, [newCos]);
 
     expect(shownIn(turn)).toContain('Lee Hart is now');
     expect((await personNow(newCos))?.roles).toContain('sro');

@@ -130,7 +130,7 @@ function externalDecidedNotice(view: ClosureCardView): Notice {
   const id = view.request.subject.id;
   switch (view.request.status) {
     case 'pendingSro':
-      return { text: `Agreed: ${id} goes to the senior responsible owner to close.`, tone: 'good' };
+      return { text: `Agreed: ${id} goes to the Senior Responsible Officer to close.`, tone: 'good' };
     case 'approved':
       return { text: `Closed: ${id}.`, tone: 'good' };
     case 'rejected':

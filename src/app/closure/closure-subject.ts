@@ -45,7 +45,7 @@ export interface LoadedClosureSubject extends Loaded<ClosureSubject> {
 
 /**
  * Loads a recommendation of a CoC, an AFI or a recommendation to an external body by id, with its
- * owners (for an external one: the HM Inspector asked to agree and the senior responsible owner).
+ * owners (for an external one: the HM Inspector asked to agree and the Senior Responsible Officer).
  */
 export async function loadClosureSubject(
   context: AppContext,

@@ -246,7 +246,7 @@ async function outcomeNotice(
     const intro = `${actor.name} (HM Inspector) agrees to close ${subject}, the recommendation to an external body. Please close it or reject it.`;
     const approver = await sendApprovalCard(context, notifier, facts, intro);
     const next = approver?.reachable
-      ? `It has gone to ${approver.person.name}, the senior responsible owner, to close.`
+      ? `It has gone to ${approver.person.name}, the Senior Responsible Officer, to close.`
       : approverSentence(approver);
     return { text: `${actor.name} agreed to close ${subject}. ${next}`, tone: 'good' };
   }

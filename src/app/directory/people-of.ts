@@ -46,7 +46,7 @@ export interface PeopleView {
   regions: RegionPeople[];
   admins: Holder[];
   deputies: Holder[];
-  /** The senior responsible owners, who close recommendations to external bodies (§31-32). */
+  /** The Senior Responsible Officers, who close recommendations to external bodies (§31-32). */
   sros: Holder[];
   /** Whether the viewer may give and take away roles. */
   canManage: boolean;

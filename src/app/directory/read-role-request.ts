@@ -27,6 +27,7 @@ const roleWords: Record<string, Role> = {
   dpd: 'deputyPortfolioDirector',
   'deputy portfolio director': 'deputyPortfolioDirector',
   sro: 'sro',
+  'senior responsible officer': 'sro',
   'senior responsible owner': 'sro',
   admin: 'admin',
   administrator: 'admin',

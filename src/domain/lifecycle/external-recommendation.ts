@@ -1,7 +1,7 @@
 /**
  * Recommendations to external bodies (§31-32): the deputy portfolio director adds one (addressed to
  * a body, with a target date and optionally a connected cause of concern), records its progress,
- * and asks for it to be closed; an HM Inspector agrees and the senior responsible owner closes it
+ * and asks for it to be closed; an HM Inspector agrees and the Senior Responsible Officer closes it
  * through the closure chain (closure-request.ts, steps `hmi` then `sro`).
  *
  * Pure: the form's text comes in, the recommendation and its audit event go out, or every field at

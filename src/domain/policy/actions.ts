@@ -48,7 +48,7 @@ export type Action = (typeof actions)[number];
  * - `nationalInspectorate`: any SLL, CoS or HMI, for targets that belong to no service.
  * - `externalOwner`: the deputy portfolio director, for recommendations to external bodies (§31-32).
  * - `deputyPortfolioDirector` / `admin`: those roles, everywhere.
- * - `sro`: the senior responsible owner, for targets that belong to no service (national views and
+ * - `sro`: the Senior Responsible Officer, for targets that belong to no service (national views and
  *   recommendations to external bodies, §31-32).
  */
 export type Grant =
@@ -157,5 +157,5 @@ export const actionPhrases: Record<Action, string> = {
   recordRevisitFindings: 'record the findings of this revisit',
   recordRevisitLetter: 'record when the revisit letter was sent and published',
   setMonitoringLevel: 'set how closely this service is monitored',
-  decideClosureAsSro: 'close this recommendation as senior responsible owner',
+  decideClosureAsSro: 'close this recommendation as Senior Responsible Officer',
 };

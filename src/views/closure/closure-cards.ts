@@ -52,7 +52,7 @@ export function renderClosureForm(options: {
     text: escapeMarkdown(target.record.text),
     current: [{ title: 'Status now', value: statusName(target) }],
     guidance: isExternalTarget(target)
-      ? 'Give at least one https link to the evidence, and say how the body has met the recommendation. An HM Inspector will be asked to agree, then the senior responsible owner to close it.'
+      ? 'Give at least one https link to the evidence, and say how the body has met the recommendation. An HM Inspector will be asked to agree, then the Senior Responsible Officer to close it.'
       : isRecommendation
         ? 'Give at least one https link to the evidence, and say how you validated the improvement. The Chief of Staff, then the HM Inspector, will be asked to approve.'
         : 'Evidence links and a note are optional for an area for improvement. The Chief of Staff will be asked to close it.',
@@ -103,7 +103,7 @@ function statusLine(view: ClosureCardView): string {
         ? 'Waiting for an HM Inspector to agree'
         : 'Closure recommended by the Chief of Staff; waiting for the HM Inspector';
     case 'pendingSro':
-      return 'An HM Inspector agreed; waiting for the senior responsible owner to close it';
+      return 'An HM Inspector agreed; waiting for the Senior Responsible Officer to close it';
     case 'approved':
       return target.kind === 'recommendation'
         ? 'Signed off: the recommendation is closed'

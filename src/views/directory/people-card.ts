@@ -96,7 +96,7 @@ export function renderPeopleCard(
       ? [
           { title: 'Administrators', value: names(view.admins) },
           { title: 'Deputy portfolio directors', value: names(view.deputies) },
-          { title: 'Senior responsible owners', value: names(view.sros) },
+          { title: 'Senior Responsible Officers', value: names(view.sros) },
         ]
       : [];
   if (view.canManage)

@@ -34,7 +34,7 @@ export function renderExternalForm(
   return renderCard('external-form', {
     heading: 'New recommendation to an external body',
     introduction:
-      'A recommendation the inspectorate makes to a body outside the fire and rescue services (§31). It gets the next EXT number; an HM Inspector agrees its closure and the senior responsible owner closes it.',
+      'A recommendation the inspectorate makes to a body outside the fire and rescue services (§31). It gets the next EXT number; an HM Inspector agrees its closure and the Senior Responsible Officer closes it.',
     message: escapeMarkdown(message),
     values,
     hmis,
@@ -77,7 +77,7 @@ export function renderExternalCard(
             title: 'Closure',
             value:
               view.pendingClosure.status === 'pendingSro'
-                ? 'An HM Inspector agreed; waiting for the senior responsible owner'
+                ? 'An HM Inspector agreed; waiting for the Senior Responsible Officer'
                 : 'Asked for; waiting for an HM Inspector to agree',
           },
         ]

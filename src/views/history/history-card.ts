@@ -173,7 +173,7 @@ const closureWords: Record<string, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
-  pendingSro: 'Waiting for the senior responsible owner',
+  pendingSro: 'Waiting for the Senior Responsible Officer',
 };
 
 /**
@@ -189,7 +189,7 @@ const internalFields: Record<string, { set: string; unset: string; replaced?: st
 const stepDeciders = ["Chief of Staff's decision", "HM Inspector's decision"];
 
 /** The steps of a closure request for a recommendation to an external body (§31-32). */
-const externalStepDeciders = ["HM Inspector's decision", "Senior responsible owner's decision"];
+const externalStepDeciders = ["HM Inspector's decision", "Senior Responsible Officer's decision"];
 
 /** A field's name in an event: a step of an external recommendation's closure is named for its own deciders. */
 function fieldNameIn(event: AuditEvent, field: string): string {

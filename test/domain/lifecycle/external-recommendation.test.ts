@@ -168,7 +168,7 @@ describe('closing a recommendation to an external body: an HM Inspector agrees, 
       'the SRO before the HMI',
       'sro',
       sro,
-      'This closure request is waiting for the HM Inspector, not the Senior responsible owner.',
+      'This closure request is waiting for the HM Inspector, not the Senior Responsible Officer.',
     ],
     ['the requester as HMI', 'hmi', dpd, "You can't approve this: you requested the closure yourself."],
   ])('refuses %s', (_name, step, person, reason) => {
