@@ -3,31 +3,19 @@
  * imports, importing it again changes nothing, a file with one bad row changes nothing and names
  * the row, and what is exported imports back to the same data.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsv, writeCsv } from '../../src/app/transfer/csv-file';
 import { describeProblem } from '../../src/app/transfer/csv-format';
-import { exportRows } from '../../src/app/transfer/export-records';
-import { importRows, type ImportOutcome } from '../../src/app/transfer/import-records';
+import { type ImportOutcome } from '../../src/app/transfer/import-records';
 import { seedDemoData } from '../../src/demo/seed';
 import type { Store } from '../../src/store';
 import { aFreshStore } from '../support/storage';
+import { exported, importText as importFile } from '../support/transfer';
 
 const demoCsv = readFileSync(path.join(__dirname, '..', '..', 'docs', 'examples', 'import-demo.csv'), 'utf8');
 
-async function importText(store: Store, text: string): Promise<ImportOutcome> {
-  const read = readCsv(text);
-  if (!read.ok) return read;
-  return importRows(store, read.rows, {
-    now: () => new Date('2026-11-30T09:00:00Z'),
-    newId: () => randomUUID(),
-    actor: 'admin-object-id',
-    source: 'import-demo.csv',
-  });
-}
-
-const exported = async (store: Store): Promise<string> => writeCsv(await exportRows(store));
+const importText = (store: Store, text: string) => importFile(store, text, 'import-demo.csv');
 
 /** The file with line `line` (header = 1) replaced by `replace(original)`. */
 function withLine(text: string, line: number, replace: (original: string) => string): string {

@@ -4,11 +4,7 @@
  * plan, a request for an update, a revisit and a monitoring level), imports into an empty store and exports again byte for byte, and
  * the two stores hold the same records. A file with one bad backup row writes nothing.
  */
-import { randomUUID } from 'node:crypto';
-import { readCsv, writeCsv } from '../../src/app/transfer/csv-file';
 import { describeProblem } from '../../src/app/transfer/csv-format';
-import { exportRows } from '../../src/app/transfer/export-records';
-import { importRows, type ImportOutcome } from '../../src/app/transfer/import-records';
 import { backupKinds } from '../../src/app/transfer/backup-kinds';
 import { seedDemoData } from '../../src/demo/seed';
 import { demoPeople } from '../../src/demo/people';
@@ -22,19 +18,9 @@ import type {
 } from '../../src/domain/records';
 import type { Store } from '../../src/store';
 import { aFreshStore } from '../support/storage';
+import { exported, importText as importFile } from '../support/transfer';
 
-async function importText(store: Store, text: string): Promise<ImportOutcome> {
-  const read = readCsv(text);
-  if (!read.ok) return read;
-  return importRows(store, read.rows, {
-    now: () => new Date('2026-11-30T09:00:00Z'),
-    newId: () => randomUUID(),
-    actor: 'admin-object-id',
-    source: 'backup.csv',
-  });
-}
-
-const exported = async (store: Store): Promise<string> => writeCsv(await exportRows(store));
+const importText = (store: Store, text: string) => importFile(store, text, 'backup.csv');
 
 /** Every record of every kind a store holds, as plain values (audit events and counters aside). */
 async function recordsOf(store: Store) {

@@ -8,6 +8,7 @@ import { parseRecordId } from '../../domain/ids';
 import { recordExternalProgress, type ExternalProgressInput } from '../../domain/lifecycle';
 import type { Person, Recommendation } from '../../domain/records';
 import { externalPartition } from '../../store';
+import { pendingRequestFor } from '../closure/closure-subject';
 import type { AppContext } from '../shared/app-context';
 import { byId, changeRecord, type Changed, type Loaded } from '../shared/change-record';
 import { recommendations } from '../shared/record-kinds';
@@ -16,15 +17,6 @@ import { recommendations } from '../shared/record-kinds';
 export interface RecordExternalProgressInput extends ExternalProgressInput {
   id: string;
   expectedUpdatedAt?: string | undefined;
-}
-
-/** Whether a closure request of the recommendation waits for the HM Inspector or the SRO. */
-async function closureRequestWaits(context: AppContext, id: string): Promise<boolean> {
-  const requests = await context.store.records.listClosureRequests(externalPartition);
-  return requests.some(
-    ({ value }) =>
-      value.subject.id === id && (value.status === 'pendingHmi' || value.status === 'pendingSro'),
-  );
 }
 
 /** Saves the progress and the status move in one transaction. */
@@ -39,7 +31,8 @@ export async function recordProgressOnExternal(
     load: async () => {
       if (parseRecordId(input.id)?.kind !== 'externalRecommendation')
         return fail('not-found', `There is no recommendation to an external body ${input.id}.`);
-      closureWaits = await closureRequestWaits(context, input.id.trim().toUpperCase());
+      closureWaits =
+        (await pendingRequestFor(context, externalPartition, input.id.trim().toUpperCase())) !== undefined;
       return byId(context, recommendations, input.id)();
     },
     expectedUpdatedAt: input.expectedUpdatedAt,

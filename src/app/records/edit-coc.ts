@@ -11,6 +11,7 @@ import type { CauseOfConcern, Person } from '../../domain/records';
 import { IssueList, optionalDate, requiredDate, requiredText } from '../issue/read-form-fields';
 import { byId, changeRecord, type Loaded } from '../shared/change-record';
 import type { AppContext } from '../shared/app-context';
+import { formAfterRefusal } from '../shared/form-again';
 import { causesOfConcern } from '../shared/record-kinds';
 import { loadCocView, refusalOf } from './show-record';
 
@@ -100,14 +101,5 @@ export async function editCauseOfConcern(
   if (saved.ok) return ok({ kind: 'saved', coc: saved.value.state });
   const { error } = saved;
   if (error.code !== 'validation' && error.code !== 'conflict') return saved;
-  const errors =
-    error.code === 'validation' ? Object.fromEntries(error.issues.map((i) => [i.field, i.message])) : {};
-  const notice = `Nothing was saved: ${error.reason}`;
-  // After someone else's change, the form is drawn from the new version, keeping what was typed.
-  return form({
-    values: sent.values,
-    errors,
-    notice,
-    ...(error.code === 'validation' && sent.updatedAt ? { updatedAt: sent.updatedAt } : {}),
-  });
+  return form(formAfterRefusal(error, sent));
 }

@@ -12,6 +12,7 @@ import type { RecordChange } from '../../store';
 import { IssueList, requiredDate, requiredText } from '../issue/read-form-fields';
 import { todayOf, type AppContext } from '../shared/app-context';
 import { changeRecord } from '../shared/change-record';
+import { formAfterRefusal } from '../shared/form-again';
 import { loadCoc } from './add-recommendation';
 import { loadCocView, refusalOf } from './show-record';
 
@@ -159,15 +160,5 @@ export async function identifiedAgain(
   const { error } = saved;
   // A recommendation gone from the CoC since the form was drawn: the form again, with what was typed.
   if (error.code !== 'validation' && error.code !== 'conflict' && error.code !== 'not-found') return saved;
-  const errors =
-    error.code === 'validation'
-      ? Object.fromEntries(error.issues.map((i) => [i.field, sentenceOf(i.field, i.message)]))
-      : {};
-  // After someone else's change, the form is drawn from the new version, keeping what was typed.
-  return form({
-    values: sent.values,
-    errors,
-    notice: `Nothing was saved: ${error.reason}`,
-    ...(error.code === 'validation' && sent.updatedAt ? { updatedAt: sent.updatedAt } : {}),
-  });
+  return form(formAfterRefusal(error, sent, sentenceOf));
 }

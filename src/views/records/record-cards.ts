@@ -18,6 +18,7 @@ import {
   type LaterInspection,
   type Rag,
   type Recommendation,
+  type Revisit,
 } from '../../domain/records';
 import type { AfiCardView, CocCardView, RecommendationView } from '../../app/records/show-record';
 import { monitoringLevelInWords, revisitStatusNames } from '../../domain/lifecycle';
@@ -282,14 +283,18 @@ function monitoringFacts(view: CocCardView): Fact[] {
   ];
 }
 
+/** A revisit's days: "1 December 2026", or "1 December 2026 to 3 December 2026". */
+export function revisitDays(revisit: Pick<Revisit, 'firstDay' | 'lastDay'>): string {
+  return revisit.firstDay === revisit.lastDay
+    ? formatLongDate(revisit.firstDay)
+    : `${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
+}
+
 /** The CoC's revisits, each with its days and where it stands, and the SLL's "Propose a revisit". */
 function revisitAndMonitoringData(view: CocCardView) {
   return {
     revisits: (view.revisits ?? []).map((revisit) => {
-      const days =
-        revisit.firstDay === revisit.lastDay
-          ? formatLongDate(revisit.firstDay)
-          : `${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
+      const days = revisitDays(revisit);
       const due = view.obligations.find((o) => o.kind === 'revisit' && o.subjectId === revisit.id);
       const findings = revisit.initialFindingsDate
         ? `; initial findings given on ${formatLongDate(revisit.initialFindingsDate)}`

@@ -14,7 +14,7 @@ import type { RevisitCardView, RevisitStepView } from '../../app/revisits/show-r
 import type { Notice } from '../../app/shared/notifier';
 import { renderCard, type AdaptiveCardJson } from '../shared/card-renderer';
 import { escapeMarkdown } from '../shared/escape-markdown';
-import { ragName } from '../records/record-cards';
+import { ragName, revisitDays } from '../records/record-cards';
 
 const fieldLabels: Record<string, string> = {
   firstDay: 'First day',
@@ -93,10 +93,7 @@ function statusLine(revisit: Revisit): string {
  * @example revisitInWords(revisit) // 'BUC-1-R1, 1 December 2026 to 3 December 2026: Approved; findings recorded; letter sent and published (published 4 December 2026)'
  */
 export function revisitInWords(revisit: Revisit): string {
-  const days =
-    revisit.firstDay === revisit.lastDay
-      ? formatLongDate(revisit.firstDay)
-      : `${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
+  const days = revisitDays(revisit);
   const published = revisit.letterPublishedDate
     ? ` (published ${formatLongDate(revisit.letterPublishedDate)})`
     : '';
@@ -135,10 +132,7 @@ export function renderRevisitCard(view: RevisitCardView, options: RevisitCardOpt
   const { revisit } = view;
   const step = view.approver?.step ?? '';
   const canDecide = (options.actionable ?? view.canDecide) && step !== '';
-  const days =
-    revisit.firstDay === revisit.lastDay
-      ? formatLongDate(revisit.firstDay)
-      : `${formatLongDate(revisit.firstDay)} to ${formatLongDate(revisit.lastDay)}`;
+  const days = revisitDays(revisit);
   const card = renderCard('revisit-card', {
     notice: options.notice ? escapeMarkdown(options.notice.text) : '',
     noticeStyle: options.notice?.tone ?? 'default',
