@@ -5,6 +5,11 @@
  * switches that verb to "replace for everyone" for good, so a later validation message would be
  * shown to everybody. Sending the response here keeps the choice per answer: the clicker's view is
  * always replaced in place; the shared message is replaced only after a saved change.
+ *
+ * In a personal chat the clicker is the only one who sees the message, so the message is replaced
+ * with the clicker's own card. The update and the invoke response reach the client separately and
+ * in either order; were they different cards, the later one would win, and the clicker could lose
+ * the line saying what their click did.
  */
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { type AdaptiveCardJson } from '../views/shared/card-renderer';
@@ -21,7 +26,7 @@ export async function answerWithCard(
 ): Promise<string> {
   const replyToId = context.activity.replyToId;
   if (forEveryone && replyToId) {
-    const update = MessageFactory.attachment(cardAttachment(forEveryone));
+    const update = MessageFactory.attachment(cardAttachment(isPersonalChat(context) ? card : forEveryone));
     update.id = replyToId;
     await context.updateActivity(update);
   }
@@ -46,4 +51,10 @@ async function respond(context: TurnContext, type: string, value: unknown): Prom
 export function isAutomaticRefresh(context: TurnContext): boolean {
   const value: unknown = context.activity.value;
   return typeof value === 'object' && value !== null && 'trigger' in value && value.trigger === 'automatic';
+}
+
+/** Whether the activity came from a one-to-one chat with the bot (Teams says "personal"; clients that say nothing mean one). */
+function isPersonalChat(context: TurnContext): boolean {
+  const { conversationType, isGroup } = context.activity.conversation;
+  return conversationType === 'personal' || (conversationType === undefined && isGroup !== true);
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addCalendarDays, toLondonDate } from '../../src/domain/clock';
-import { newestCard, say, screenshot, usePlaygroundSession } from './support/playground-browser';
+import { cardShows, newestCard, say, screenshot, usePlaygroundSession } from './support/playground-browser';
 
 /** Waits until a card with `text` arrives in this person's chat (cards sent by the bot unasked). */
 async function cardArrives(page: Page, text: string): Promise<void> {
@@ -38,13 +38,13 @@ describe('a revisit, walked by the SLL, the Chief of Staff and the HM Inspector 
     const endorsement = cos.locator('.ac-adaptiveCard', { hasText: 'Revisit BUC-1-R1' }).last();
     await screenshot(cos, '32-cos-endorsement-card');
     await endorsement.getByRole('button', { name: 'Endorse' }).click();
-    await endorsement.getByText('Endorsed: BUC-1-R1 goes to the HM Inspector to approve.').waitFor();
+    await cardShows(cos, endorsement, 'Endorsed: BUC-1-R1 goes to the HM Inspector to approve.');
 
     await cardArrives(hmi, 'Revisit BUC-1-R1');
     const approval = hmi.locator('.ac-adaptiveCard', { hasText: 'Revisit BUC-1-R1' }).last();
     await screenshot(hmi, '33-hmi-approval-card');
     await approval.getByRole('button', { name: 'Approve' }).click();
-    await approval.getByText('Approved: BUC-1-R1 is now a date the reminders know.').waitFor();
+    await cardShows(hmi, approval, 'Approved: BUC-1-R1 is now a date the reminders know.');
 
     // The SLL was told of the approval in their chat; that card offers "Record findings".
     await cardArrives(sll, 'Alex Carter approved revisit BUC-1-R1');
@@ -63,9 +63,7 @@ describe('a revisit, walked by the SLL, the Chief of Staff and the HM Inspector 
     await findings.getByLabel('Next steps (for the letter)').fill('We will revisit in six months.');
     await screenshot(sll, '34-revisit-findings-form');
     await findings.getByRole('button', { name: 'Save findings' }).click();
-    await newestCard(sll)
-      .getByText(/Findings saved: 1 finding added/)
-      .waitFor();
+    await cardShows(sll, newestCard(sll), /Findings saved: 1 finding added/);
     await screenshot(sll, '35-revisit-findings-saved');
 
     await cardArrives(hmi, 'Revisit letter for BUC-1-R1');

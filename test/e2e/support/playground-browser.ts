@@ -110,3 +110,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotFolder, { recursive: true });
   await page.screenshot({ path: path.join(screenshotFolder, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Waits until `card` shows `text`; if it never does, fails saying what the newest cards in the
+ * page said instead, so a failure on a build machine can be read without its screenshots.
+ */
+export async function cardShows(page: Page, card: Locator, text: string | RegExp): Promise<void> {
+  try {
+    await card.getByText(text).first().waitFor();
+  } catch (error) {
+    const cards = await page.locator('.ac-adaptiveCard').allInnerTexts();
+    const newest = cards
+      .slice(-3)
+      .map((shown, i) => `--- card ${cards.length - 3 + i + 1} of ${cards.length} ---\n${shown}`);
+    throw new Error(`${(error as Error).message}\nThe newest cards said:\n${newest.join('\n')}`);
+  }
+}
