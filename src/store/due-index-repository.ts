@@ -15,6 +15,7 @@
  * write here is idempotent. A record's rows and its `of|` row change in one transaction (one
  * partition), guarded by the `of|` row's ETag.
  */
+import { createHash } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { OBLIGATION_KINDS } from '../domain/clock';
@@ -64,6 +65,8 @@ export interface IndexedRecord {
   contacts: DueContacts;
   /** The record's `updatedAt` when it was indexed. */
   version?: string;
+  /** A digest of each row as written, by key (rows written before digests were kept have none). */
+  digests?: Readonly<Record<string, string>>;
   etag: string;
 }
 
@@ -93,7 +96,14 @@ function indexedOf(row: Record<string, unknown> & { etag?: string }): IndexedRec
     etag: row.etag ?? '',
   };
   if (typeof row.version === 'string') indexed.version = row.version;
+  if (typeof row.digestsJson === 'string')
+    indexed.digests = z.record(z.string(), z.string()).parse(JSON.parse(row.digestsJson));
   return indexed;
+}
+
+/** A digest of one index row: equal digests, equal rows. */
+function digestOf(entry: DueEntry): string {
+  return createHash('sha256').update(JSON.stringify(entry)).digest('base64').slice(0, 22);
 }
 
 /** What a record's index should become. */
@@ -146,7 +156,13 @@ export class DueIndexRepository {
    * @throws ConflictError when another writer re-indexed the record meanwhile: re-read and retry.
    */
   async replaceRecord(next: RecordIndex, current: IndexedRecord | null): Promise<void> {
-    const { actions, guard } = this.actionsFor(next, current);
+    const { actions, guard, ofRow } = this.actionsFor(next, current, { onlyChanged: true });
+    if (actions.length === 0 && current) {
+      // Most changes move no date (an approval, a RAG): the record's own row is written, under its
+      // ETag as ever, and nothing else.
+      await this.updateOfRow(ofRow, current.etag);
+      return;
+    }
     // The guard goes in the first batch, so a lost race fails before anything is written. A record
     // with more than 99 changes is written in several batches; each is idempotent, so a failure
     // half-way is mended by the next refresh.
@@ -191,15 +207,26 @@ export class DueIndexRepository {
     await Promise.all(Array.from({ length: rebuildConcurrency }, worker));
   }
 
-  private actionsFor(next: RecordIndex, current: IndexedRecord | null) {
+  /**
+   * The writes that take a record's rows from `current` to `next`. With `onlyChanged`, rows whose
+   * digest says they are already as wanted are left alone (a full rebuild writes every row, to mend
+   * rows changed behind the index's back).
+   */
+  private actionsFor(
+    next: RecordIndex,
+    current: IndexedRecord | null,
+    options: { onlyChanged?: boolean } = {},
+  ) {
     const parsed = next.entries.map((entry) => parseInput(DueEntry, entry, 'due index entry'));
     const wanted = new Map(parsed.map((entry) => [dueEntryRowKey(entry), entry]));
+    const digests = Object.fromEntries([...wanted].map(([rowKey, entry]) => [rowKey, digestOf(entry)]));
     const actions: TransactionAction[] = [];
     for (const key of current?.keys ?? []) {
       if (!wanted.has(key)) actions.push(['delete', { partitionKey: duePartition, rowKey: key }]);
     }
     for (const [rowKey, entry] of wanted) {
-      actions.push(['upsert', { partitionKey: duePartition, rowKey, ...entry }, 'Replace']);
+      const asWritten = options.onlyChanged && current?.digests?.[rowKey] === digests[rowKey];
+      if (!asWritten) actions.push(['upsert', { partitionKey: duePartition, rowKey, ...entry }, 'Replace']);
     }
     const ofRow = {
       partitionKey: duePartition,
@@ -208,12 +235,26 @@ export class DueIndexRepository {
       recordId: next.recordId,
       keysJson: JSON.stringify([...wanted.keys()]),
       contactsJson: JSON.stringify(DueContacts.parse(next.contacts)),
+      digestsJson: JSON.stringify(digests),
       ...(next.version === undefined ? {} : { version: next.version }),
     };
     const guard: TransactionAction = current
       ? ['update', ofRow, 'Replace', { etag: current.etag }]
       : ['create', ofRow];
     return { actions, guard, ofRow };
+  }
+
+  /** Rewrites a record's own row alone, if it is still as read. */
+  private async updateOfRow(ofRow: { partitionKey: string; rowKey: string }, etag: string): Promise<void> {
+    try {
+      await this.client.updateEntity(ofRow, 'Replace', { etag });
+    } catch (error) {
+      throw translateStorageError(error, {
+        table: this.client.tableName,
+        partitionKey: duePartition,
+        rowKey: ofRow.rowKey,
+      });
+    }
   }
 
   private async submit(batch: TransactionAction[], rowKey: string): Promise<void> {

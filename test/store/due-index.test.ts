@@ -9,7 +9,7 @@ import path from 'node:path';
 import { registerIndexing } from '../../src/app/follow-ups';
 import { completeAreaForImprovement } from '../../src/app/records/complete-area-for-improvement';
 import { reviseTargetDate } from '../../src/app/records/revise-target-date';
-import { checkDueIndex, rebuildDueIndex } from '../../src/app/reminders/due-index';
+import { checkDueIndex, rebuildDueIndex, refreshRecordIndex } from '../../src/app/reminders/due-index';
 import { createAppContext } from '../../src/app/shared/app-context';
 import { readCsv } from '../../src/app/transfer/csv-file';
 import { importRows } from '../../src/app/transfer/import-records';
@@ -86,6 +86,41 @@ describe('the due index', () => {
     await app.store.dueIndex.replaceRecord(next, current);
     await expect(app.store.dueIndex.replaceRecord(next, current)).rejects.toThrow(
       'was changed by someone else',
+    );
+  });
+
+  it('writes only the record’s own row when a refresh moves no date, and the moved rows when one does', async () => {
+    await app.appContext.outbox.idle();
+    const sent: string[] = [];
+    app.store.tables.scheduler.pipeline.addPolicy({
+      name: 'test-record-index-requests',
+      sendRequest: (request, next) => {
+        sent.push(`${request.method} ${request.url.includes('$batch') ? 'transaction' : 'row'}`);
+        return next(request);
+      },
+    });
+    const job = { serviceCode: 'HWF', recordId: 'HWF-1', contacts: [] };
+    const before = (await app.store.dueIndex.listDueUpTo('2099-12-31')).filter((e) => e.recordId === 'HWF-1');
+    expect(before.length).toBeGreaterThan(0);
+
+    sent.length = 0;
+    await refreshRecordIndex(app.appContext, job);
+    expect(sent).toEqual(['GET row', 'PUT row']);
+    const after = (await app.store.dueIndex.listDueUpTo('2099-12-31')).filter((e) => e.recordId === 'HWF-1');
+    expect(after).toEqual(before);
+
+    const revised = await reviseTargetDate(app.appContext, demoPeople.sll, {
+      recommendationId: 'HWF-1.1',
+      date: '2027-06-30',
+      reason: 'The new fleet arrives in June.',
+    });
+    expect(revised.ok).toBe(true);
+    sent.length = 0;
+    await app.appContext.outbox.idle();
+    expect(sent).toEqual(['GET row', 'POST transaction']);
+    const moved = (await app.store.dueIndex.listDueUpTo('2099-12-31')).filter((e) => e.recordId === 'HWF-1');
+    expect(moved.find((e) => e.subjectId === 'HWF-1.1' && e.kind === 'targetDate')?.dueDate).toBe(
+      '2027-06-30',
     );
   });
 
