@@ -23,7 +23,7 @@ import { findFreePort, startAzurite } from '../src/dev/azurite';
 import { createStore } from '../src/store';
 import { invokeActivity } from './bench/activities';
 import { writeNoteTargets, writePendingClosures, type PendingClosure } from './bench/bench-data';
-import { startServerProcess, type ServerProcess } from './bench/child-process';
+import { cpuMsOf, startServerProcess, type ServerProcess } from './bench/child-process';
 import { startConnectorSink } from './bench/connector-sink';
 import { runLoad, type LoadResult } from './bench/load';
 import { renderSection, replaceSection, type BenchFigures, type LoadRow } from './bench/report';
@@ -143,6 +143,8 @@ async function main(): Promise<void> {
     processes.push(bare);
     log(`bot ready in ${bot.readyMs.toFixed(0)} ms, bare app in ${bare.readyMs.toFixed(0)} ms`);
 
+    // Azurite's own CPU, to say how much of each answer is the emulator's (the cores are shared).
+    const azuriteCpuMs = () => (azurite.pid === undefined ? undefined : cpuMsOf(azurite.pid));
     const note = (n: number) =>
       invokeActivity(sink.serviceUrl, demoPeople.sll, 'addProgressNote', {
         recommendationId: noteTargets[n % noteTargets.length],
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
         url: bot.url,
         isSaved: (body) => body.includes('Saved: progress note added'),
         cpuMs: bot.cpuMs,
+        storageCpuMs: azuriteCpuMs,
       });
       log(
         `progress note × ${String(connections)}: ${describe('bot', botResult)}; ${describe('bare', bareResult)}`,
@@ -200,6 +203,7 @@ async function main(): Promise<void> {
         url: bot.url,
         isSaved: (body) => body.includes('Approved:'),
         cpuMs: bot.cpuMs,
+        storageCpuMs: azuriteCpuMs,
         maxRequests: pool.length - connections,
       });
       log(`approve × ${String(connections)}: ${describe('bot', botResult)}; ${describe('bare', bareResult)}`);

@@ -11,6 +11,7 @@
  * region, numbered from 1001 so they never meet the demo's own ids.
  */
 import { demoPeople } from '../../src/demo/people';
+import { demoServices } from '../../src/demo/services';
 import { demoToday } from '../../src/demo/records';
 import { addCalendarDays } from '../../src/domain/clock';
 import { requestClosure } from '../../src/domain/lifecycle';
@@ -18,6 +19,16 @@ import type { CauseOfConcern, Recommendation } from '../../src/domain/records';
 import { maxChangesPerCommit, type RecordChange, type Store } from '../../src/store';
 
 export const benchServiceCode = 'BUC';
+/**
+ * The services whose partitions hold the closure requests the approvals decide: the demo CoS's
+ * region, round-robin, as a CoS's approvals come from all of it. Not BUC: Azurite finds a row by
+ * scanning its partition where Table Storage looks it up by key, so approvals timed in BUC after
+ * the note cells (or in one partition holding every pool) would pay for rows that have nothing to
+ * do with them.
+ */
+export const approvalServiceCodes = demoServices
+  .filter((service) => service.regionId === 'central' && service.code !== benchServiceCode)
+  .map((service) => service.code);
 const recommendationsPerCoc = 4;
 /** Commits sent at once while writing; Azurite is happy with a few in flight. */
 const parallelCommits = 8;
@@ -28,11 +39,11 @@ export interface PendingClosure {
   requestId: string;
 }
 
-function cocOf(number: number, now: string): CauseOfConcern {
+function cocOf(number: number, now: string, serviceCode = benchServiceCode): CauseOfConcern {
   const letterDate = addCalendarDays(demoToday, -60);
   return {
-    id: `${benchServiceCode}-${String(number)}`,
-    serviceCode: benchServiceCode,
+    id: `${serviceCode}-${String(number)}`,
+    serviceCode,
     title: `Benchmark cause of concern ${String(number)}`,
     finding: 'A finding written for the benchmark.',
     pillar: 'effectiveness',
@@ -65,13 +76,18 @@ function recommendationOf(coc: CauseOfConcern, number: number): Recommendation {
 }
 
 /** Runs the commits a few at a time. */
-async function commitAll(store: Store, batches: RecordChange[][]): Promise<void> {
+async function commitAll(
+  store: Store,
+  batches: RecordChange[][],
+  serviceCodeOf: (batch: number) => string = () => benchServiceCode,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < batches.length) {
       const batch = batches[next];
+      const serviceCode = serviceCodeOf(next);
       next += 1;
-      if (batch) await store.records.commit(benchServiceCode, batch);
+      if (batch) await store.records.commit(serviceCode, batch);
     }
   };
   await Promise.all(Array.from({ length: parallelCommits }, worker));
@@ -98,7 +114,8 @@ export async function writeNoteTargets(store: Store, firstNumber: number, cocs: 
 
 /**
  * Writes `count` closure requests waiting for the Chief of Staff (rounded up to whole causes of
- * concern), raised by the demo SLL through the domain's own `requestClosure`.
+ * concern) spread over {@link approvalServiceCodes}, raised by the demo SLL through the domain's own
+ * `requestClosure`.
  */
 export async function writePendingClosures(
   store: Store,
@@ -110,8 +127,10 @@ export async function writePendingClosures(
   const context = { actor: demoPeople.sll, now, newId: () => `bench-${firstNumber}-${String((id += 1))}` };
   const pending: PendingClosure[] = [];
   const batches: RecordChange[][] = [];
+  const serviceCodeOf = (c: number): string =>
+    approvalServiceCodes[c % approvalServiceCodes.length] ?? benchServiceCode;
   for (let c = 0; pending.length < count; c += 1) {
-    const coc = cocOf(firstNumber + c, now);
+    const coc = cocOf(firstNumber + c, now, serviceCodeOf(c));
     const batch: RecordChange[] = [{ kind: 'create', entity: { type: 'coc', value: coc } }];
     for (let r = 1; r <= recommendationsPerCoc; r += 1) {
       const raised = requestClosure(
@@ -133,11 +152,11 @@ export async function writePendingClosures(
           entity: { type: 'audit' as const, value: event },
         })),
       );
-      pending.push({ serviceCode: benchServiceCode, requestId: request.id });
+      pending.push({ serviceCode: coc.serviceCode, requestId: request.id });
     }
     if (batch.length > maxChangesPerCommit) throw new Error('a benchmark commit is too big');
     batches.push(batch);
   }
-  await commitAll(store, batches);
+  await commitAll(store, batches, serviceCodeOf);
   return pending.slice(0, count);
 }

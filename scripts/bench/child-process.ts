@@ -43,7 +43,7 @@ export function cpuMsOfStat(stat: string): number | undefined {
   return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) * 10 : undefined;
 }
 
-function cpuMsOf(pid: number): number | undefined {
+export function cpuMsOf(pid: number): number | undefined {
   try {
     return cpuMsOfStat(readFileSync(`/proc/${String(pid)}/stat`, 'utf8'));
   } catch {

@@ -19,6 +19,8 @@ export interface LoadResult {
   ranOut: boolean;
   /** CPU the server process used per answered request, in ms, when known. */
   cpuMsPerRequest?: number;
+  /** CPU Azurite used per answered request, in ms, when known (the bot's cells only). */
+  storageCpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -33,6 +35,8 @@ export interface LoadOptions {
   maxRequests?: number;
   /** Reads the server process's CPU time so far, in ms. */
   cpuMs?: () => number | undefined;
+  /** Reads Azurite's CPU time so far, in ms. */
+  storageCpuMs?: () => number | undefined;
 }
 
 /** Runs one cell and summarises it. */
@@ -40,6 +44,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   let saved = 0;
   const cpuBefore = options.cpuMs?.();
+  const storageBefore = options.storageCpuMs?.();
   const started = process.hrtime.bigint();
   const result = await autocannon({
     url: `${options.url}/api/messages`,
@@ -64,13 +69,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const requests = result['2xx'] + result.non2xx;
-  const cpuAfter = options.cpuMs?.();
-  const cpu =
-    cpuBefore === undefined || cpuAfter === undefined || requests === 0
-      ? {}
-      : { cpuMsPerRequest: (cpuAfter - cpuBefore) / requests };
+  const perRequest = (before: number | undefined, after: number | undefined) =>
+    before === undefined || after === undefined || requests === 0 ? undefined : (after - before) / requests;
+  const cpu = perRequest(cpuBefore, options.cpuMs?.());
+  const storageCpu = perRequest(storageBefore, options.storageCpuMs?.());
   return {
-    ...cpu,
+    ...(cpu === undefined ? {} : { cpuMsPerRequest: cpu }),
+    ...(storageCpu === undefined ? {} : { storageCpuMsPerRequest: storageCpu }),
     connections: options.connections,
     requests,
     requestsPerSecond: requests / seconds,

@@ -26,6 +26,8 @@ export const localAzurite = {
 export interface RunningAzurite {
   port: number;
   connectionString: string;
+  /** The emulator's process id (the benchmark reads its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ async function startOnce(options: AzuriteOptions, port: number): Promise<Running
   return {
     port,
     connectionString: azuriteConnectionString(port),
+    pid: child.pid,
     // Azurite closes gracefully on SIGINT only, saving what its 5-second autosave has not yet
     // written; SIGTERM would lose the last writes of a disk-backed instance.
     stop: () => stopChild(child, 'SIGINT'),
