@@ -22,9 +22,34 @@ export const LONDON_TIME_ZONE = 'Europe/London';
  * toLondonDate('2023-10-29T23:30:00Z') //=> '2023-10-29' (23:30 GMT)
  */
 export function toLondonDate(instant: string | Date): LocalDate {
-  const london = toLondonTime(instant);
-  return formatLocalDate({ year: london.getFullYear(), month: london.getMonth() + 1, day: london.getDate() });
+  const time = timeOf(instant);
+  // London's offset from UTC only ever changes on the hour (01:00 UTC), so it is read once an hour.
+  const london = new Date(time + londonOffsetMs(time));
+  return formatLocalDate({
+    year: london.getUTCFullYear(),
+    month: london.getUTCMonth() + 1,
+    day: london.getUTCDate(),
+  });
 }
+
+const hourMs = 60 * 60 * 1000;
+const offsetsByHour = new Map<number, number>();
+
+/** How far London's clock is ahead of UTC at an instant, in milliseconds (0 in GMT, an hour in BST). */
+function londonOffsetMs(time: number): number {
+  const hour = Math.floor(time / hourMs);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    offset = -new TZDate(hour * hourMs, LONDON_TIME_ZONE).getTimezoneOffset() * 60 * 1000;
+    if (offsetsByHour.size >= cacheLimit) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** How many answers each of the memos below keeps before it starts again. */
+const cacheLimit = 10_000;
+const longDates = new Map<LocalDate, string>();
 
 /**
  * A date as letters write it: day without a leading zero, month in full, four-digit year.
@@ -33,8 +58,15 @@ export function toLondonDate(instant: string | Date): LocalDate {
  * formatLongDate('2023-05-01') //=> '1 May 2023'
  */
 export function formatLongDate(date: LocalDate): string {
-  const { year, month, day } = parseLocalDate(date);
-  return format(new TZDate(year, month - 1, day, LONDON_TIME_ZONE), 'd MMMM yyyy');
+  // Cards write the same few dates again and again: each is worked out once.
+  let written = longDates.get(date);
+  if (written === undefined) {
+    const { year, month, day } = parseLocalDate(date);
+    written = format(new TZDate(year, month - 1, day, LONDON_TIME_ZONE), 'd MMMM yyyy');
+    if (longDates.size >= cacheLimit) longDates.clear();
+    longDates.set(date, written);
+  }
+  return written;
 }
 
 /**
@@ -48,11 +80,15 @@ export function formatLondonDateTime(instant: string | Date): string {
 }
 
 function toLondonTime(instant: string | Date): TZDate {
+  return new TZDate(timeOf(instant), LONDON_TIME_ZONE);
+}
+
+function timeOf(instant: string | Date): number {
   const time = typeof instant === 'string' ? new Date(instant).getTime() : instant.getTime();
   if (Number.isNaN(time)) {
     throw new ClockError('invalidInstant', `"${String(instant)}" is not a moment in time.`);
   }
-  return new TZDate(time, LONDON_TIME_ZONE);
+  return time;
 }
 
 /**
