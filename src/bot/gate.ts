@@ -52,8 +52,8 @@ export type Reply = AdaptiveCardJson | readonly AdaptiveCardJson[] | string;
 export interface CardReply {
   type?: never;
   card: AdaptiveCardJson | string;
-  /** Replaces the message for everyone (after a saved change). */
-  forEveryone?: AdaptiveCardJson;
+  /** Draws what replaces the message for everyone (after a saved change), if anyone else sees it. */
+  forEveryone?: () => AdaptiveCardJson;
 }
 
 /** How a route answers someone it can't serve: a notice card with this heading, or plain text. */
@@ -174,7 +174,7 @@ export function onFormOpen<T>(
 /** Registers a card action. */
 export function onCardAction<T>(app: BotApplication, tools: RouteTools, route: CardActionRoute<T>): void {
   app.adaptiveCards.actionExecute(route.verb, async (context, _state, raw: unknown) => {
-    const answer = (reply: AdaptiveCardJson | string, forEveryone?: AdaptiveCardJson) =>
+    const answer = (reply: AdaptiveCardJson | string, forEveryone?: () => AdaptiveCardJson) =>
       typeof reply === 'string'
         ? answerWithMessage(context, reply)
         : answerWithCard(context, reply, forEveryone);

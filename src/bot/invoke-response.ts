@@ -22,11 +22,11 @@ import { cardAttachment } from './card-attachment';
 export async function answerWithCard(
   context: TurnContext,
   card: AdaptiveCardJson,
-  forEveryone?: AdaptiveCardJson,
+  forEveryone?: () => AdaptiveCardJson,
 ): Promise<string> {
   const replyToId = context.activity.replyToId;
   if (forEveryone && replyToId) {
-    const update = MessageFactory.attachment(cardAttachment(isPersonalChat(context) ? card : forEveryone));
+    const update = MessageFactory.attachment(cardAttachment(isPersonalChat(context) ? card : forEveryone()));
     update.id = replyToId;
     await context.updateActivity(update);
   }

@@ -138,7 +138,7 @@ async function saved(
   if (!view.ok) return { card: renderNoticeCard('Saved', message) };
   return {
     card: renderCocCard(view.value, { text: message, tone: 'good' }),
-    forEveryone: renderCocCardForEveryone(view.value),
+    forEveryone: () => renderCocCardForEveryone(view.value),
   };
 }
 
@@ -428,8 +428,7 @@ function registerCocAndAfiActions(app: BotApplication, tools: RouteTools): void 
         text: `Saved: ${data.afiId} marked complete. ${next}`,
         tone: 'good',
       });
-      const forEveryone = renderAfiCard({ ...view.value, canComplete: false });
-      return { card, forEveryone };
+      return { card, forEveryone: () => renderAfiCard({ ...view.value, canComplete: false }) };
     },
   });
 }
@@ -474,7 +473,7 @@ function registerStatusShortcut(app: BotApplication, tools: RouteTools): void {
         auditEventId: data.auditEventId,
         undone: true,
       });
-      return { card, forEveryone: card };
+      return { card, forEveryone: () => card };
     },
   });
 }

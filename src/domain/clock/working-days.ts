@@ -30,6 +30,21 @@ export function isWorkingDay(date: LocalDate, options: HolidayOptions = {}): boo
 export function addWorkingDays(date: LocalDate, n: number, options: HolidayOptions = {}): LocalDate {
   if (!Number.isInteger(n))
     throw new ClockError('invalidDayCount', `A number of working days must be whole, not ${n}.`);
+  // Every card and index refresh counts the same "28 working days from the letter" again: each
+  // answer is worked out once.
+  const key = `${date}|${String(n)}|${options.extraHolidays?.join(',') ?? ''}`;
+  const known = workingDaySums.get(key);
+  if (known !== undefined) return known;
+  const sum = walkWorkingDays(date, n, options);
+  if (workingDaySums.size >= workingDaySumsKept) workingDaySums.clear();
+  workingDaySums.set(key, sum);
+  return sum;
+}
+
+const workingDaySums = new Map<string, LocalDate>();
+const workingDaySumsKept = 10_000;
+
+function walkWorkingDays(date: LocalDate, n: number, options: HolidayOptions): LocalDate {
   const step = n < 0 ? -1 : 1;
   let remaining = Math.abs(n);
   let current = date;

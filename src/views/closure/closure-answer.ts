@@ -42,7 +42,7 @@ export function renderClosureAnswer(answer: ClosureDecidedAnswer): AdaptiveCardJ
     case 'decided':
       return {
         card: renderClosureCard(answer.view, { notice: answer.notice, actionable: false }),
-        forEveryone: renderClosureCard({ ...answer.view, canDecide: false }, { actionable: false }),
+        forEveryone: () => renderClosureCard({ ...answer.view, canDecide: false }, { actionable: false }),
       };
   }
 }

@@ -173,7 +173,7 @@ export function renderEngagementAnswer(answer: EngagementAnswer): AdaptiveCardJs
       return renderEngagementAskForm(answer.cocId, answer.dueDate, answer.message);
     case 'answered': {
       const card = renderEngagementAnsweredCard(answer.answered, false);
-      return { card, forEveryone: card };
+      return { card, forEveryone: () => card };
     }
     case 'request':
       return renderEngagementRequestCard(answer.engagement, answer.today, answer.typed);

@@ -53,7 +53,7 @@ export function renderRevisitAnswer(answer: RevisitDecidedAnswer): AdaptiveCardJ
     case 'decided':
       return {
         card: renderRevisitCard(answer.view, { notice: answer.notice, actionable: false }),
-        forEveryone: renderRevisitCard({ ...answer.view, canDecide: false }, { actionable: false }),
+        forEveryone: () => renderRevisitCard({ ...answer.view, canDecide: false }, { actionable: false }),
       };
     case 'findingsForm': {
       const { kind: _kind, refused, ...form } = answer;

@@ -16,10 +16,13 @@ export interface AdaptiveCardJson {
   [property: string]: unknown;
 }
 
-/** A decided change's answer: the decider's card, and the card that replaces it for everyone else. */
+/**
+ * A decided change's answer: the decider's card, and the card that replaces it for everyone else,
+ * drawn only where there is anyone else (a channel or group chat, not a personal chat).
+ */
 export interface CardForEveryone {
   card: AdaptiveCardJson;
-  forEveryone: AdaptiveCardJson;
+  forEveryone: () => AdaptiveCardJson;
 }
 
 /** Works from `src/views/shared` (tsx, ts-jest) and from `dist/views/shared` (build): both sit three levels below the root. */
