@@ -6,9 +6,10 @@
  */
 import type { DomainError, FieldIssue } from '../../domain/errors';
 import { cocIdOfRecommendation } from '../../domain/ids';
+import { isExternalRequest } from '../../domain/lifecycle';
 import type { Person } from '../../domain/records';
 import { listRevisitApprovalsFor, type RevisitCardView } from '../revisits/show-revisit';
-import { noticeAnswer, type NoticeAnswer } from '../shared/answer';
+import { noticeAnswer, refusedDecision, type NoticeAnswer } from '../shared/answer';
 import type { AppContext } from '../shared/app-context';
 import type { Notice } from '../shared/notifier';
 import { approverSentence, pendingApproverOf } from './closure-approvers';
@@ -146,8 +147,7 @@ function externalDecidedNotice(view: ClosureCardView): Notice {
 /** What the approver reads after deciding a step. */
 function decidedNotice(view: ClosureCardView): Notice {
   const id = view.request.subject.id;
-  const external = view.request.cocId === undefined && view.request.subject.kind === 'recommendation';
-  if (external) return externalDecidedNotice(view);
+  if (isExternalRequest(view.request)) return externalDecidedNotice(view);
   switch (view.request.status) {
     case 'pendingHmi':
       return { text: `Approved: ${id} goes to the HM Inspector to sign off.`, tone: 'good' };
@@ -175,14 +175,7 @@ export async function decideClosureAnswer(
 ): Promise<ClosureDecidedAnswer> {
   const decided = await decideClosure(context, person, input);
   if (!decided.ok) {
-    const state: ClosureCardState =
-      decided.error.code === 'validation'
-        ? {
-            notice: { text: 'Nothing was saved. Give a reason to reject the closure.', tone: 'attention' },
-            reason: input.reason ?? '',
-            reasonError: 'Reason is required to reject.',
-          }
-        : { notice: { text: decided.error.reason, tone: 'attention' } };
+    const state = refusedDecision(decided.error, input.reason, { verb: 'reject', what: 'the closure' });
     return closureCard(context, person, input, state);
   }
   // Drawn from the decision as saved: the card everyone sees differs from the decider's only by

@@ -11,7 +11,7 @@ import {
   type Person,
   type Recommendation,
 } from '../../domain/records';
-import { pendingStep, type StepRole } from '../../domain/lifecycle';
+import { isExternalRequest, pendingStep, type StepRole } from '../../domain/lifecycle';
 import { deciderFor } from '../../domain/policy';
 import { todayOf, type AppContext } from '../shared/app-context';
 
@@ -55,7 +55,7 @@ export async function ownersOfRequest(
   request: ClosureRequest,
 ): Promise<ClosureOwners | null> {
   const { records, directory } = context.store;
-  if (request.subject.kind === 'recommendation' && request.cocId === undefined) {
+  if (isExternalRequest(request)) {
     const external = await records.getRecommendation('EXT', request.subject.id);
     return external ? externalOwners(context, external.value) : null;
   }

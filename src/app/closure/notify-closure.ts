@@ -8,6 +8,7 @@
  * transaction with the facts its cards are drawn from, and they are done after the answer.
  */
 import { z } from 'zod';
+import { isExternalRequest } from '../../domain/lifecycle';
 import {
   ClosureRequest,
   Recommendation,
@@ -103,8 +104,7 @@ async function deliverApprovalCard(
   if (!approver.reachable) return approver;
   const view = await closureViewFor(context, approver.person, facts);
   if (!view.ok) throw new Error(`could not draw the approval card: ${view.error.reason}`);
-  const external = facts.request.cocId === undefined && facts.request.subject.kind === 'recommendation';
-  const verb = external
+  const verb = isExternalRequest(facts.request)
     ? approver.step === 'sro'
       ? 'close'
       : 'agree to'
@@ -251,8 +251,7 @@ async function outcomeNotice(
     return { text: `${actor.name} agreed to close ${subject}. ${next}`, tone: 'good' };
   }
   if (request.status !== 'approved') return null;
-  if (request.cocId === undefined && request.subject.kind === 'recommendation')
-    return { text: `${actor.name} closed ${subject}.`, tone: 'good' };
+  if (isExternalRequest(request)) return { text: `${actor.name} closed ${subject}.`, tone: 'good' };
   return {
     text: `${actor.name} ${request.subject.kind === 'recommendation' ? 'signed off' : 'closed'} ${subject}.`,
     tone: 'good',

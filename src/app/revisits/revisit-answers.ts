@@ -7,7 +7,7 @@
 import type { DomainError, FieldIssue } from '../../domain/errors';
 import type { Person, Recommendation, Revisit } from '../../domain/records';
 import { approverSentence } from '../closure/closure-approvers';
-import { issuesOf, noticeAnswer, type NoticeAnswer } from '../shared/answer';
+import { issuesOf, noticeAnswer, refusedDecision, type NoticeAnswer } from '../shared/answer';
 import type { AppContext } from '../shared/app-context';
 import type { Notice } from '../shared/notifier';
 import { decideRevisitStep, type DecideRevisitInput } from './decide-revisit';
@@ -166,14 +166,7 @@ export async function decideRevisitAnswer(
 ): Promise<RevisitDecidedAnswer> {
   const decided = await decideRevisitStep(context, person, input);
   if (!decided.ok) {
-    const state: RevisitCardState =
-      decided.error.code === 'validation'
-        ? {
-            notice: { text: 'Nothing was saved. Give a reason to refuse the revisit.', tone: 'attention' },
-            reason: input.reason ?? '',
-            reasonError: 'Reason is required to refuse.',
-          }
-        : { notice: { text: decided.error.reason, tone: 'attention' } };
+    const state = refusedDecision(decided.error, input.reason, { verb: 'refuse', what: 'the revisit' });
     return revisitCard(context, person, input.revisitId, state);
   }
   const mine = await revisitViewFor(context, person, decided.value);

@@ -74,6 +74,11 @@ export function isExternalTarget(target: ClosureTarget): boolean {
   return target.kind === 'recommendation' && target.record.cocId === undefined;
 }
 
+/** Whether a closure request is for a recommendation to an external body (no CoC). */
+export function isExternalRequest(request: ClosureRequest): boolean {
+  return request.subject.kind === 'recommendation' && request.cocId === undefined;
+}
+
 /** The steps a target's closure request goes through, in order. */
 export function closureStepsOf(target: ClosureTarget): readonly StepRole[] {
   return isExternalTarget(target) ? externalClosureStepRoles : closureStepRoles[target.kind];

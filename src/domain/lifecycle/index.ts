@@ -55,6 +55,7 @@ export {
   closureStepRoles,
   closureStepsOf,
   externalClosureStepRoles,
+  isExternalRequest,
   isExternalTarget,
   decideClosureRequest,
   isPending,
