@@ -74,8 +74,10 @@ async function refusedForm(
   input: RaiseClosureInput,
   error: DomainError,
 ): Promise<ClosureAnswer> {
-  const prepared = await prepareClosureRequest(context, person, input.subjectId);
-  if (error.code !== 'validation' || !prepared.ok)
+  // Only a refusal of what was typed draws the form again, so only it reads the subject again.
+  const prepared =
+    error.code === 'validation' ? await prepareClosureRequest(context, person, input.subjectId) : null;
+  if (error.code !== 'validation' || !prepared?.ok)
     return noticeAnswer(
       `Can't request closure of ${input.subjectId}`,
       error.reason,

@@ -17,7 +17,9 @@ import {
 import type { Person, Recommendation } from '../../domain/records';
 import { ConflictError, externalPartition, type RecordChange } from '../../store';
 import { nowOf, type AppContext } from '../shared/app-context';
+import { loadById } from '../shared/change-record';
 import { commitWithFollowUps } from '../shared/outbox';
+import { causesOfConcern } from '../shared/record-kinds';
 import { authorizeIn, scopeOf } from '../shared/record-scope';
 
 /** The form as submitted: its id and the fields. */
@@ -79,13 +81,11 @@ async function readDraft(context: AppContext, input: AddExternalInput): Promise<
   );
   if (!draft.ok) return draft;
   const connected = draft.value.connectedCocId;
-  if (connected !== undefined) {
-    const code = connected.split('-')[0] ?? '';
-    if (!(await context.store.records.getCoc(code, connected)))
-      return invalid(
-        [{ field: 'connectedCocId', message: `there is no cause of concern ${connected}` }],
-        'Check the fields marked below.',
-      );
+  if (connected !== undefined && !(await loadById(context, causesOfConcern, connected)).ok) {
+    return invalid(
+      [{ field: 'connectedCocId', message: `there is no cause of concern ${connected}` }],
+      'Check the fields marked below.',
+    );
   }
   return draft;
 }

@@ -10,7 +10,10 @@ import { currentTargetDate, isPending } from '../../domain/lifecycle';
 import type { ClosureRequest, LocalDate, ProgressUpdate, Recommendation } from '../../domain/records';
 import type { Person } from '../../domain/records';
 import { externalPartition } from '../../store';
+import { pendingRequestFor } from '../closure/closure-subject';
 import { todayOf, type AppContext } from '../shared/app-context';
+import { loadById } from '../shared/change-record';
+import { causesOfConcern } from '../shared/record-kinds';
 import { peopleById } from '../shared/people';
 import { authorizeIn, mayIn, scopeOf } from '../shared/record-scope';
 
@@ -37,31 +40,27 @@ export interface ExternalCardView {
 }
 
 /** How many progress updates the card shows. */
-export const progressShown = 5;
+const progressShown = 5;
 
 /** What the card shows around the recommendation: its progress, the closure waiting, the names. */
 async function surroundingsOf(
   context: AppContext,
   recommendation: Recommendation,
 ): Promise<Pick<ExternalCardView, 'progress' | 'pendingClosure' | 'connectedCocTitle' | 'hmiName'>> {
-  const { records } = context.store;
-  const [people, progress, requests] = await Promise.all([
+  const connected = recommendation.connectedCocId;
+  const [people, progress, pendingClosure, coc] = await Promise.all([
     peopleById(context),
-    records.listProgress(externalPartition, recommendation.id),
-    records.listClosureRequests(externalPartition),
+    context.store.records.listProgress(externalPartition, recommendation.id),
+    pendingRequestFor(context, externalPartition, recommendation.id),
+    connected ? loadById(context, causesOfConcern, connected) : undefined,
   ]);
   const name = (objectId: string) => people.get(objectId)?.name ?? 'someone no longer in the directory';
-  const connected = recommendation.connectedCocId;
-  const coc = connected ? await records.getCoc(connected.split('-')[0] ?? '', connected) : null;
-  const pendingClosure = requests
-    .map((r) => r.value)
-    .find((r) => r.subject.id === recommendation.id && isPending(r));
   return {
     progress: [...progress]
       .reverse()
       .slice(0, progressShown)
       .map((update) => ({ update, byName: name(update.by) })),
-    ...(coc ? { connectedCocTitle: coc.value.title } : {}),
+    ...(coc?.ok ? { connectedCocTitle: coc.value.record.value.title } : {}),
     ...(recommendation.hmi ? { hmiName: name(recommendation.hmi) } : {}),
     ...(pendingClosure ? { pendingClosure } : {}),
   };

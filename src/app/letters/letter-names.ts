@@ -8,7 +8,8 @@ import { authorize } from '../../domain/policy';
 import type { AuditEvent, FieldChange, Person, Service } from '../../domain/records';
 import { nowOf, todayOf, type AppContext } from '../shared/app-context';
 import { withAudit } from '../shared/write-with-audit';
-import { matchService } from '../lists/find-service';
+import { findService } from '../lists/find-service';
+import { formAfterRefusal } from '../shared/form-again';
 
 /** The three names, as the form holds them ('' for not known). */
 export interface LetterNames {
@@ -17,10 +18,10 @@ export interface LetterNames {
   authorityName: string;
 }
 
-export const letterNameFields = ['chiefFireOfficer', 'authorityChair', 'authorityName'] as const;
+const letterNameFields = ['chiefFireOfficer', 'authorityChair', 'authorityName'] as const;
 
 /** A service's names, read for the form. */
-export function letterNamesOf(service: Service): LetterNames {
+function letterNamesOf(service: Service): LetterNames {
   return {
     chiefFireOfficer: service.chiefFireOfficer ?? '',
     authorityChair: service.authorityChair ?? '',
@@ -29,7 +30,7 @@ export function letterNamesOf(service: Service): LetterNames {
 }
 
 /** The service `serviceText` names, for an administrator; the reason otherwise. */
-export async function serviceForLetters(
+async function serviceForLetters(
   context: AppContext,
   actor: Person,
   serviceText: string,
@@ -37,7 +38,7 @@ export async function serviceForLetters(
   const allowed = authorize(actor, 'manageDirectory', {}, { delegations: [], today: todayOf(context) });
   if (!allowed.ok)
     return fail('not-allowed', "You can't set the names letters go to: only an Administrator can.");
-  const match = matchService(serviceText, await context.store.directory.listServices());
+  const match = await findService(context, serviceText);
   if (match.found) return ok(match.service);
   const maybe = match.suggestions.map((s) => `${s.name} (${s.code})`).join(', ');
   return fail(
@@ -87,7 +88,7 @@ function nameChanges(before: LetterNames, after: LetterNames): FieldChange[] {
  * Saves the names, with an audit event; refused when someone changed them since the form was
  * drawn (their change is kept) or when nothing changed.
  */
-export async function setLetterNames(
+async function setLetterNames(
   context: AppContext,
   actor: Person,
   change: LetterNamesChange,
@@ -160,12 +161,10 @@ export async function letterNamesForm(
   const service = await serviceForLetters(context, actor, serviceText);
   if (!service.ok) return saved ?? service;
   if (!saved || !sent) return ok(freshForm(service.value));
-  const { error } = saved;
-  const errors =
-    error.code === 'validation' ? Object.fromEntries(error.issues.map((i) => [i.field, i.message])) : {};
+  const again = formAfterRefusal(saved.error, { values: sent.names, updatedAt: undefined });
   return ok({
-    ...freshForm(service.value, { text: `Nothing was saved: ${error.reason}`, style: 'attention' }),
-    values: sent.names,
-    errors,
+    ...freshForm(service.value, { text: again.notice, style: 'attention' }),
+    values: again.values,
+    errors: again.errors,
   });
 }

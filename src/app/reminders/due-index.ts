@@ -121,21 +121,28 @@ export function dueEntriesOfCoc(
     });
 }
 
+/** The index row of a record that is its own subject, due on its target date, named by its text. */
+function targetDateEntry(
+  record: { serviceCode: string; id: string; text: string },
+  dueDate: LocalDate,
+  ownerObjectId: string,
+): DueEntry {
+  const { text } = record;
+  return {
+    serviceCode: record.serviceCode,
+    recordId: record.id,
+    recordTitle: text.length > 300 ? `${text.slice(0, 299)}…` : text,
+    subjectId: record.id,
+    kind: 'targetDate',
+    dueDate,
+    ownerObjectId,
+  };
+}
+
 /** The index row of an open AFI's target date (met once the SLL marks it complete). Pure. */
 export function dueEntriesOfAfi(afi: AreaForImprovement): DueEntry[] {
   if (afi.status !== 'open' || afi.targetDate === undefined) return [];
-  const recordTitle = afi.text.length > 300 ? `${afi.text.slice(0, 299)}…` : afi.text;
-  return [
-    {
-      serviceCode: afi.serviceCode,
-      recordId: afi.id,
-      recordTitle,
-      subjectId: afi.id,
-      kind: 'targetDate',
-      dueDate: afi.targetDate,
-      ownerObjectId: afi.sll,
-    },
-  ];
+  return [targetDateEntry(afi, afi.targetDate, afi.sll)];
 }
 
 /**
@@ -146,17 +153,8 @@ export function dueEntriesOfExternal(recommendation: Recommendation): DueEntry[]
   const dueDate = currentTargetDate(recommendation);
   const stillToDo = recommendation.status === 'open' || recommendation.status === 'inProgress';
   if (!stillToDo || dueDate === undefined) return [];
-  const { text } = recommendation;
   return [
-    {
-      serviceCode: externalPartition,
-      recordId: recommendation.id,
-      recordTitle: text.length > 300 ? `${text.slice(0, 299)}…` : text,
-      subjectId: recommendation.id,
-      kind: 'targetDate',
-      dueDate,
-      ownerObjectId: recommendation.updatedBy,
-    },
+    targetDateEntry({ ...recommendation, serviceCode: externalPartition }, dueDate, recommendation.updatedBy),
   ];
 }
 

@@ -75,7 +75,7 @@ export interface QuarterlyExternalRow {
 }
 
 /** The report's rows for recommendations to external bodies. Pure. */
-export function externalRowsOf(recommendations: readonly Recommendation[]): QuarterlyExternalRow[] {
+function externalRowsOf(recommendations: readonly Recommendation[]): QuarterlyExternalRow[] {
   return recommendations.map((r) => {
     const target = currentTargetDate(r);
     return {

@@ -53,10 +53,7 @@ export const revisitDecidedJob = (actor: Person, facts: RevisitFacts): OutboxJob
   actorId: actor.objectId,
   facts,
 });
-export const revisitFindingsJob = (facts: RevisitFacts): OutboxJob => ({
-  kind: 'revisit-findings',
-  revisitId: facts.revisit.id,
-});
+export const revisitFindingsJob = (revisitId: string): OutboxJob => ({ kind: 'revisit-findings', revisitId });
 
 /** Sends the approver of the waiting step their card, with `intro` on top; whether it went. */
 async function sendToApprover(

@@ -130,7 +130,7 @@ async function decide(
     events: [...recorded.value.events, ...kept.events],
     also,
     outcome: facts,
-    jobs: [revisitFindingsJob(facts)],
+    jobs: [revisitFindingsJob(facts.revisit.id)],
   });
 }
 

@@ -83,7 +83,7 @@ export const rowKinds = ['region', 'service', 'person', 'coc', 'recommendation',
 export type RowKind = (typeof rowKinds)[number];
 
 /** Every kind a file may hold. */
-export const allRowKinds: readonly string[] = [...rowKinds, ...backupKinds.map((k) => k.kind)];
+const allRowKinds: readonly string[] = [...rowKinds, ...backupKinds.map((k) => k.kind)];
 
 const required = z.string().min(1, 'is required');
 const optional = <S extends z.ZodType<unknown, string>>(schema: S) =>

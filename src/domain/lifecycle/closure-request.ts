@@ -188,6 +188,7 @@ export function requestClosure(
 
   const serviceCode =
     target.kind === 'recommendation' ? recommendationServiceCode(target.record) : target.record.serviceCode;
+  const steps = closureStepsOf(target);
   const parsed = ClosureRequest.safeParse({
     id: context.newId(),
     subject: { kind: target.kind, id: target.record.id },
@@ -197,8 +198,8 @@ export function requestClosure(
     requestedAt: context.now,
     evidenceLinks: input.evidenceLinks,
     validationNote,
-    steps: closureStepsOf(target).map((role) => ({ role })),
-    status: pendingStatusOf[closureStepsOf(target)[0] ?? 'cos'],
+    steps: steps.map((role) => ({ role })),
+    status: pendingStatusOf[steps[0] ?? 'cos'],
   });
   if (!parsed.success) return invalidFromZod(parsed.error);
   const request = parsed.data;

@@ -24,7 +24,7 @@ const formFieldNames: Record<string, string> = {
 };
 
 /** Renders the `new external` form, with what was typed and a message by each field at fault. */
-export function renderExternalForm(
+function renderExternalForm(
   values: AddExternalInput,
   hmis: readonly { title: string; value: string }[],
   issues: readonly FieldIssue[] = [],
@@ -50,7 +50,7 @@ function targetLine(view: { targetDate?: string; today: string }): string {
 }
 
 /** The card of one recommendation to an external body. */
-export function renderExternalCard(
+function renderExternalCard(
   view: ExternalCardView,
   options: { notice?: Notice; typed?: ExternalProgressTyped } = {},
 ): AdaptiveCardJson {
@@ -112,7 +112,7 @@ export function renderExternalCard(
 }
 
 /** The `external` list. */
-export function renderExternalList(items: readonly ExternalListItem[], canAdd: boolean): AdaptiveCardJson {
+function renderExternalList(items: readonly ExternalListItem[], canAdd: boolean): AdaptiveCardJson {
   const open = items.filter((i) => i.recommendation.status !== 'closed').length;
   return renderCard('external-list', {
     summary:
